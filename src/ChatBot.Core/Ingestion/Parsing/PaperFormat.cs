@@ -1,0 +1,10 @@
+namespace ChatBot.Core.Ingestion.Parsing;
+
+/// <summary>The input formats the importer understands.</summary>
+public enum PaperFormat
+{
+    Unknown,
+    DailyPapersText,
+    HuggingFaceJson,
+    ArxivAtom,
+}

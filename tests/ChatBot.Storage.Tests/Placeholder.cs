@@ -1,0 +1,1 @@
+namespace ChatBot.Storage.Tests;
