@@ -1,0 +1,60 @@
+using ChatBot.Core;
+using ChatBot.Core.Storage;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Storage.Database;
+
+/// <summary>
+/// The one LiteDB database of the process. Every store shares it: LiteDB allows a single open
+/// instance per file, and is thread safe within the process.
+/// </summary>
+public sealed class ChatBotDatabase : IDisposable
+{
+    private readonly Lazy<LiteDatabase> _database;
+
+    public ChatBotDatabase(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var storage = options.Value;
+        FilePath = Path.Combine(storage.ResolveDataDirectory(), storage.DatabaseFile);
+        _database = new Lazy<LiteDatabase>(Open, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string FilePath { get; }
+
+    public LiteDatabase Database => _database.Value;
+
+    /// <summary>Serializes read-modify-write work across stores (LiteDB transactions are per thread).</summary>
+    internal Lock WriteLock { get; } = new();
+
+    public void Dispose()
+    {
+        if (_database.IsValueCreated)
+        {
+            _database.Value.Dispose();
+        }
+    }
+
+    private LiteDatabase Open()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        try
+        {
+            return new LiteDatabase(new ConnectionString
+            {
+                Filename = FilePath,
+                Connection = ConnectionType.Direct,
+            });
+        }
+        catch (IOException e)
+        {
+            throw new ChatBotException(
+                $"The database {FilePath} cannot be opened ({e.Message}). Is another ChatBot process using the same Storage:DataDirectory?", e);
+        }
+        catch (LiteException e)
+        {
+            throw new ChatBotException($"The database {FilePath} cannot be opened: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using ChatBot.Core.Papers;
+using ChatBot.Core.Storage;
+using ChatBot.Storage.Database;
+using LiteDB;
+
+namespace ChatBot.Storage.Papers;
+
+/// <summary>
+/// Papers in LiteDB. Each upsert is one transaction under the database's write lock, so
+/// concurrent ingests cannot interleave a read-modify-write, and a process killed mid-import
+/// keeps every batch that committed.
+/// </summary>
+internal sealed class LiteDbPaperStore : IPaperStore
+{
+    private const string CollectionName = "papers";
+    private const string MetaCollectionName = "meta";
+    private const string SequenceCounterId = "paper-sequence";
+
+    private readonly ChatBotDatabase _database;
+    private readonly TimeProvider _timeProvider;
+    private readonly Lazy<bool> _initialized;
+
+    public LiteDbPaperStore(ChatBotDatabase database, TimeProvider timeProvider)
+    {
+        _database = database;
+        _timeProvider = timeProvider;
+        _initialized = new Lazy<bool>(EnsureIndexes, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private ILiteCollection<BsonDocument> Papers
+    {
+        get
+        {
+            _ = _initialized.Value;
+            return _database.Database.GetCollection(CollectionName);
+        }
+    }
+
+    public Task<UpsertSummary> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (papers.Count == 0)
+        {
+            return Task.FromResult(UpsertSummary.None);
+        }
+
+        var collection = Papers;
+        var db = _database.Database;
+        lock (_database.WriteLock)
+        {
+            var now = _timeProvider.GetUtcNow();
+            db.BeginTrans();
+            try
+            {
+                var summary = Upsert(db, collection, papers, now);
+                db.Commit();
+                return Task.FromResult(summary);
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public Task<Paper?> FindAsync(PaperId id, CancellationToken cancellationToken = default)
+    {
+        var document = Papers.FindById(id.Value);
+        if (document is null && !id.IsArxiv)
+        {
+            // A title key may name a paper that has since learned its arXiv id.
+            document = Papers.FindOne(Query.EQ(PaperDocumentMapper.TitleKeyField, id.Value[PaperId.TitlePrefix.Length..]));
+        }
+
+        return Task.FromResult(document is null ? null : PaperDocumentMapper.FromDocument(document));
+    }
+
+    public Task<IReadOnlyList<Paper>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Paper> papers = [.. Papers.Query()
+            .Where(Query.GT(PaperDocumentMapper.SequenceField, afterSequence))
+            .OrderBy(PaperDocumentMapper.SequenceField)
+            .Limit(maxCount)
+            .ToEnumerable()
+            .Select(PaperDocumentMapper.FromDocument)];
+        return Task.FromResult(papers);
+    }
+
+    public Task<PaperStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        var bySource = new Dictionary<string, int>(StringComparer.Ordinal);
+        DateTimeOffset? oldest = null, newest = null;
+        var count = 0;
+        var fields = BsonExpression.Create(
+            $"{{ s: $.{PaperDocumentMapper.SourcesField}, p: $.{PaperDocumentMapper.PublishedField} }}");
+        foreach (var row in Papers.Query().Select(fields).ToEnumerable())
+        {
+            count++;
+            foreach (var source in row["s"].AsArray)
+            {
+                bySource[source.AsString] = bySource.GetValueOrDefault(source.AsString) + 1;
+            }
+
+            if (PaperDocumentMapper.FromTicks(row["p"]) is { } published)
+            {
+                oldest = oldest is null || published < oldest ? published : oldest;
+                newest = newest is null || published > newest ? published : newest;
+            }
+        }
+
+        return Task.FromResult(new PaperStats(count, bySource, oldest, newest, CurrentSequence(_database.Database)));
+    }
+
+    // Every incoming record counts once: new (it created a paper), updated (it changed one) or unchanged.
+    private static UpsertSummary Upsert(LiteDatabase db, ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, DateTimeOffset now)
+    {
+        int created = 0, updated = 0, unchanged = 0;
+        var changed = new Dictionary<string, Paper>(StringComparer.Ordinal);
+        var sequence = CurrentSequence(db);
+        foreach (var incoming in papers)
+        {
+            var existingDocument = FindExisting(collection, incoming);
+            if (existingDocument is null)
+            {
+                var paper = PaperMerger.First(incoming, ++sequence, now);
+                collection.Insert(PaperDocumentMapper.ToDocument(paper));
+                changed[paper.Id.Value] = paper;
+                created++;
+                continue;
+            }
+
+            var existing = PaperDocumentMapper.FromDocument(existingDocument);
+            var merged = PaperMerger.Merge(existing, incoming, now);
+            if (merged is null)
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (merged.Id != existing.Id)
+            {
+                // A title-keyed paper learned its arXiv id: re-key it, keeping its history and sequence.
+                collection.Delete(existing.Id.Value);
+                collection.Insert(PaperDocumentMapper.ToDocument(merged));
+                changed.Remove(existing.Id.Value);
+            }
+            else
+            {
+                collection.Update(PaperDocumentMapper.ToDocument(merged));
+            }
+
+            changed[merged.Id.Value] = merged;
+            updated++;
+        }
+
+        SaveSequence(db, sequence);
+        return new UpsertSummary(created, updated, unchanged, [.. changed.Values.OrderBy(p => p.Sequence)]);
+    }
+
+    private static BsonDocument? FindExisting(ILiteCollection<BsonDocument> collection, Paper incoming)
+    {
+        if (incoming.ArxivId is { } arxivId && collection.FindById(arxivId) is { } byArxiv)
+        {
+            return byArxiv;
+        }
+
+        var sameTitle = collection.Find(Query.EQ(PaperDocumentMapper.TitleKeyField, TitleKey.From(incoming.Title)));
+        return incoming.ArxivId is null
+            ? sameTitle.FirstOrDefault()
+            // A paper with an id merges only into a title-keyed record, never into another arXiv paper.
+            : sameTitle.FirstOrDefault(d => d[PaperDocumentMapper.ArxivIdField].IsNull);
+    }
+
+    private static long CurrentSequence(LiteDatabase db) =>
+        db.GetCollection(MetaCollectionName).FindById(SequenceCounterId)?["value"].AsInt64 ?? 0;
+
+    private static void SaveSequence(LiteDatabase db, long sequence) =>
+        db.GetCollection(MetaCollectionName).Upsert(new BsonDocument { ["_id"] = SequenceCounterId, ["value"] = sequence });
+
+    private bool EnsureIndexes()
+    {
+        var collection = _database.Database.GetCollection(CollectionName);
+        collection.EnsureIndex(PaperDocumentMapper.ArxivIdField);
+        collection.EnsureIndex(PaperDocumentMapper.TitleKeyField);
+        collection.EnsureIndex(PaperDocumentMapper.SequenceField, unique: true);
+        collection.EnsureIndex(PaperDocumentMapper.PublishedField);
+        return true;
+    }
+}
