@@ -1,1 +1,4 @@
-Console.WriteLine("ChatBot");
+using ChatBot.Cli;
+using Spectre.Console;
+
+return await ChatBotCli.RunAsync(args, AnsiConsole.Console);

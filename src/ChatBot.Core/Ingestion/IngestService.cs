@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Ingestion;
+
+/// <summary>
+/// One ingest tick: asks every source, stores what it yields, and keeps a failing source in
+/// exponential backoff so it neither stops the others nor hammers a broken endpoint.
+/// </summary>
+public sealed class IngestService(
+    IEnumerable<IPaperSource> sources,
+    PaperIngestor ingestor,
+    TimeProvider timeProvider,
+    IOptions<IngestOptions> options,
+    ILogger<IngestService> logger)
+{
+    private readonly Dictionary<string, SourceBackoff> _backoff = new(StringComparer.Ordinal);
+
+    /// <summary>When the last tick finished, and whether every source it asked succeeded.</summary>
+    public (DateTimeOffset At, bool Succeeded)? LastTick { get; private set; }
+
+    public async Task<IReadOnlyList<SourceReport>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var reports = new List<SourceReport>();
+        foreach (var source in sources)
+        {
+            var now = timeProvider.GetUtcNow();
+            if (_backoff.TryGetValue(source.Name, out var backoff) && now < backoff.RetryAt)
+            {
+                reports.Add(new SourceReport(source.Name, 0, 0, 0, 0, Skipped: true));
+                continue;
+            }
+
+            var report = await RunSourceAsync(source, cancellationToken);
+            reports.Add(report);
+            if (report.Failed)
+            {
+                var failures = (backoff?.Failures ?? 0) + 1;
+                var delay = Backoff(failures);
+                // Measured from the tick's start, with half an interval of slack, so a slow failing
+                // fetch does not push the retry one tick further than intended.
+                _backoff[source.Name] = new SourceBackoff(failures, now + delay - (options.Value.Interval / 2));
+                Log.SourceFailed(logger, source.Name, report.Error!, failures, delay);
+            }
+            else
+            {
+                _backoff.Remove(source.Name);
+                Log.SourceIngested(logger, source.Name, report.New, report.Updated, report.Unchanged, report.Rejected);
+            }
+        }
+
+        LastTick = (timeProvider.GetUtcNow(), reports.TrueForAll(r => !r.Failed));
+        return reports;
+    }
+
+    private async Task<SourceReport> RunSourceAsync(IPaperSource source, CancellationToken cancellationToken)
+    {
+        int created = 0, updated = 0, unchanged = 0, rejected = 0;
+        try
+        {
+            await foreach (var batch in source.FetchAsync(cancellationToken))
+            {
+                var outcome = await ingestor.IngestAsync(batch, cancellationToken);
+                created += outcome.New;
+                updated += outcome.Updated;
+                unchanged += outcome.Unchanged;
+                rejected += outcome.Rejections.Count;
+                foreach (var rejection in outcome.Rejections.Take(5))
+                {
+                    Log.PaperRejected(logger, source.Name, rejection);
+                }
+            }
+
+            return new SourceReport(source.Name, created, updated, unchanged, rejected);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A source's failure of any kind must not stop the others.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.SourceException(logger, source.Name, e);
+            return new SourceReport(source.Name, created, updated, unchanged, rejected, Error: e.Message);
+        }
+    }
+
+    /// <summary>Interval, 2×, 4×… the interval after 1, 2, 3… failures in a row, capped at MaxBackoff.</summary>
+    private TimeSpan Backoff(int failures)
+    {
+        var interval = options.Value.Interval;
+        var factor = Math.Pow(2, Math.Min(failures - 1, 20));
+        return TimeSpan.FromTicks((long)Math.Min(interval.Ticks * factor, options.Value.MaxBackoff.Ticks));
+    }
+
+    private sealed record SourceBackoff(int Failures, DateTimeOffset RetryAt);
+}

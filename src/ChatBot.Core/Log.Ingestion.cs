@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Core;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Ingest {Source}: {New} new, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected")]
+    public static partial void SourceIngested(ILogger logger, string source, int @new, int updated, int unchanged, int rejected);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Ingest {Source} failed ({Error}); failure {Failures} in a row, next attempt in {Delay}")]
+    public static partial void SourceFailed(ILogger logger, string source, string error, int failures, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Ingest {Source} threw")]
+    public static partial void SourceException(ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Ingest {Source} rejected {Rejection}")]
+    public static partial void PaperRejected(ILogger logger, string source, Ingestion.Rejection rejection);
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using ChatBot.Core;
+using ChatBot.Core.Storage;
+using ChatBot.Hosting;
+using ChatBot.Ingestion;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace ChatBot.Cli;
+
+/// <summary>
+/// The command line: with no verb it runs the bot; verbs (<c>import</c>, <c>stats</c>) work on
+/// the same data directory and configuration, then exit.
+/// </summary>
+internal static class ChatBotCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int ConfigurationError = 2;
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
+    {
+        var dataDirectory = new Option<string?>("--data-dir")
+        {
+            Description = "Folder of the database and index (overrides Storage:DataDirectory).",
+            Recursive = true,
+        };
+        var root = new RootCommand("ChatBot: research papers for Discord and Slack. With no command, runs the bot.");
+        root.Options.Add(dataDirectory);
+        root.Subcommands.Add(ImportCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
+        root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory), token)));
+
+        var output = new ConsoleTextWriter(console);
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
+    }
+
+    /// <summary>Configuration overrides taken from the global CLI options.</summary>
+    public static Dictionary<string, string?> Overrides(ParseResult parse, Option<string?> dataDirectory)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (parse.GetValue(dataDirectory) is { Length: > 0 } directory)
+        {
+            overrides[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = directory;
+        }
+
+        return overrides;
+    }
+
+    /// <summary>
+    /// Runs a verb, turning the failures a user can fix (bad settings, unreadable database) into
+    /// one line each and an exit code, never a stack trace.
+    /// </summary>
+    public static async Task<int> RunGuardedAsync(IAnsiConsole console, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                console.MarkupLineInterpolated($"[red]Configuration error:[/] {failure}");
+            }
+
+            return ConfigurationError;
+        }
+        catch (ChatBotException e)
+        {
+            console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            return Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]Cancelled.[/]");
+            return Failure;
+        }
+    }
+
+    private static async Task<int> RunBotAsync(Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        var builder = ChatBotHost.CreateBuilder(overrides);
+        builder.Services.AddHostedService<IngestWorker>();
+        await using var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILogger<Program>>();
+        var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory();
+        Log.NoPlatformConfigured(logger, dataDirectory);
+        await app.RunAsync(cancellationToken);
+        return Success;
+    }
+}
