@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1.7
+# Build:  docker build --build-context shared=../shared -t chatbot .
+# Run:    docker run -v chatbot-data:/app/data chatbot
+# The named build context "shared" supplies the seed corpus that the test stage reads.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS restore
+WORKDIR /src/repo
+# Props and project files first, so the restore layer is reused until a dependency changes.
+COPY global.json Directory.Build.props Directory.Packages.props ChatBot.sln .editorconfig ./
+COPY eng/ eng/
+COPY src/ChatBot.Core/ChatBot.Core.csproj src/ChatBot.Core/
+COPY src/ChatBot.Storage/ChatBot.Storage.csproj src/ChatBot.Storage/
+COPY src/ChatBot/ChatBot.csproj src/ChatBot/
+COPY tests/ChatBot.Testing/ChatBot.Testing.csproj tests/ChatBot.Testing/
+COPY tests/ChatBot.Core.Tests/ChatBot.Core.Tests.csproj tests/ChatBot.Core.Tests/
+COPY tests/ChatBot.Storage.Tests/ChatBot.Storage.Tests.csproj tests/ChatBot.Storage.Tests/
+COPY tests/ChatBot.Tests/ChatBot.Tests.csproj tests/ChatBot.Tests/
+RUN dotnet restore ChatBot.sln
+
+FROM restore AS build
+COPY . .
+RUN dotnet build ChatBot.sln -c Release --no-restore -warnaserror
+
+FROM build AS test
+COPY --from=shared seeds /src/shared/seeds
+RUN dotnet test ChatBot.sln -c Release --no-build
+
+FROM build AS publish
+RUN dotnet publish src/ChatBot/ChatBot.csproj -c Release --no-build -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=publish /app .
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+USER $APP_UID
+ENV Storage__DataDirectory=/app/data
+VOLUME /app/data
+ENTRYPOINT ["dotnet", "ChatBot.dll"]
