@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1.7
 # Build:  docker build --build-context shared=../shared -t chatbot .
 # Run:    docker run -v chatbot-data:/app/data chatbot
-# The named build context "shared" supplies the seed corpus that the test stage reads.
+# The named build context "shared" supplies the seed corpus that the test stage reads;
+# publishing builds on the test stage, so an image is only made when the tests pass.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS restore
 WORKDIR /src/repo
@@ -25,7 +26,7 @@ FROM build AS test
 COPY --from=shared seeds /src/shared/seeds
 RUN dotnet test ChatBot.sln -c Release --no-build
 
-FROM build AS publish
+FROM test AS publish
 RUN dotnet publish src/ChatBot/ChatBot.csproj -c Release --no-build -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

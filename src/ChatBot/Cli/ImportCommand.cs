@@ -41,7 +41,7 @@ internal static class ImportCommand
         }
 
         var imports = new List<FileImport>(files.Count);
-        if (console.Profile.Capabilities.Interactive && files.Count > 0)
+        if (console.Profile.Capabilities.Interactive && console.Profile.Out.IsTerminal && files.Count > 0)
         {
             await console.Progress().StartAsync(async progress =>
             {
