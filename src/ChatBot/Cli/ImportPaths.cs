@@ -60,6 +60,12 @@ internal static class ImportPaths
             return [];
         }
 
+        if (firstWild == segments.Length - 1)
+        {
+            // One segment: the file system's own patterns, which know '?' as well as '*'.
+            return [.. Directory.EnumerateFiles(root, segments[^1]).Select(Path.GetFullPath).Order(StringComparer.Ordinal)];
+        }
+
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(string.Join('/', segments[firstWild..]));
         return [.. matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal)];
