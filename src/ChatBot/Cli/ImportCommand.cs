@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChatBot.Core.Ingestion;
+using ChatBot.Core.Ingestion.Parsing;
 using ChatBot.Hosting;
 using Spectre.Console;
 
@@ -93,7 +94,7 @@ internal static class ImportCommand
             var o = import.Outcome;
             table.AddRow(
                 Markup.Escape(import.File),
-                import.Unreadable ? "[red]unreadable[/]" : import.Format.ToString(),
+                import.Unreadable ? "[red]unreadable[/]" : FormatName(import.Format),
                 Number(o?.Papers), Number(o?.New), Number(o?.Updated), Number(o?.Unchanged), Number(o?.Rejections.Count));
         }
 
@@ -119,6 +120,14 @@ internal static class ImportCommand
             }
         }
     }
+
+    private static string FormatName(PaperFormat format) => format switch
+    {
+        PaperFormat.DailyPapersText => "page text",
+        PaperFormat.HuggingFaceJson => "HF JSON",
+        PaperFormat.ArxivAtom => "arXiv Atom",
+        _ => "unknown",
+    };
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
