@@ -7,6 +7,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Ingest {Source}: {New} new, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected")]
     public static partial void SourceIngested(ILogger logger, string source, int @new, int updated, int unchanged, int rejected);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Ingest {Source}: nothing")]
+    public static partial void SourceHadNothing(ILogger logger, string source);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Ingest {Source} failed ({Error}); failure {Failures} in a row, next attempt in {Delay}")]
     public static partial void SourceFailed(ILogger logger, string source, string error, int failures, TimeSpan delay);
 

@@ -45,7 +45,15 @@ public sealed class IngestService(
             else
             {
                 _backoff.Remove(source.Name);
-                Log.SourceIngested(logger, source.Name, report.New, report.Updated, report.Unchanged, report.Rejected);
+                if (report is { New: 0, Updated: 0, Unchanged: 0, Rejected: 0 })
+                {
+                    // Disabled sources and empty inboxes: not worth a line every tick.
+                    Log.SourceHadNothing(logger, source.Name);
+                }
+                else
+                {
+                    Log.SourceIngested(logger, source.Name, report.New, report.Updated, report.Unchanged, report.Rejected);
+                }
             }
         }
 
