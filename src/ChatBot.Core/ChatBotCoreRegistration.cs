@@ -1,4 +1,5 @@
 using ChatBot.Core.Ingestion;
+using ChatBot.Core.Ingestion.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public static class ChatBotCoreRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<PaperIngestor>();
         builder.Services.AddSingleton<IngestService>();
+        PaperSourcesRegistration.AddPaperSources(builder);
         return builder;
     }
 }
