@@ -50,6 +50,18 @@ public sealed class HuggingFaceDailyPapersSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_500_followed_by_success_is_retried_and_the_papers_arrive()
+    {
+        _server.Enqueue("/api/daily_papers", ScriptedResponse.Status(500, "boom"), ScriptedResponse.Json(Page(0, 1)));
+        using var host = Host(pastDays: 0, pageSize: 10, realClock: true);
+
+        var batches = await host.Source("huggingface").FetchAllAsync();
+
+        Assert.Equal(["2501.00000"], batches.SelectMany(b => b.Papers).Select(p => p.Id.Value));
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_500_that_persists_makes_the_fetch_fail_after_retries()
     {
         _server.Map("/api/daily_papers", _ => ScriptedResponse.Status(500, "boom"));

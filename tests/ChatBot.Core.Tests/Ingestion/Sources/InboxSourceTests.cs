@@ -44,6 +44,26 @@ public sealed class InboxSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_partly_bad_file_is_imported_and_its_rejections_are_written_beside_it()
+    {
+        Directory.CreateDirectory(Inbox);
+        var seed = await File.ReadAllTextAsync(SeedCorpus.Files[3]);
+        // A paper whose date line is not a real date, before the real papers of file 003.
+        var bad = "Broken Dates in Daily Papers\n\n" + new string('x', 10) + " We study what happens when a page shows an impossible date. " +
+            "It should be reported with its line and skipped, and the rest of the file kept.\n\n  • 3 authors\n·\nFeb 30, 2021\n\n";
+        await File.WriteAllTextAsync(Path.Combine(Inbox, "mixed.txt"), bad + seed);
+        using var host = Host();
+
+        var batch = Assert.Single(await host.Source("inbox").FetchAllAsync());
+
+        Assert.Equal(42, batch.Papers.Count);
+        Assert.Single(batch.Rejections);
+        Assert.True(File.Exists(Path.Combine(Inbox, "processed", "mixed.txt")));
+        var rejections = await File.ReadAllTextAsync(Path.Combine(Inbox, "processed", "mixed.txt.rejections.txt"));
+        Assert.Contains("mixed.txt:1", rejections, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_still_being_written_is_left_for_a_later_tick()
     {
         Directory.CreateDirectory(Inbox);
