@@ -155,7 +155,7 @@ internal sealed class InboxSource(
             var target = Path.Combine(folder, subfolder);
             Directory.CreateDirectory(target);
             var destination = FreeName(target, file.Name, noteSuffix);
-            file.MoveTo(destination, overwrite: false);
+            File.Move(file.FullName, destination, overwrite: false);
             if (note is not null)
             {
                 File.WriteAllText(destination + noteSuffix, note);

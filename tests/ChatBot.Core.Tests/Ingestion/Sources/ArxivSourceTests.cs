@@ -1,58 +1,181 @@
 using System.Globalization;
+using ChatBot.Core.Ingestion;
+using ChatBot.Core.Ingestion.Sources;
+using ChatBot.Core.Papers;
 using ChatBot.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Tests.Ingestion.Sources;
 
 public sealed class ArxivSourceTests : IAsyncLifetime
 {
+    private const string QueryPath = "/api/query";
+    private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(3);
+
+    private readonly TestClock _clock = new(new DateTimeOffset(2025, 7, 15, 9, 30, 0, TimeSpan.Zero));
     private LoopbackHttpServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync();
+    public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync(_clock);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Newest_papers_of_the_categories_are_paged_one_request_at_a_time_3_s_apart_with_a_named_user_agent()
+    public async Task The_query_asks_for_the_configured_categories_newest_first_and_names_the_bot()
     {
-        _server.Map("/api/query", request => ScriptedResponse.Xml(Feed(int.Parse(request.Query("start")!, CultureInfo.InvariantCulture))));
-        using var host = SourcesHost.Build(new Dictionary<string, string?>
-        {
-            ["Sources:HuggingFace:Enabled"] = "false",
-            ["Sources:Arxiv:Enabled"] = "true",
-            ["Sources:Arxiv:BaseUrl"] = _server.BaseAddress.ToString(),
-            ["Sources:Arxiv:Categories:0"] = "cs.CL",
-            ["Sources:Arxiv:Categories:1"] = "cs.CV",
-            ["Sources:Arxiv:MaxResults"] = "2",
-            ["Sources:Arxiv:PageSize"] = "1",
-        });
+        _server.Map(QueryPath, _ => ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00001v1", "2507.00002v1")));
+        using var host = BuildHost(pageSize: 2, maxResults: 2, categories: ["cs.CL", "cs.CV"]);
 
-        var batches = await host.Source("arxiv").FetchAllAsync();
+        var batches = await host.Source(PaperSources.Arxiv).FetchAllAsync();
 
-        Assert.Equal(["2601.00000", "2601.00001"], batches.SelectMany(b => b.Papers).Select(p => p.Id.Value));
-        var requests = _server.Requests;
-        Assert.Equal(2, requests.Count);
-        Assert.Contains("cat:cs.CL", requests[0].Query("search_query"), StringComparison.Ordinal);
-        Assert.Contains("cat:cs.CV", requests[0].Query("search_query"), StringComparison.Ordinal);
-        Assert.Equal("descending", requests[0].Query("sortOrder"));
-        Assert.Equal(["0", "1"], requests.Select(r => r.Query("start")));
-        Assert.Contains("ChatBot", requests[0].Header("User-Agent"), StringComparison.Ordinal);
-        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(2.95));
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("cat:cs.CL OR cat:cs.CV", request.Query("search_query"));
+        Assert.Contains("search_query=cat:cs.CL+OR+cat:cs.CV&", request.QueryString, StringComparison.Ordinal);
+        Assert.Equal("submittedDate", request.Query("sortBy"));
+        Assert.Equal("descending", request.Query("sortOrder"));
+        Assert.Equal("0", request.Query("start"));
+        Assert.Equal("2", request.Query("max_results"));
+        Assert.Equal(PaperSourcesRegistration.UserAgent, request.Header("User-Agent"));
+        Assert.Equal(2, Assert.Single(batches).Papers.Count);
     }
 
-    private static string Feed(int index) => string.Create(CultureInfo.InvariantCulture, $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
-          <entry>
-            <id>http://arxiv.org/abs/2601.{index:D5}v2</id>
-            <published>2026-01-02T18:00:00Z</published>
-            <updated>2026-01-03T18:00:00Z</updated>
-            <title>Paper
-              {index}</title>
-            <summary>About paper {index}.</summary>
-            <author><name>Ada Lovelace</name></author>
-            <arxiv:primary_category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
-            <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
-          </entry>
-        </feed>
-        """);
+    [Fact]
+    public async Task Without_configured_categories_the_four_default_ones_are_asked_for()
+    {
+        _server.Map(QueryPath, _ => ScriptedResponse.Xml(SourceDocuments.ArxivFeed()));
+        using var host = BuildHost(pageSize: 2, maxResults: 2, categories: []);
+
+        await host.Source(PaperSources.Arxiv).FetchAllAsync();
+
+        Assert.Equal("cat:cs.CL OR cat:cs.CV OR cat:cs.LG OR cat:cs.AI", Assert.Single(_server.Requests).Query("search_query"));
+    }
+
+    [Fact]
+    public async Task Pages_are_requested_one_at_a_time_and_at_least_the_request_spacing_apart()
+    {
+        _server.Map(QueryPath, request => request.Query("start") switch
+        {
+            "0" => ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00001v1", "2507.00002v1")),
+            "2" => ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00003v1", "2507.00004v2")),
+            _ => ScriptedResponse.Xml(SourceDocuments.ArxivFeed()),
+        });
+        using var host = BuildHost(pageSize: 2, maxResults: 10);
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.Arxiv).FetchAsync);
+
+        await _server.WaitForRequestsAsync(1);
+        var wait = await _clock.NextTimerAsync(IsSpacingWait);
+        _clock.Advance(wait - TimeSpan.FromMilliseconds(100));
+        await Task.Delay(200); // real time: room for an early request to show up
+        var beforeDue = _server.Requests.Count;
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        await _server.WaitForRequestsAsync(2);
+        _clock.Advance(await _clock.NextTimerAsync(IsSpacingWait));
+        var batches = await fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(Spacing, wait);
+        Assert.Equal(1, beforeDue);
+        var requests = _server.Requests;
+        Assert.Equal(["0", "2", "4"], requests.Select(request => request.Query("start")));
+        Assert.All(requests, request => Assert.Equal("2", request.Query("max_results")));
+        Assert.All(requests.Zip(requests.Skip(1)), pair => Assert.True(pair.Second.ReceivedAt - pair.First.ReceivedAt >= Spacing));
+        Assert.Equal(4, batches.SelectMany(batch => batch.Papers).Count());
+    }
+
+    [Fact]
+    public async Task Paging_stops_at_max_results_and_asks_only_for_what_is_left()
+    {
+        _server.Map(QueryPath, request => request.Query("start") == "0"
+            ? ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00001v1", "2507.00002v1"))
+            : ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00003v1")));
+        using var host = BuildHost(pageSize: 2, maxResults: 3);
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.Arxiv).FetchAsync);
+
+        await _server.WaitForRequestsAsync(1);
+        _clock.Advance(await _clock.NextTimerAsync(IsSpacingWait));
+        var batches = await fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["0:2", "2:1"], _server.Requests.Select(request => $"{request.Query("start")}:{request.Query("max_results")}"));
+        Assert.Equal(3, batches.SelectMany(batch => batch.Papers).Count());
+    }
+
+    [Fact]
+    public async Task Versions_of_a_paper_met_on_two_pages_are_yielded_once_under_one_id()
+    {
+        // New submissions push entries down while we page: 2507.00002 shows up again, as v2.
+        _server.Map(QueryPath, request => request.Query("start") switch
+        {
+            "0" => ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00001v1", "2507.00002v1")),
+            "2" => ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00002v2", "2507.00003v1")),
+            _ => ScriptedResponse.Xml(SourceDocuments.ArxivFeed()),
+        });
+        using var host = BuildHost(pageSize: 2, maxResults: 10);
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.Arxiv).FetchAsync);
+
+        for (var request = 1; request <= 2; request++)
+        {
+            await _server.WaitForRequestsAsync(request);
+            _clock.Advance(await _clock.NextTimerAsync(IsSpacingWait));
+        }
+
+        var batches = await fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["2507.00001", "2507.00002", "2507.00003"], batches.SelectMany(batch => batch.Papers).Select(paper => paper.Id.Value));
+    }
+
+    [Fact]
+    public async Task The_source_is_off_unless_enabled()
+    {
+        _server.Map(QueryPath, _ => ScriptedResponse.Xml(SourceDocuments.ArxivFeed("2507.00001v1")));
+        using var host = SourcesHost.Build(
+            new Dictionary<string, string?> { ["Sources:Arxiv:BaseUrl"] = _server.BaseAddress.ToString() },
+            _clock);
+
+        var batches = await host.Source(PaperSources.Arxiv).FetchAllAsync();
+
+        Assert.Empty(batches);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_request_spacing_under_three_seconds_stops_start_up_naming_the_setting()
+    {
+        using var host = BuildHost(pageSize: 2, maxResults: 2, spacing: "00:00:01");
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Sources:Arxiv:RequestSpacing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_category_that_is_not_one_stops_start_up_naming_it()
+    {
+        using var host = BuildHost(pageSize: 2, maxResults: 2, categories: ["cs.CL", "cat:cs.CV OR x"]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("cat:cs.CV OR x", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The spacing wait, as opposed to the handler's attempt (30 s) and total (2 min) timeouts.</summary>
+    private static bool IsSpacingWait(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime <= Spacing;
+
+    private IHost BuildHost(int pageSize, int maxResults, string[]? categories = null, string spacing = "00:00:03")
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sources:HuggingFace:Enabled"] = "false",
+            ["Sources:Inbox:Enabled"] = "false",
+            ["Sources:Arxiv:Enabled"] = "true",
+            ["Sources:Arxiv:BaseUrl"] = _server.BaseAddress.ToString(),
+            ["Sources:Arxiv:PageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
+            ["Sources:Arxiv:MaxResults"] = maxResults.ToString(CultureInfo.InvariantCulture),
+            ["Sources:Arxiv:RequestSpacing"] = spacing,
+        };
+        foreach (var (category, index) in (categories ?? []).Select((category, index) => (category, index)))
+        {
+            settings[$"Sources:Arxiv:Categories:{index}"] = category;
+        }
+
+        return SourcesHost.Build(settings, _clock);
+    }
 }

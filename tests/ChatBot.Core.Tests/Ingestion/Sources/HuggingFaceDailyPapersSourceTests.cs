@@ -1,91 +1,171 @@
-using System.Globalization;
+using ChatBot.Core.Ingestion;
+using ChatBot.Core.Papers;
 using ChatBot.Testing;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Core.Tests.Ingestion.Sources;
 
 public sealed class HuggingFaceDailyPapersSourceTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private const string ListPath = "/api/daily_papers";
+
+    // 09:30 UTC on Tuesday 15 July 2025.
+    private readonly TestClock _clock = new(new DateTimeOffset(2025, 7, 15, 9, 30, 0, TimeSpan.Zero));
     private LoopbackHttpServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync();
+    public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync(_clock);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Today_and_the_past_days_are_fetched_page_by_page_and_an_unopened_day_is_skipped()
+    public async Task Pages_of_a_day_are_followed_until_a_page_is_short()
     {
-        _server.Map("/api/daily_papers", request => (request.Query("date"), request.Query("p")) switch
+        _server.Map(ListPath, request => request.Query("p") switch
         {
-            ("2026-11-23", _) => ScriptedResponse.Status(400, "{\"error\":\"date not open\"}"),
-            ("2026-11-22", "0") => ScriptedResponse.Json(Page(0, 2)),
-            ("2026-11-22", "1") => ScriptedResponse.Json(Page(2, 1)),
-            _ => ScriptedResponse.Json("[]"),
+            "0" => ScriptedResponse.Json(SourceDocuments.HuggingFaceList("2507.00001", "2507.00002")),
+            "1" => ScriptedResponse.Json(SourceDocuments.HuggingFaceList("2507.00003")),
+            _ => ScriptedResponse.Status(500),
         });
-        using var host = Host(pastDays: 2, pageSize: 2);
+        using var host = BuildHost(pastDays: 0, pageSize: 2);
 
-        var batches = await host.Source("huggingface").FetchAllAsync();
+        var batches = await host.Source(PaperSources.HuggingFace).FetchAllAsync();
 
-        Assert.Equal(["2501.00000", "2501.00001", "2501.00002"], batches.SelectMany(b => b.Papers).Select(p => p.Id.Value));
-        var asked = _server.Requests.Select(r => $"{r.Query("date")} p{r.Query("p")}").ToList();
-        Assert.Equal(["2026-11-23 p0", "2026-11-22 p0", "2026-11-22 p1", "2026-11-21 p0"], asked);
+        Assert.Equal(
+            ["/api/daily_papers?date=2025-07-15&limit=2&p=0", "/api/daily_papers?date=2025-07-15&limit=2&p=1"],
+            _server.Requests.Select(request => request.PathAndQuery));
+        Assert.Equal(["huggingface 2025-07-15 p0", "huggingface 2025-07-15 p1"], batches.Select(batch => batch.Origin));
+        Assert.Equal(["2507.00001", "2507.00002", "2507.00003"], batches.SelectMany(batch => batch.Papers).Select(paper => paper.Id.Value));
+        Assert.All(batches, batch => Assert.Empty(batch.Rejections));
     }
 
     [Fact]
-    public async Task A_429_is_retried_no_sooner_than_its_Retry_After_says()
+    public async Task Today_and_the_configured_past_days_are_fetched_newest_first()
     {
-        _server.Enqueue("/api/daily_papers",
-            ScriptedResponse.Status(429).WithHeader("Retry-After", "1"),
-            ScriptedResponse.Json(Page(0, 1)));
-        using var host = Host(pastDays: 0, pageSize: 10, realClock: true);
+        _server.Map(ListPath, request => ScriptedResponse.Json(SourceDocuments.HuggingFaceList(DayId(request.Query("date")))));
+        using var host = BuildHost(pastDays: 3);
 
-        var batches = await host.Source("huggingface").FetchAllAsync();
+        var batches = await host.Source(PaperSources.HuggingFace).FetchAllAsync();
 
-        Assert.Single(batches.SelectMany(b => b.Papers));
+        Assert.Equal(["2025-07-15", "2025-07-14", "2025-07-13", "2025-07-12"], _server.Requests.Select(request => request.Query("date")));
+        Assert.All(_server.Requests, request => Assert.Equal("100", request.Query("limit")));
+        Assert.Equal(4, batches.Count);
+    }
+
+    [Fact]
+    public async Task An_empty_list_on_a_weekend_is_no_error_and_yields_nothing()
+    {
+        _server.Map(ListPath, request => request.Query("date") == "2025-07-15"
+            ? ScriptedResponse.Json(SourceDocuments.HuggingFaceList("2507.00001"))
+            : ScriptedResponse.Json("[]"));
+        using var host = BuildHost(pastDays: 2);
+
+        var batches = await host.Source(PaperSources.HuggingFace).FetchAllAsync();
+
+        var batch = Assert.Single(batches);
+        Assert.Equal("huggingface 2025-07-15 p0", batch.Origin);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_400_for_a_date_not_yet_open_skips_that_date()
+    {
+        _server.Map(ListPath, request => request.Query("date") == "2025-07-15"
+            ? ScriptedResponse.Json("""{"error":"Invalid date: the daily papers of 2025-07-15 are not available yet"}""", statusCode: 400)
+            : ScriptedResponse.Json(SourceDocuments.HuggingFaceList("2507.00009")));
+        using var host = BuildHost(pastDays: 1);
+
+        var batches = await host.Source(PaperSources.HuggingFace).FetchAllAsync();
+
+        var batch = Assert.Single(batches);
+        Assert.Equal("huggingface 2025-07-14 p0", batch.Origin);
+        Assert.Equal(["2025-07-15", "2025-07-14"], _server.Requests.Select(request => request.Query("date")));
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_no_earlier_than_its_Retry_After_says()
+    {
+        _server.Enqueue(ListPath, ScriptedResponse.Status(429).WithHeader("Retry-After", "1"));
+        _server.Map(ListPath, _ => ScriptedResponse.Json(SourceDocuments.HuggingFaceList("2507.00001")));
+        using var host = BuildHost(pastDays: 0);
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.HuggingFace).FetchAsync);
+
+        await _server.WaitForRequestsAsync(1);
+        var retryDelay = await _clock.NextTimerAsync(IsBackoff);
+        _clock.Advance(retryDelay - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(200); // real time: room for an early retry to show up
+        var beforeDue = _server.Requests.Count;
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var batches = await fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), retryDelay);
+        Assert.Equal(1, beforeDue);
         var requests = _server.Requests;
         Assert.Equal(2, requests.Count);
-        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(0.95),
-            $"retried after {requests[1].ReceivedAt - requests[0].ReceivedAt}");
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(1));
+        Assert.Single(Assert.Single(batches).Papers);
     }
 
     [Fact]
-    public async Task A_500_followed_by_success_is_retried_and_the_papers_arrive()
+    public async Task A_500_is_retried_after_a_backoff_and_the_fetch_goes_on()
     {
-        _server.Enqueue("/api/daily_papers", ScriptedResponse.Status(500, "boom"), ScriptedResponse.Json(Page(0, 1)));
-        using var host = Host(pastDays: 0, pageSize: 10, realClock: true);
+        _server.Enqueue(ListPath, ScriptedResponse.Status(500));
+        _server.Map(ListPath, _ => ScriptedResponse.Json(SourceDocuments.HuggingFaceList("2507.00001")));
+        using var host = BuildHost(pastDays: 0);
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.HuggingFace).FetchAsync);
 
-        var batches = await host.Source("huggingface").FetchAllAsync();
+        await _server.WaitForRequestsAsync(1);
+        var backoff = await _clock.NextTimerAsync(IsBackoff);
+        _clock.Advance(backoff);
+        var batches = await fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(["2501.00000"], batches.SelectMany(b => b.Papers).Select(p => p.Id.Value));
         Assert.Equal(2, _server.Requests.Count);
+        Assert.Single(Assert.Single(batches).Papers);
     }
 
     [Fact]
-    public async Task A_500_that_persists_makes_the_fetch_fail_after_retries()
+    public async Task A_500_that_persists_through_every_retry_makes_the_fetch_throw()
     {
-        _server.Map("/api/daily_papers", _ => ScriptedResponse.Status(500, "boom"));
-        using var host = Host(pastDays: 0, pageSize: 10, realClock: true);
+        _server.Map(ListPath, _ => ScriptedResponse.Status(500));
+        using var host = BuildHost(pastDays: 0);
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.HuggingFace).FetchAsync);
 
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => host.Source("huggingface").FetchAllAsync());
-
-        Assert.True(_server.Requests.Count > 1, "the 500 was not retried");
-    }
-
-    private Microsoft.Extensions.Hosting.IHost Host(int pastDays, int pageSize, bool realClock = false)
-    {
-        var settings = new Dictionary<string, string?>
+        for (var retry = 1; retry <= 3; retry++)
         {
-            ["Sources:HuggingFace:BaseUrl"] = _server.BaseAddress.ToString(),
-            ["Sources:HuggingFace:PastDays"] = pastDays.ToString(CultureInfo.InvariantCulture),
-            ["Sources:HuggingFace:PageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
-        };
-        return SourcesHost.Build(settings, realClock ? null : _clock);
+            await _server.WaitForRequestsAsync(retry);
+            _clock.Advance(await _clock.NextTimerAsync(IsBackoff));
+        }
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("500", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, _server.Requests.Count);
     }
 
-    private static string Page(int first, int count) => "[" + string.Join(",", Enumerable.Range(first, count).Select(i => string.Create(CultureInfo.InvariantCulture, $$$"""
-        {"publishedAt":"2026-11-22T10:00:00.000Z","title":"Paper {{{i}}}","numComments":0,
-         "paper":{"id":"2501.{{{i:D5}}}","title":"Paper {{{i}}}","summary":"About paper {{{i}}}.","authors":[{"name":"A"}],
-                  "publishedAt":"2026-11-21T00:00:00.000Z","upvotes":{{{i}}}}}
-        """))) + "]";
+    [Fact]
+    public async Task A_disabled_source_makes_no_requests()
+    {
+        _server.Map(ListPath, _ => ScriptedResponse.Json(SourceDocuments.HuggingFaceList("2507.00001")));
+        using var host = BuildHost(pastDays: 0, enabled: false);
+
+        var batches = await host.Source(PaperSources.HuggingFace).FetchAllAsync();
+
+        Assert.Empty(batches);
+        Assert.Empty(_server.Requests);
+    }
+
+    /// <summary>A retry backoff, as opposed to the handler's attempt (20 s) and total (90 s) timeouts.</summary>
+    private static bool IsBackoff(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime < TimeSpan.FromSeconds(15);
+
+    /// <summary>A distinct arXiv-shaped id per date, e.g. 2507.00012 for the 12th.</summary>
+    private static string DayId(string? date) => "2507.000" + date![^2..];
+
+    private IHost BuildHost(int pastDays, int pageSize = 100, bool enabled = true) => SourcesHost.Build(
+        new Dictionary<string, string?>
+        {
+            ["Sources:HuggingFace:Enabled"] = enabled ? "true" : "false",
+            ["Sources:HuggingFace:BaseUrl"] = _server.BaseAddress.ToString(),
+            ["Sources:HuggingFace:PastDays"] = pastDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sources:HuggingFace:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sources:Inbox:Enabled"] = "false",
+        },
+        _clock);
 }
