@@ -1,5 +1,6 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
+using ChatBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -8,11 +9,16 @@ namespace ChatBot.Core;
 
 public static class ChatBotCoreRegistration
 {
-    /// <summary>The domain services: ingestion and its sources.</summary>
+    /// <summary>The domain services: storage settings, ingestion and its sources.</summary>
     public static IHostApplicationBuilder AddChatBotCore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Storage options live in Core: the inbox source and every store read the data directory.
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<IngestOptions>()
             .BindConfiguration(IngestOptions.SectionName)
             .ValidateDataAnnotations()

@@ -9,14 +9,10 @@ namespace ChatBot.Storage;
 
 public static class StorageRegistration
 {
-    /// <summary>The embedded stores: LiteDB under <c>Storage:DataDirectory</c>.</summary>
+    /// <summary>The embedded stores: LiteDB under <c>Storage:DataDirectory</c> (bound by AddChatBotCore).</summary>
     public static IHostApplicationBuilder AddChatBotStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatBotDatabase>();
         builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();

@@ -19,9 +19,6 @@ internal static class PaperSourcesRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        // Storage options tell the inbox where the data directory is. Binding is idempotent, so
-        // AddChatBotCore (or the storage project) binding them too does no harm.
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HuggingFaceSourceOptions>().BindConfiguration(HuggingFaceSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArxivSourceOptions>().BindConfiguration(ArxivSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboxSourceOptions>().BindConfiguration(InboxSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace ChatBot.Core.Tests.Ingestion.Sources;
 
 /// <summary>
-/// A host built with the production registration (<see cref="PaperSourcesRegistration"/>) from
+/// A host built with the production registration (<see cref="ChatBotCoreRegistration.AddChatBotCore"/>) from
 /// in-memory settings, so tests exercise the real options binding, HTTP clients and resilience handlers.
 /// </summary>
 internal static class SourcesHost
@@ -24,7 +24,7 @@ internal static class SourcesHost
             builder.Services.AddSingleton(timeProvider);
         }
 
-        PaperSourcesRegistration.AddPaperSources(builder);
+        builder.AddChatBotCore();
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
