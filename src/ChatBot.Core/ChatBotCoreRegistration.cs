@@ -1,5 +1,6 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
+using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ public static class ChatBotCoreRegistration
             .BindConfiguration(IngestOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<SearchIndexSynchronizer>();
         builder.Services.AddSingleton<PaperIngestor>();
         builder.Services.AddSingleton<IngestService>();
         PaperSourcesRegistration.AddPaperSources(builder);

@@ -18,4 +18,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Ingest {Source} rejected {Rejection}")]
     public static partial void PaperRejected(ILogger logger, string source, Ingestion.Rejection rejection);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "The search index could not take {Count} stored papers; it catches up on the next update")]
+    public static partial void IndexUpdateFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Search index {Reason}: indexing store revisions {From} to {To}")]
+    public static partial void IndexCatchingUp(ILogger logger, Search.IndexSyncReason reason, long from, long to);
 }

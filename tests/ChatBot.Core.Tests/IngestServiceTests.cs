@@ -71,6 +71,6 @@ public sealed class IngestServiceTests
     private IngestService Service(InMemoryPaperStore store, params IPaperSource[] sources)
     {
         var options = Options.Create(new IngestOptions { Interval = Interval, MaxBackoff = TimeSpan.FromHours(6) });
-        return new IngestService(sources, new PaperIngestor(store, options), _clock, options, NullLogger<IngestService>.Instance);
+        return new IngestService(sources, TestIngestor.Create(store, options), _clock, options, NullLogger<IngestService>.Instance);
     }
 }

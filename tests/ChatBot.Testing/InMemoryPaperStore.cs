@@ -9,6 +9,7 @@ public sealed class InMemoryPaperStore(TimeProvider timeProvider) : IPaperStore
     private readonly Dictionary<PaperId, Paper> _papers = [];
     private readonly Lock _lock = new();
     private long _sequence;
+    private long _revision;
 
     public IReadOnlyList<Paper> All
     {
@@ -35,13 +36,14 @@ public sealed class InMemoryPaperStore(TimeProvider timeProvider) : IPaperStore
                     || (TitleKey.From(p.Title) == TitleKey.From(incoming.Title) && (incoming.ArxivId is null || p.ArxivId is null)));
                 if (existing is null)
                 {
-                    var paper = PaperMerger.First(incoming, ++_sequence, now);
+                    var paper = PaperMerger.First(incoming, ++_sequence, now) with { Revision = ++_revision };
                     _papers[paper.Id] = paper;
                     changed.Add(paper);
                     created++;
                 }
-                else if (PaperMerger.Merge(existing, incoming, now) is { } merged)
+                else if (PaperMerger.Merge(existing, incoming, now) is { } changedPaper)
                 {
+                    var merged = changedPaper with { Revision = ++_revision };
                     _papers.Remove(existing.Id);
                     _papers[merged.Id] = merged;
                     changed.Add(merged);
@@ -74,6 +76,41 @@ public sealed class InMemoryPaperStore(TimeProvider timeProvider) : IPaperStore
         }
     }
 
+    public Task<IReadOnlyList<Paper>> ReadChangedAfterAsync(long afterRevision, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<Paper> result = [.. _papers.Values.Where(p => p.Revision > afterRevision).OrderBy(p => p.Revision).Take(maxCount)];
+            return Task.FromResult(result);
+        }
+    }
+
+    public Task<long> GetLastRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_revision);
+        }
+    }
+
+    public Task<IReadOnlyList<Paper>> FindManyAsync(IReadOnlyList<PaperId> ids, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<Paper> result = [.. ids.Select(id => _papers.GetValueOrDefault(id)).OfType<Paper>()];
+            return Task.FromResult(result);
+        }
+    }
+
+    public Task<IReadOnlyList<Paper>> ListFreshSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<Paper> result = [.. _papers.Values.Where(p => p.FreshAt >= since)];
+            return Task.FromResult(result);
+        }
+    }
+
     public Task<PaperStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -84,7 +121,8 @@ public sealed class InMemoryPaperStore(TimeProvider timeProvider) : IPaperStore
                 _papers.Count, bySource,
                 published.Count > 0 ? published.Min() : null,
                 published.Count > 0 ? published.Max() : null,
-                _sequence));
+                _sequence,
+                _revision));
         }
     }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,10 @@ namespace ChatBot.Core.Ingestion;
 
 /// <summary>
 /// Stores what a source delivered. Large batches are split so that each transaction stays small
-/// and an interrupted import keeps everything before the interruption.
+/// and an interrupted import keeps everything before the interruption. Each stored chunk goes to
+/// the search index before the next is stored, so a batch is searchable when its ingest ends.
 /// </summary>
-public sealed class PaperIngestor(IPaperStore store, IOptions<IngestOptions> options)
+public sealed class PaperIngestor(IPaperStore store, SearchIndexSynchronizer index, IOptions<IngestOptions> options)
 {
     public async Task<BatchOutcome> IngestAsync(PaperBatch batch, CancellationToken cancellationToken)
     {
@@ -17,6 +19,7 @@ public sealed class PaperIngestor(IPaperStore store, IOptions<IngestOptions> opt
         {
             cancellationToken.ThrowIfCancellationRequested();
             var summary = await store.UpsertAsync(chunk, cancellationToken);
+            await index.ApplyAsync(summary.Changed, cancellationToken);
             created += summary.New;
             updated += summary.Updated;
             unchanged += summary.Unchanged;

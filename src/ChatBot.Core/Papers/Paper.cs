@@ -54,8 +54,29 @@ public sealed record Paper
     /// <summary>Assigned once, when the paper is first stored; strictly increasing across papers.</summary>
     public long Sequence { get; init; }
 
+    /// <summary>
+    /// Assigned each time the stored paper is created or changed; strictly increasing across the
+    /// store. Whatever mirrors the store (the search index) catches up by reading past its revision.
+    /// </summary>
+    public long Revision { get; init; }
+
     /// <summary>Each change of the upvote count, oldest first.</summary>
     public IReadOnlyList<UpvoteSnapshot> UpvoteHistory { get; init; } = [];
+
+    /// <summary>The date shown and filtered on: published, else listed, else first seen.</summary>
+    public DateTimeOffset Date => PublishedAt ?? ListedAt ?? FirstSeen;
+
+    /// <summary>
+    /// When the paper became news: the later of its publication and its Hugging Face listing
+    /// (a paper listed today is fresh even if it was published last week); first seen when neither is known.
+    /// </summary>
+    public DateTimeOffset FreshAt => (PublishedAt, ListedAt) switch
+    {
+        ({ } published, { } listed) => published > listed ? published : listed,
+        ({ } published, null) => published,
+        (null, { } listed) => listed,
+        _ => FirstSeen,
+    };
 
     /// <summary>The author count when names are known, else the count the source gave.</summary>
     public int? KnownAuthorCount => Authors.Count > 0 ? Authors.Count : AuthorCount;

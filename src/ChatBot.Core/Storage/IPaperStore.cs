@@ -16,5 +16,17 @@ public interface IPaperStore
     /// <summary>Papers whose <see cref="Paper.Sequence"/> is greater than <paramref name="afterSequence"/>, in sequence order.</summary>
     Task<IReadOnlyList<Paper>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>Papers whose <see cref="Paper.Revision"/> is greater than <paramref name="afterRevision"/>, in revision order.</summary>
+    Task<IReadOnlyList<Paper>> ReadChangedAfterAsync(long afterRevision, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest <see cref="Paper.Revision"/> stored; 0 for an empty store.</summary>
+    Task<long> GetLastRevisionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The papers among <paramref name="ids"/> that exist, in the order asked.</summary>
+    Task<IReadOnlyList<Paper>> FindManyAsync(IReadOnlyList<PaperId> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Papers whose <see cref="Paper.FreshAt"/> is at or after <paramref name="since"/> (withdrawn ones too).</summary>
+    Task<IReadOnlyList<Paper>> ListFreshSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
+
     Task<PaperStats> GetStatsAsync(CancellationToken cancellationToken = default);
 }

@@ -6,4 +6,5 @@ public sealed record PaperStats(
     IReadOnlyDictionary<string, int> BySource,
     DateTimeOffset? OldestPublished,
     DateTimeOffset? NewestPublished,
-    long LastSequence);
+    long LastSequence,
+    long LastRevision);

@@ -15,6 +15,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
     private const string CollectionName = "papers";
     private const string MetaCollectionName = "meta";
     private const string SequenceCounterId = "paper-sequence";
+    private const string RevisionCounterId = "paper-revision";
 
     private readonly ChatBotDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -88,6 +89,42 @@ internal sealed class LiteDbPaperStore : IPaperStore
         return Task.FromResult(papers);
     }
 
+    public Task<IReadOnlyList<Paper>> ReadChangedAfterAsync(long afterRevision, int maxCount, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Paper> papers = [.. Papers.Query()
+            .Where(Query.GT(PaperDocumentMapper.RevisionField, afterRevision))
+            .OrderBy(PaperDocumentMapper.RevisionField)
+            .Limit(maxCount)
+            .ToEnumerable()
+            .Select(PaperDocumentMapper.FromDocument)];
+        return Task.FromResult(papers);
+    }
+
+    public Task<long> GetLastRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        _ = _initialized.Value;
+        return Task.FromResult(CurrentRevision(_database.Database));
+    }
+
+    public Task<IReadOnlyList<Paper>> FindManyAsync(IReadOnlyList<PaperId> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var collection = Papers;
+        IReadOnlyList<Paper> papers = [.. ids
+            .Select(id => collection.FindById(id.Value))
+            .OfType<BsonDocument>()
+            .Select(PaperDocumentMapper.FromDocument)];
+        return Task.FromResult(papers);
+    }
+
+    public Task<IReadOnlyList<Paper>> ListFreshSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Paper> papers = [.. Papers
+            .Find(Query.GTE(PaperDocumentMapper.FreshField, since.UtcTicks))
+            .Select(PaperDocumentMapper.FromDocument)];
+        return Task.FromResult(papers);
+    }
+
     public Task<PaperStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         var bySource = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -110,7 +147,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
             }
         }
 
-        return Task.FromResult(new PaperStats(count, bySource, oldest, newest, CurrentSequence(_database.Database)));
+        return Task.FromResult(new PaperStats(count, bySource, oldest, newest, CurrentSequence(_database.Database), CurrentRevision(_database.Database)));
     }
 
     // Every incoming record counts once: new (it created a paper), updated (it changed one) or unchanged.
@@ -119,12 +156,13 @@ internal sealed class LiteDbPaperStore : IPaperStore
         int created = 0, updated = 0, unchanged = 0;
         var changed = new Dictionary<string, Paper>(StringComparer.Ordinal);
         var sequence = CurrentSequence(db);
+        var revision = CurrentRevision(db);
         foreach (var incoming in papers)
         {
             var existingDocument = FindExisting(collection, incoming);
             if (existingDocument is null)
             {
-                var paper = PaperMerger.First(incoming, ++sequence, now);
+                var paper = PaperMerger.First(incoming, ++sequence, now) with { Revision = ++revision };
                 collection.Insert(PaperDocumentMapper.ToDocument(paper));
                 changed[paper.Id.Value] = paper;
                 created++;
@@ -132,12 +170,13 @@ internal sealed class LiteDbPaperStore : IPaperStore
             }
 
             var existing = PaperDocumentMapper.FromDocument(existingDocument);
-            var merged = PaperMerger.Merge(existing, incoming, now);
-            if (merged is null)
+            if (PaperMerger.Merge(existing, incoming, now) is not { } merged)
             {
                 unchanged++;
                 continue;
             }
+
+            merged = merged with { Revision = ++revision };
 
             if (merged.Id != existing.Id)
             {
@@ -155,7 +194,8 @@ internal sealed class LiteDbPaperStore : IPaperStore
             updated++;
         }
 
-        SaveSequence(db, sequence);
+        SaveCounter(db, SequenceCounterId, sequence);
+        SaveCounter(db, RevisionCounterId, revision);
         return new UpsertSummary(created, updated, unchanged, [.. changed.Values.OrderBy(p => p.Sequence)]);
     }
 
@@ -173,11 +213,15 @@ internal sealed class LiteDbPaperStore : IPaperStore
             : sameTitle.FirstOrDefault(d => d[PaperDocumentMapper.ArxivIdField].IsNull);
     }
 
-    private static long CurrentSequence(LiteDatabase db) =>
-        db.GetCollection(MetaCollectionName).FindById(SequenceCounterId)?["value"].AsInt64 ?? 0;
+    private static long CurrentSequence(LiteDatabase db) => Counter(db, SequenceCounterId);
 
-    private static void SaveSequence(LiteDatabase db, long sequence) =>
-        db.GetCollection(MetaCollectionName).Upsert(new BsonDocument { ["_id"] = SequenceCounterId, ["value"] = sequence });
+    private static long CurrentRevision(LiteDatabase db) => Counter(db, RevisionCounterId);
+
+    private static long Counter(LiteDatabase db, string id) =>
+        db.GetCollection(MetaCollectionName).FindById(id)?["value"].AsInt64 ?? 0;
+
+    private static void SaveCounter(LiteDatabase db, string id, long value) =>
+        db.GetCollection(MetaCollectionName).Upsert(new BsonDocument { ["_id"] = id, ["value"] = value });
 
     private bool EnsureIndexes()
     {
@@ -186,6 +230,35 @@ internal sealed class LiteDbPaperStore : IPaperStore
         collection.EnsureIndex(PaperDocumentMapper.TitleKeyField);
         collection.EnsureIndex(PaperDocumentMapper.SequenceField, unique: true);
         collection.EnsureIndex(PaperDocumentMapper.PublishedField);
+        collection.EnsureIndex(PaperDocumentMapper.FreshField);
+        collection.EnsureIndex(PaperDocumentMapper.RevisionField);
+        AssignMissingRevisions();
         return true;
+    }
+
+    // Papers stored before revisions existed get one (and their fresh date), so the index can catch up on them.
+    private void AssignMissingRevisions()
+    {
+        var db = _database.Database;
+        var collection = db.GetCollection(CollectionName);
+        lock (_database.WriteLock)
+        {
+            var missing = collection.Find(Query.EQ(PaperDocumentMapper.RevisionField, BsonValue.Null)).ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            db.BeginTrans();
+            var revision = CurrentRevision(db);
+            foreach (var document in missing.OrderBy(d => d[PaperDocumentMapper.SequenceField].AsInt64))
+            {
+                var paper = PaperDocumentMapper.FromDocument(document) with { Revision = ++revision };
+                collection.Update(PaperDocumentMapper.ToDocument(paper));
+            }
+
+            SaveCounter(db, RevisionCounterId, revision);
+            db.Commit();
+        }
     }
 }

@@ -15,6 +15,8 @@ internal static class PaperDocumentMapper
     public const string SequenceField = "Sequence";
     public const string PublishedField = "Published";
     public const string SourcesField = "Sources";
+    public const string RevisionField = "Revision";
+    public const string FreshField = "Fresh";
 
     public static BsonDocument ToDocument(Paper paper)
     {
@@ -46,6 +48,8 @@ internal static class PaperDocumentMapper
             ["FirstSeen"] = paper.FirstSeen.UtcTicks,
             ["LastUpdated"] = paper.LastUpdated.UtcTicks,
             [SequenceField] = paper.Sequence,
+            [RevisionField] = paper.Revision,
+            [FreshField] = paper.FreshAt.UtcTicks,
             ["UpvoteHistory"] = new BsonArray(paper.UpvoteHistory.Select(s => new BsonDocument
             {
                 ["At"] = s.At.UtcTicks,
@@ -83,6 +87,8 @@ internal static class PaperDocumentMapper
             FirstSeen = new DateTimeOffset(document["FirstSeen"].AsInt64, TimeSpan.Zero),
             LastUpdated = new DateTimeOffset(document["LastUpdated"].AsInt64, TimeSpan.Zero),
             Sequence = document[SequenceField].AsInt64,
+            // Databases written before revisions existed have none: 0 makes the index catch up on them.
+            Revision = document[RevisionField].IsNumber ? document[RevisionField].AsInt64 : 0,
             UpvoteHistory = [.. document["UpvoteHistory"].AsArray.Select(v => new UpvoteSnapshot(
                 new DateTimeOffset(v["At"].AsInt64, TimeSpan.Zero), v["Upvotes"].AsInt32))],
         };

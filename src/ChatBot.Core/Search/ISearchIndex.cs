@@ -1,0 +1,30 @@
+using ChatBot.Core.Papers;
+
+namespace ChatBot.Core.Search;
+
+/// <summary>
+/// Full-text search over papers. The paper store is the record of truth; the index mirrors it and
+/// remembers the last <see cref="Paper.Revision"/> it applied, so it can be caught up or rebuilt.
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>
+    /// Adds or replaces <paramref name="papers"/> by id (withdrawn papers are removed; a paper re-keyed
+    /// from a title key to its arXiv id replaces its old entry) and commits, recording the highest revision.
+    /// </summary>
+    Task IndexAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="query"/>; relative dates resolve against <paramref name="now"/>. When nothing
+    /// matches every clause of a query with more than one word, ranks papers matching any of them instead.
+    /// </summary>
+    Task<SearchResults> SearchAsync(SearchQuery query, int offset, int limit, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Papers most like <paramref name="id"/> by title and abstract, without the paper itself; empty when it is not indexed.</summary>
+    Task<IReadOnlyList<SearchHit>> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default);
+
+    Task<SearchIndexState> GetStateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every entry and the recorded revision (before a rebuild).</summary>
+    Task ClearAsync(CancellationToken cancellationToken = default);
+}
