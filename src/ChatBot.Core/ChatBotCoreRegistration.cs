@@ -1,3 +1,5 @@
+using ChatBot.Core.Commands;
+using ChatBot.Core.Commands.Papers;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
 using ChatBot.Core.Search;
@@ -28,6 +30,17 @@ public static class ChatBotCoreRegistration
         builder.Services.AddSingleton<PaperIngestor>();
         builder.Services.AddSingleton<IngestService>();
         PaperSourcesRegistration.AddPaperSources(builder);
+        AddCommands(builder.Services);
         return builder;
+    }
+
+    private static void AddCommands(IServiceCollection services)
+    {
+        services.AddSingleton<ICommandHandler, SearchCommand>();
+        services.AddSingleton<ICommandHandler, TrendingCommand>();
+        services.AddSingleton<ICommandHandler, ShowCommand>();
+        services.AddSingleton<ICommandHandler, SimilarCommand>();
+        services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<CommandRouter>();
     }
 }

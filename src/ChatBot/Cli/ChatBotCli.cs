@@ -1,8 +1,10 @@
 using System.CommandLine;
+using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Core.Storage;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
+using ChatBot.Search;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -29,7 +31,9 @@ internal static class ChatBotCli
         root.Options.Add(dataDirectory);
         root.Subcommands.Add(ImportCommand.Create(dataDirectory, console));
         root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
-        root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory), token)));
+        root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
+        root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory), console, token)));
 
         var output = new ConsoleTextWriter(console);
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
@@ -78,14 +82,29 @@ internal static class ChatBotCli
         }
     }
 
-    private static async Task<int> RunBotAsync(Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    private static async Task<int> RunBotAsync(Dictionary<string, string?> overrides, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var builder = ChatBotHost.CreateBuilder(overrides);
+        builder.AddConsolePlatform(console);
+        // Hosted services start in this order: the index is current before any command or ingest.
+        builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddHostedService<IngestWorker>();
+        var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
+        var consoleMode = noPlatform
+            && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
+        if (consoleMode)
+        {
+            builder.Services.AddHostedService<ConsoleRepl>();
+        }
+
         await using var app = builder.Build();
-        var logger = app.Services.GetRequiredService<ILogger<Program>>();
-        var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory();
-        Log.NoPlatformConfigured(logger, dataDirectory);
+        if (noPlatform && !consoleMode)
+        {
+            var logger = app.Services.GetRequiredService<ILogger<Program>>();
+            var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory();
+            Log.NoPlatformConfigured(logger, dataDirectory);
+        }
+
         await app.RunAsync(cancellationToken);
         return Success;
     }
