@@ -2,6 +2,7 @@ using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Papers;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
+using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace ChatBot.Core;
 
 public static class ChatBotCoreRegistration
 {
-    /// <summary>The domain services: storage settings, ingestion and its sources.</summary>
+    /// <summary>The domain services: storage settings, ingestion and its sources, trending settings.</summary>
     public static IHostApplicationBuilder AddChatBotCore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,6 +25,10 @@ public static class ChatBotCoreRegistration
             .ValidateOnStart();
         builder.Services.AddOptions<IngestOptions>()
             .BindConfiguration(IngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<TrendingOptions>()
+            .BindConfiguration(TrendingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SearchIndexSynchronizer>();
