@@ -17,7 +17,7 @@ internal sealed class SearchCommand(ISearchIndex index, IPaperStore store, TimeP
         var text = context.Arguments.RequiredText("query");
         if (!SearchQueryParser.TryParse(text, out var query, out var error))
         {
-            return Reply.Error($"Your query has a problem: {error}. See /papers help for the query language.");
+            return Reply.Error(error!.ToString()) with { Text = [error.ToString(), "See /papers help for the query language."] };
         }
 
         var limit = context.Arguments.Number("limit", Definition);
