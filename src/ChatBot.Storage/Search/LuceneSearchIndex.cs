@@ -158,14 +158,14 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             {
                 Analyzer = _analyzer,
                 FieldNames = [PaperFields.Title, PaperFields.Abstract],
-                // A few hundred papers are enough: a word used twice in the paper, found in one other.
+                // Works from a few hundred papers: any word of the paper that at least one other paper uses.
                 MinTermFreq = 1,
                 MinDocFreq = 2,
                 MinWordLen = 3,
                 MaxQueryTerms = SimilarTerms,
                 ApplyBoost = true,
             };
-            moreLikeThis.SetMaxDocFreqPct(25);
+            moreLikeThis.SetMaxDocFreqPct(50); // words in half the papers say nothing about this one
             var like = new BooleanQuery(disableCoord: true)
             {
                 { moreLikeThis.Like(self.ScoreDocs[0].Doc), Occur.MUST },
