@@ -19,6 +19,8 @@ internal sealed class LuceneIndexSession : IDisposable
 {
     public const string RevisionKey = "revision";
 
+    private const int SegmentsPerTier = 4;
+
     private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, long revision, bool wasReset)
     {
         Directory = directory;
@@ -115,6 +117,9 @@ internal sealed class LuceneIndexSession : IDisposable
         {
             OpenMode = mode,
             Similarity = similarity,
+            // Fewer segments per tier than the default 10: a search opens terms and postings per segment and
+            // field (about 90 KB of allocations per segment at 100,000 papers), so fewer segments search cheaper.
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = SegmentsPerTier, MaxMergeAtOnce = SegmentsPerTier },
         };
         var writer = new IndexWriter(directory, config);
         try
