@@ -111,6 +111,24 @@ internal sealed class LuceneIndexSession : IDisposable
         Directory.Dispose();
     }
 
+    /// <summary>Closes the index without committing what the writer holds (after a failed update).</summary>
+    public void Discard()
+    {
+        try
+        {
+            Searchers.Dispose();
+            Writer.Rollback();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The writer is being thrown away because it failed; closing it may fail the same way.
+        }
+        finally
+        {
+            Directory.Dispose();
+        }
+    }
+
     private static LuceneIndexSession Create(LuceneDirectory directory, OpenMode mode, Analyzer analyzer, Similarity similarity, bool wasReset)
     {
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)

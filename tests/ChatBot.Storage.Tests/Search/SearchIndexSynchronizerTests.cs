@@ -61,9 +61,11 @@ public sealed class SearchIndexSynchronizerTests : IDisposable
         });
 
         var report = await _storage.Synchronizer.EnsureCurrentAsync(progress: null, CancellationToken.None);
+        var again = await _storage.Synchronizer.EnsureCurrentAsync(progress: null, CancellationToken.None);
 
         Assert.Equal(IndexSyncReason.Missing, report.Reason);
         Assert.Equal(2, (await SearchAsync("robust")).TotalHits);
+        Assert.Equal(IndexSyncReason.Current, again.Reason); // the reset is reported until the rebuild only
     }
 
     [Fact]
