@@ -23,8 +23,10 @@ public sealed class QueryCorpusFixture : IAsyncLifetime, IDisposable
         Make(4, "Series of Experiments on Time Budgets", "Experiments where forecasting is not the point: a series of time budgets for training.", ["Jane Smithson"], new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero), 0),
         Make(5, "Graph Neural Networks for Molecules", "Message passing on molecular graphs predicts properties of molecules.", ["Zoë Smith"], Now.AddDays(-2), 30),
         Make(6, "Large Language Models as Forecasters", "Large language models predict time series zero-shot.", ["Bob Smith"], new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), 80),
-        Make(7, "Reinforcement Learning from Human Feedback", "RLHF aligns language models with human preferences.", ["John Doe"], new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), 200),
-        Make(8, "Smith Normal Form in Lattices", "An algebraic note on integer matrices.", ["Ada Lovelace"], Now.AddHours(-1), 10),
+        Make(7, "Reinforcement Learning from Human Feedback", "RLHF aligns language models with human preferences.", ["John Doe"], new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), 200)
+            with { Keywords = ["reward modeling", "cs.LG"] },
+        Make(8, "Smith Normal Form in Lattices", "An algebraic note on integer matrices.", ["Ada Lovelace"], Now.AddHours(-1), 10)
+            with { Summary = "Uses the Hermite decomposition." },
         Make(9, "Mixture of Experts at Scale", "Sparse experts route tokens for language modelling.", ["Noam Shazeer"], new DateTimeOffset(2026, 10, 31, 23, 0, 0, TimeSpan.Zero), 80),
         Make(10, "Vision Transformers Need Registers", "Register tokens remove artifacts from vision transformer attention maps.", ["Timothée Darcet"], Now.AddDays(-30), 65),
     ];

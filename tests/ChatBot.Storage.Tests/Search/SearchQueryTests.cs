@@ -27,6 +27,20 @@ public sealed class SearchQueryTests(QueryCorpusFixture corpus) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_plain_word_also_matches_keywords_the_summary_and_author_names()
+    {
+        var keyword = await corpus.SearchAsync(Words("reward"));
+        var keywordPhrase = await corpus.SearchAsync(new SearchQuery { Clauses = [QueryClause.Of(Phrase("reward modeling"))] });
+        var summary = await corpus.SearchAsync(Words("hermite"));
+        var author = await corpus.SearchAsync(Words("lovelace"));
+
+        Assert.Equal([PaperId.Parse("2501.00007")], Ids(keyword));
+        Assert.Equal([PaperId.Parse("2501.00007")], Ids(keywordPhrase));
+        Assert.Equal([PaperId.Parse("2501.00008")], Ids(summary));
+        Assert.Equal([PaperId.Parse("2501.00008")], Ids(author));
+    }
+
+    [Fact]
     public async Task Every_word_must_match()
     {
         var results = await corpus.SearchAsync(Words("diffusion", "video"));
