@@ -121,7 +121,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 relaxed = true;
             }
 
-            var hits = Hits(searcher, top.ScoreDocs, offset);
+            var hits = Hits(searcher, top.ScoreDocs, offset, wanted);
             return Task.FromResult(new SearchResults(hits, top.TotalHits, relaxed));
         }
         finally
@@ -163,7 +163,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 { idQuery, Occur.MUST_NOT },
             };
             var top = searcher.Search(like, limit);
-            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, top.ScoreDocs, 0));
+            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, top.ScoreDocs, 0, limit));
         }
         finally
         {
@@ -301,10 +301,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             : searcher.Search(query, filter, n, sort, doDocScores: true, doMaxScore: false);
     }
 
-    private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int offset)
+    // Only the page's stored ids are read: hits from offset up to (not including) end.
+    private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int offset, int end)
     {
-        var hits = new List<SearchHit>(Math.Max(scoreDocs.Length - offset, 0));
-        for (var i = offset; i < scoreDocs.Length; i++)
+        end = Math.Min(end, scoreDocs.Length);
+        var hits = new List<SearchHit>(Math.Max(end - offset, 0));
+        for (var i = offset; i < end; i++)
         {
             var id = searcher.Doc(scoreDocs[i].Doc, PaperFields.IdOnly).Get(PaperFields.Id, CultureInfo.InvariantCulture);
             var score = float.IsNaN(scoreDocs[i].Score) ? 0f : scoreDocs[i].Score;

@@ -214,10 +214,13 @@ public sealed class SearchQueryTests(QueryCorpusFixture corpus) : IClassFixture<
         var first = await corpus.SearchAsync(SearchQuery.Empty, 0, 3);
         var second = await corpus.SearchAsync(SearchQuery.Empty, 3, 3);
         var past = await corpus.SearchAsync(SearchQuery.Empty, 50, 3);
+        var countOnly = await corpus.SearchAsync(SearchQuery.Empty, 0, 0);
 
         Assert.Equal(all.Hits.Select(h => h.Id), first.Hits.Concat(second.Hits).Select(h => h.Id));
         Assert.Equal([corpus.Papers.Count, corpus.Papers.Count, corpus.Papers.Count], new[] { first.TotalHits, second.TotalHits, past.TotalHits });
         Assert.Empty(past.Hits);
+        Assert.Empty(countOnly.Hits);
+        Assert.Equal(corpus.Papers.Count, countOnly.TotalHits);
     }
 
     [Fact]
