@@ -70,6 +70,16 @@ public static class PaperText
         return links;
     }
 
+    /// <summary>
+    /// The paper's own date (published, else listed), or null when only the day the bot first saw it
+    /// is known — that day says nothing about the paper and is not shown as if it did.
+    /// </summary>
+    public static string? KnownDate(Paper paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        return (paper.PublishedAt ?? paper.ListedAt) is { } date ? Date(date) : null;
+    }
+
     /// <summary><c>2025-07-15</c></summary>
     public static string Date(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

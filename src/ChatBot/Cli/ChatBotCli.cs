@@ -33,16 +33,25 @@ internal static class ChatBotCli
         root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
         root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
-        root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory), console, token)));
+        root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));
 
         var output = new ConsoleTextWriter(console);
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
     }
 
-    /// <summary>Configuration overrides taken from the global CLI options.</summary>
-    public static Dictionary<string, string?> Overrides(ParseResult parse, Option<string?> dataDirectory)
+    /// <summary>
+    /// Configuration overrides taken from the global CLI options. Verbs (<paramref name="verb"/>) print
+    /// their own output, so the host's informational logs are turned down to warnings for them.
+    /// </summary>
+    public static Dictionary<string, string?> Overrides(ParseResult parse, Option<string?> dataDirectory, bool verb = true)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (verb)
+        {
+            overrides["Logging:LogLevel:Default"] = "Warning";
+            overrides["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
+        }
+
         if (parse.GetValue(dataDirectory) is { Length: > 0 } directory)
         {
             overrides[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = directory;
@@ -105,7 +114,15 @@ internal static class ChatBotCli
             Log.NoPlatformConfigured(logger, dataDirectory);
         }
 
-        await app.RunAsync(cancellationToken);
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.Message.StartsWith("Failed to bind", StringComparison.Ordinal))
+        {
+            throw new ChatBotException($"{e.Message} Another program uses the port: set Urls to a free address (e.g. Urls=http://127.0.0.1:8081).", e);
+        }
+
         return Success;
     }
 }

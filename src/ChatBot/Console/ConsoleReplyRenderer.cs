@@ -1,4 +1,3 @@
-using System.Text;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Papers;
 using Spectre.Console;
@@ -61,13 +60,17 @@ internal static class ConsoleReplyRenderer
             console.MarkupLine($"   [grey]{Markup.Escape(context)}[/]");
         }
 
-        console.MarkupLine($"   [dim]{Markup.Escape(Facts(paper))}[/]");
+        if (Facts(paper) is { Length: > 0 } facts)
+        {
+            console.MarkupLine($"   [dim]{Markup.Escape(facts)}[/]");
+        }
     }
 
     private static void RenderFull(IAnsiConsole console, Paper paper)
     {
         console.MarkupLine($"[bold]{Markup.Escape(paper.Title)}[/]");
         console.MarkupLine($"[dim]{Markup.Escape(Facts(paper, maxAuthors: 12))}[/]");
+        console.MarkupLine($"[dim]id: {Markup.Escape(paper.Id.ToString())}[/]");
         if (paper.Keywords.Count > 0)
         {
             console.MarkupLine($"[dim]Keywords: {Markup.Escape(string.Join(", ", paper.Keywords))}[/]");
@@ -92,18 +95,11 @@ internal static class ConsoleReplyRenderer
         }
     }
 
+    // arXiv ids are short and useful to type; title keys are long and shown only in full view.
     private static string Facts(Paper paper, int maxAuthors = 3)
     {
-        var facts = new StringBuilder(paper.Id.ToString());
-        foreach (var fact in new[] { PaperText.Authors(paper, maxAuthors), PaperText.Date(paper.Date), PaperText.Upvotes(paper) })
-        {
-            if (fact is not null)
-            {
-                facts.Append(" \u00b7 ").Append(fact);
-            }
-        }
-
-        return facts.ToString();
+        var facts = new[] { paper.Id.IsArxiv ? paper.Id.ToString() : null, PaperText.Authors(paper, maxAuthors), PaperText.KnownDate(paper), PaperText.Upvotes(paper) };
+        return string.Join(" \u00b7 ", facts.OfType<string>());
     }
 
     private static string Linked(string text, Uri? url) => url is null
