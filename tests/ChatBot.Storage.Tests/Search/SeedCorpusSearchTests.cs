@@ -74,6 +74,52 @@ public sealed class SeedCorpusSearchTests(SeedCorpusFixture corpus) : IClassFixt
         Assert.All(results.Hits, hit => Assert.Contains("vision transformer", Words(corpus.Paper(hit.Id)), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Since_keeps_only_papers_from_that_date_on_and_sort_new_orders_them_newest_first()
+    {
+        var query = SearchQueryParser.Parse("transformer since:2023-01-01 sort:new");
+        var all = await corpus.Index.SearchAsync(SearchQueryParser.Parse("transformer"), 0, 1000, Now);
+
+        var results = await corpus.Index.SearchAsync(query, 0, 1000, Now);
+
+        var bound = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var dates = results.Hits.Select(h => corpus.Paper(h.Id).Date).ToList();
+        Assert.NotEmpty(dates);
+        Assert.True(results.TotalHits < all.TotalHits, "some transformer papers are older than 2023");
+        Assert.All(dates, date => Assert.True(date >= bound, date.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+    }
+
+    [Fact]
+    public async Task Until_keeps_only_papers_up_to_that_date()
+    {
+        var results = await corpus.Index.SearchAsync(SearchQueryParser.Parse("until:2022-12-31"), 0, 1000, Now);
+
+        Assert.NotEmpty(results.Hits);
+        Assert.All(results.Hits, hit => Assert.True(corpus.Paper(hit.Id).Date < new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task Sort_top_orders_by_upvotes()
+    {
+        var results = await corpus.Index.SearchAsync(SearchQueryParser.Parse("model sort:top"), 0, 50, Now);
+
+        var upvotes = results.Hits.Select(h => corpus.Paper(h.Id).Upvotes ?? 0).ToList();
+        Assert.True(upvotes[0] > 0);
+        Assert.Equal(upvotes.OrderByDescending(u => u), upvotes);
+    }
+
+    [Fact]
+    public async Task A_parsed_query_with_an_exclusion_drops_surveys_but_keeps_the_topic()
+    {
+        var results = await corpus.Index.SearchAsync(SearchQueryParser.Parse("transformer -survey"), 0, 1000, Now);
+
+        Assert.NotEmpty(results.Hits);
+        Assert.DoesNotContain(results.Hits, hit => MentionsAny(corpus.Paper(hit.Id), "survey"));
+        // Stemming folds transformer, transformers and transforming into one word.
+        Assert.All(results.Hits, hit => Assert.True(MentionsAny(corpus.Paper(hit.Id), "transform"), corpus.Paper(hit.Id).Title));
+    }
+
     private static string Words(Paper paper) =>
         string.Join(' ', (paper.Title + " " + paper.Abstract).ToLowerInvariant().Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries));
 
