@@ -2,6 +2,7 @@ using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Database;
 using ChatBot.Storage.Papers;
+using ChatBot.Storage.State;
 using ChatBot.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class StorageRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<ChatBotDatabase>();
         builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
+        builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         return builder;
     }
