@@ -1,6 +1,8 @@
+using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Database;
 using ChatBot.Storage.Papers;
+using ChatBot.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -9,13 +11,21 @@ namespace ChatBot.Storage;
 
 public static class StorageRegistration
 {
-    /// <summary>The embedded stores: LiteDB under <c>Storage:DataDirectory</c> (bound by AddChatBotCore).</summary>
+    /// <summary>
+    /// The embedded stores: LiteDB under <c>Storage:DataDirectory</c> (bound by AddChatBotCore) and the
+    /// Lucene search index in <c>Search:IndexDirectory</c> (inside the data directory unless absolute).
+    /// </summary>
     public static IHostApplicationBuilder AddChatBotStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SearchIndexOptions>()
+            .BindConfiguration(SearchIndexOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<ChatBotDatabase>();
         builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
+        builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         return builder;
     }
 }

@@ -1,0 +1,167 @@
+using System.Globalization;
+using ChatBot.Core;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ChatBot.Storage.Search;
+
+/// <summary>
+/// The open index: its folder, the process's one writer and the searcher manager over it.
+/// Opening repairs what it can: a damaged index is deleted and started empty.
+/// </summary>
+internal sealed class LuceneIndexSession : IDisposable
+{
+    public const string RevisionKey = "revision";
+
+    private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, long revision, bool wasReset)
+    {
+        Directory = directory;
+        Writer = writer;
+        Searchers = searchers;
+        Revision = revision;
+        WasReset = wasReset;
+    }
+
+    public LuceneDirectory Directory { get; }
+
+    public IndexWriter Writer { get; }
+
+    public SearcherManager Searchers { get; }
+
+    /// <summary>The revision recorded by the last commit when the index was opened.</summary>
+    public long Revision { get; }
+
+    /// <summary>True when an index was there but could not be opened, and was replaced by an empty one.</summary>
+    public bool WasReset { get; }
+
+    /// <summary>
+    /// Opens the index in <paramref name="path"/>, creating it when there is none. A folder with no
+    /// index at all starts empty without counting as a reset; a damaged one is reset.
+    /// </summary>
+    public static LuceneIndexSession Open(string path, Analyzer analyzer, Similarity similarity, ILogger logger)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            try
+            {
+                if (!DirectoryReader.IndexExists(directory) && HoldsIndexFiles(path))
+                {
+                    throw new CorruptIndexException("the folder holds index files but no segments file");
+                }
+
+                return Create(directory, OpenMode.CREATE_OR_APPEND, analyzer, similarity, wasReset: false);
+            }
+            catch (LockObtainFailedException e)
+            {
+                throw new ChatBotException(
+                    $"The search index {path} is locked by another writer. Is another ChatBot process using the same Storage:DataDirectory?", e);
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                Log.SearchIndexReset(logger, path, $"{e.GetType().Name}: {e.Message}", e);
+                DeleteIndexFiles(path);
+                return Create(directory, OpenMode.CREATE, analyzer, similarity, wasReset: true);
+            }
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Commits what the writer holds, recording <paramref name="revision"/>, and makes it searchable.</summary>
+    public void Commit(long revision)
+    {
+        Writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [RevisionKey] = revision.ToString(CultureInfo.InvariantCulture),
+        });
+        Writer.Commit();
+        Searchers.MaybeRefreshBlocking();
+    }
+
+    public int CountDocuments()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        Searchers.Dispose();
+        Writer.Dispose();
+        Directory.Dispose();
+    }
+
+    private static LuceneIndexSession Create(LuceneDirectory directory, OpenMode mode, Analyzer analyzer, Similarity similarity, bool wasReset)
+    {
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            OpenMode = mode,
+            Similarity = similarity,
+        };
+        var writer = new IndexWriter(directory, config);
+        try
+        {
+            // Opening a reader reads every segment: a damaged one fails here, not in the first search.
+            var searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory(similarity));
+            var revision = ReadRevision(writer.CommitData);
+            var session = new LuceneIndexSession(directory, writer, searchers, revision, wasReset);
+            if (mode == OpenMode.CREATE || !DirectoryReader.IndexExists(directory))
+            {
+                session.Commit(revision);
+            }
+
+            return session;
+        }
+        catch
+        {
+            writer.Rollback();
+            throw;
+        }
+    }
+
+    private static long ReadRevision(IDictionary<string, string>? commitData) =>
+        commitData is not null && commitData.TryGetValue(RevisionKey, out var text)
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
+            ? revision
+            : 0;
+
+    // Anything reading the files can throw on garbage (not only CorruptIndexException); the lock is not damage.
+    private static bool IsDamage(Exception e) =>
+        e is not (LockObtainFailedException or ChatBotException or OutOfMemoryException or OperationCanceledException);
+
+    private static bool HoldsIndexFiles(string path) =>
+        System.IO.Directory.EnumerateFiles(path).Any(file => !string.Equals(Path.GetFileName(file), IndexWriter.WRITE_LOCK_NAME, StringComparison.Ordinal));
+
+    private static void DeleteIndexFiles(string path)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(path))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException) when (string.Equals(Path.GetFileName(file), IndexWriter.WRITE_LOCK_NAME, StringComparison.Ordinal))
+            {
+                // The lock file may stay; the new writer takes it over.
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using ChatBot.Core.Papers;
+using ChatBot.Core.Search;
+using ChatBot.Core.Storage;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Storage.Search;
+
+/// <summary>
+/// The search index on Lucene.Net in a folder under the data directory. One writer for the process,
+/// opened on first use; every <see cref="IndexAsync"/> commits (recording the highest paper revision)
+/// and refreshes the searchers, so a paper is searchable when the call returns. Writes are serialized;
+/// searches run alongside them on the last refreshed searcher.
+/// </summary>
+internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    private const int SimilarTerms = 25;
+
+    private static readonly Sort NewestFirst = new(new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE);
+    private static readonly Sort MostUpvotedFirst = new(
+        new SortField(PaperFields.UpvotesSort, SortFieldType.INT32, reverse: true),
+        new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true));
+
+    private readonly string _path;
+    private readonly ILogger<LuceneSearchIndex> _logger;
+    private readonly Analyzer _analyzer;
+    private readonly PaperQueryBuilder _queries;
+    private readonly Similarity _similarity = new BM25Similarity();
+    private readonly Lock _openLock = new();
+    private readonly Lock _writeLock = new();
+    private volatile LuceneIndexSession? _session;
+    private volatile SearchIndexState _state = new(0, 0, WasReset: false);
+    private bool _disposed;
+
+    public LuceneSearchIndex(IOptions<SearchIndexOptions> options, IOptions<StorageOptions> storage, ILogger<LuceneSearchIndex> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
+        _path = storage.Value.Resolve(options.Value.IndexDirectory);
+        _logger = logger;
+        _analyzer = new PerFieldAnalyzerWrapper(
+            new PaperTextAnalyzer(),
+            new Dictionary<string, Analyzer>(StringComparer.Ordinal) { [PaperFields.Authors] = new AuthorNameAnalyzer() });
+        _queries = new PaperQueryBuilder(_analyzer);
+    }
+
+    /// <summary>The index folder.</summary>
+    public string IndexPath => _path;
+
+    public Task IndexAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (papers.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var session = Session;
+        lock (_writeLock)
+        {
+            var writer = session.Writer;
+            var revision = _state.LastRevision;
+            int indexed = 0, removed = 0;
+            foreach (var paper in papers)
+            {
+                // Deletes apply only to documents added before them: first the old entry (by id, and by
+                // sequence for a paper re-keyed from its title to its arXiv id), then the new one.
+                writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
+                if (paper.Sequence > 0)
+                {
+                    writer.DeleteDocuments(PaperFields.SequenceTerm(paper.Sequence));
+                }
+
+                if (paper.Withdrawn)
+                {
+                    removed++;
+                }
+                else
+                {
+                    writer.AddDocument(PaperFields.ToDocument(paper));
+                    indexed++;
+                }
+
+                revision = Math.Max(revision, paper.Revision);
+            }
+
+            Commit(session, revision);
+            Log.SearchIndexCommitted(_logger, indexed, removed, revision);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchResults> SearchAsync(SearchQuery query, int offset, int limit, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var clauses = _queries.Clauses(query);
+        var filter = PaperQueryBuilder.Filter(query, now);
+        var sort = query.Sort switch
+        {
+            SearchSort.New => NewestFirst,
+            SearchSort.Top => MostUpvotedFirst,
+            // Without words there is no relevance: the newest papers come first.
+            _ when clauses.Count == 0 => NewestFirst,
+            _ => null,
+        };
+        var wanted = (int)Math.Min((long)offset + limit, int.MaxValue);
+
+        var searchers = Session.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            var top = Run(searcher, _queries.Combine(clauses, query, anyClause: false), filter, wanted, sort);
+            var relaxed = false;
+            if (top.TotalHits == 0 && clauses.Count >= 2)
+            {
+                top = Run(searcher, _queries.Combine(clauses, query, anyClause: true), filter, wanted, sort);
+                relaxed = true;
+            }
+
+            var hits = Hits(searcher, top.ScoreDocs, offset);
+            return Task.FromResult(new SearchResults(hits, top.TotalHits, relaxed));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        var searchers = Session.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            var idQuery = new TermQuery(PaperFields.IdTerm(id));
+            var self = searcher.Search(idQuery, 1);
+            if (self.TotalHits == 0 || limit == 0)
+            {
+                return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+            }
+
+            var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
+            {
+                Analyzer = _analyzer,
+                FieldNames = [PaperFields.Title, PaperFields.Abstract],
+                // A few hundred papers are enough: a word used twice in the paper, found in one other.
+                MinTermFreq = 1,
+                MinDocFreq = 2,
+                MinWordLen = 3,
+                MaxQueryTerms = SimilarTerms,
+                ApplyBoost = true,
+            };
+            moreLikeThis.SetMaxDocFreqPct(25);
+            var like = new BooleanQuery(disableCoord: true)
+            {
+                { moreLikeThis.Like(self.ScoreDocs[0].Doc), Occur.MUST },
+                { idQuery, Occur.MUST_NOT },
+            };
+            var top = searcher.Search(like, limit);
+            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, top.ScoreDocs, 0));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public Task<SearchIndexState> GetStateAsync(CancellationToken cancellationToken = default)
+    {
+        _ = Session;
+        return Task.FromResult(_state);
+    }
+
+    public Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = Session;
+        lock (_writeLock)
+        {
+            session.Writer.DeleteAll();
+            Commit(session, revision: 0);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        lock (_openLock)
+        {
+            lock (_writeLock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                _session?.Dispose();
+                _session = null;
+                _analyzer.Dispose();
+            }
+        }
+    }
+
+    private LuceneIndexSession Session
+    {
+        get
+        {
+            if (_session is { } open)
+            {
+                return open;
+            }
+
+            lock (_openLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_session is null)
+                {
+                    // Not a Lazy: a failure (another process holds the lock) is tried again next time.
+                    var session = LuceneIndexSession.Open(_path, _analyzer, _similarity, _logger);
+                    _state = new SearchIndexState(session.CountDocuments(), session.Revision, session.WasReset);
+                    Log.SearchIndexOpened(_logger, _path, _state.Documents, _state.LastRevision);
+                    _session = session;
+                }
+
+                return _session;
+            }
+        }
+    }
+
+    private void Commit(LuceneIndexSession session, long revision)
+    {
+        session.Commit(revision);
+        _state = _state with { Documents = session.CountDocuments(), LastRevision = revision };
+    }
+
+    private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, Sort? sort)
+    {
+        var n = Math.Max(wanted, 1);
+        return sort is null
+            ? searcher.Search(query, filter, n)
+            : searcher.Search(query, filter, n, sort, doDocScores: true, doMaxScore: false);
+    }
+
+    private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int offset)
+    {
+        var hits = new List<SearchHit>(Math.Max(scoreDocs.Length - offset, 0));
+        for (var i = offset; i < scoreDocs.Length; i++)
+        {
+            var id = searcher.Doc(scoreDocs[i].Doc, PaperFields.IdOnly).Get(PaperFields.Id, CultureInfo.InvariantCulture);
+            var score = float.IsNaN(scoreDocs[i].Score) ? 0f : scoreDocs[i].Score;
+            hits.Add(new SearchHit(PaperId.Parse(id), score));
+        }
+
+        return hits;
+    }
+}
