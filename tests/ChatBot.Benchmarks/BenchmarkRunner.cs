@@ -62,7 +62,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
             databaseFile = services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseFile;
             var index = services.GetService<ISearchIndex>()
                 ?? throw new ChatBotException("No ISearchIndex is registered: AddChatBotStorage() does not register the search index yet, so there is nothing to measure.");
-            report.AddText(Section, "search_index", "search index", index.GetType().Name);
+            report.AddText(Section, "search_index", "search index", (index is TimedSearchIndex timed ? timed.InnerType : index.GetType()).Name);
             await services.GetRequiredService<SearchIndexSynchronizer>().EnsureCurrentAsync(progress: null, cancellationToken);
 
             var context = new BenchmarkContext(services, corpus, settings, progress);

@@ -1,8 +1,11 @@
+using ChatBot.Benchmarks.Measuring;
 using ChatBot.Core;
 using ChatBot.Core.Ingestion.Sources;
+using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +14,8 @@ namespace ChatBot.Benchmarks.Hosting;
 /// <summary>
 /// The bot's own service registrations (<c>AddChatBotCore</c>, <c>AddChatBotStorage</c>) on a data
 /// folder of our own, with every paper source switched off and only warnings logged (to stderr).
-/// The host is built, never started: scenarios resolve services and call them.
+/// The host is built, never started: scenarios resolve services and call them. The paper store and
+/// the search index are wrapped to time their share of ingest (<see cref="IngestTimings"/>).
 /// </summary>
 internal static class BenchmarkHost
 {
@@ -35,6 +39,11 @@ internal static class BenchmarkHost
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
+
+        // Time the store and the index apart, so the report can say where ingest time goes.
+        builder.Services.AddSingleton<IngestTimings>();
+        builder.Services.TryDecorate<IPaperStore>((store, services) => new TimedPaperStore(store, services.GetRequiredService<IngestTimings>()));
+        builder.Services.TryDecorate<ISearchIndex>((index, services) => new TimedSearchIndex(index, services.GetRequiredService<IngestTimings>()));
         return builder.Build();
     }
 }

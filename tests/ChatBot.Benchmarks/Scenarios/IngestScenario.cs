@@ -25,6 +25,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
         var ingestor = context.Services.GetRequiredService<PaperIngestor>();
+        var timings = context.Services.GetRequiredService<IngestTimings>();
+        timings.Reset();
         var corpus = context.Corpus;
         var progress = new ProgressLine(context.Progress, "ingest", corpus.Count);
         var generating = TimeSpan.Zero;
@@ -60,6 +62,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
         report.Add(Section, "ingest_new_papers", "new papers stored", created);
         report.Add(Section, "ingest_seconds", "ingest time", ingesting.TotalSeconds, "s");
         report.Add(Section, "ingest_papers_per_s", "ingest rate", corpus.Count / ingesting.TotalSeconds, "papers/s");
+        report.Add(Section, "ingest_store_seconds", "  of which paper store (LiteDB)", timings.Store.TotalSeconds, "s");
+        report.Add(Section, "ingest_index_seconds", "  of which search index", timings.Index.TotalSeconds, "s");
         report.Add(Section, "ingest_batch_p50_ms", $"batch of {BatchSize} p50", batches.P50, "ms");
         report.Add(Section, "ingest_batch_max_ms", $"batch of {BatchSize} max", batches.Max, "ms");
         report.Add(Section, "generate_papers_per_s", "generator rate (not in ingest time)", corpus.Count / generating.TotalSeconds, "papers/s");

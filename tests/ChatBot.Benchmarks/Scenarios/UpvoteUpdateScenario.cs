@@ -25,6 +25,8 @@ internal sealed class UpvoteUpdateScenario : IBenchmarkScenario
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
         var ingestor = context.Services.GetRequiredService<PaperIngestor>();
+        var timings = context.Services.GetRequiredService<IngestTimings>();
+        timings.Reset();
         var corpus = context.Corpus;
         var first = corpus.Count - Math.Max(1, corpus.Count / 10);
         var total = (corpus.Count - first) * Rounds;
@@ -53,5 +55,7 @@ internal sealed class UpvoteUpdateScenario : IBenchmarkScenario
         report.Add(Section, "update_papers", "papers re-reported", done);
         report.Add(Section, "update_changed_papers", "papers changed", updated);
         report.Add(Section, "update_papers_per_s", "update rate", done / elapsed.TotalSeconds, "papers/s");
+        report.Add(Section, "update_store_seconds", "  of which paper store (LiteDB)", timings.Store.TotalSeconds, "s");
+        report.Add(Section, "update_index_seconds", "  of which search index", timings.Index.TotalSeconds, "s");
     }
 }
