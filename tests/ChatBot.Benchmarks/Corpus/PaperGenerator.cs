@@ -151,8 +151,8 @@ internal sealed class PaperGenerator
                 _text.Append(' ');
             }
 
-            var word = i == 2 && random.NextDouble() < 0.3 ? "for" : _vocabulary.NextContent(random);
-            _text.Append(i == 2 && word == "for" ? word : English.ToTitleCase(word));
+            // "X Y for Z ...": the one lower-case word titles often have.
+            _text.Append(i == 2 && random.NextDouble() < 0.3 ? "for" : English.ToTitleCase(_vocabulary.NextContent(random)));
         }
 
         return _text.ToString();
