@@ -1,5 +1,8 @@
+using ChatBot.Core.Commands;
+using ChatBot.Core.Commands.Papers;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
+using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +13,7 @@ namespace ChatBot.Core;
 
 public static class ChatBotCoreRegistration
 {
-    /// <summary>The domain services: storage settings, ingestion and its sources.</summary>
+    /// <summary>The domain services: storage settings, ingestion and its sources, trending settings.</summary>
     public static IHostApplicationBuilder AddChatBotCore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,10 +27,25 @@ public static class ChatBotCoreRegistration
             .BindConfiguration(IngestOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<TrendingOptions>()
+            .BindConfiguration(TrendingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<SearchIndexSynchronizer>();
         builder.Services.AddSingleton<PaperIngestor>();
         builder.Services.AddSingleton<IngestService>();
         PaperSourcesRegistration.AddPaperSources(builder);
+        AddCommands(builder.Services);
         return builder;
+    }
+
+    private static void AddCommands(IServiceCollection services)
+    {
+        services.AddSingleton<ICommandHandler, SearchCommand>();
+        services.AddSingleton<ICommandHandler, TrendingCommand>();
+        services.AddSingleton<ICommandHandler, ShowCommand>();
+        services.AddSingleton<ICommandHandler, SimilarCommand>();
+        services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<CommandRouter>();
     }
 }

@@ -5,6 +5,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Ingest tick failed")]
     public static partial void IngestTickFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "No Discord or Slack token is configured: running without a chat platform. Data directory: {DataDirectory}")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "No Discord or Slack token is configured and Console:Enabled is false: running headless (ingest only). Data directory: {DataDirectory}")]
     public static partial void NoPlatformConfigured(ILogger logger, string dataDirectory);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Search index {Reason}: {Papers} papers indexed")]
+    public static partial void IndexSynchronized(ILogger logger, Core.Search.IndexSyncReason reason, int papers);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Indexing: {Percent}% ({Papers} papers)")]
+    public static partial void IndexProgress(ILogger logger, int percent, int papers);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Console input ended; stopping")]
+    public static partial void ConsoleClosed(ILogger logger);
 }

@@ -25,10 +25,20 @@ internal sealed class StoreFixture : IDisposable
 
     public string DataDirectory => _directory.Path;
 
-    /// <summary>Closes the database and opens it again, as a restarted process would.</summary>
-    public void Reopen()
+    /// <summary>
+    /// Closes the database and opens it again, as a restarted process would; <paramref name="tamper"/>
+    /// edits the closed file in between (to recreate an older layout).
+    /// </summary>
+    public void Reopen(Action<LiteDB.LiteDatabase>? tamper = null)
     {
+        var file = _database.FilePath;
         _database.Dispose();
+        if (tamper is not null)
+        {
+            using var raw = new LiteDB.LiteDatabase(file);
+            tamper(raw);
+        }
+
         _database = Open();
         Store = new LiteDbPaperStore(_database, Clock);
     }

@@ -19,6 +19,8 @@ internal sealed class LuceneIndexSession : IDisposable
 {
     public const string RevisionKey = "revision";
 
+    private const int SegmentsPerTier = 4;
+
     private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, long revision, bool wasReset)
     {
         Directory = directory;
@@ -109,12 +111,33 @@ internal sealed class LuceneIndexSession : IDisposable
         Directory.Dispose();
     }
 
+    /// <summary>Closes the index without committing what the writer holds (after a failed update).</summary>
+    public void Discard()
+    {
+        try
+        {
+            Searchers.Dispose();
+            Writer.Rollback();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The writer is being thrown away because it failed; closing it may fail the same way.
+        }
+        finally
+        {
+            Directory.Dispose();
+        }
+    }
+
     private static LuceneIndexSession Create(LuceneDirectory directory, OpenMode mode, Analyzer analyzer, Similarity similarity, bool wasReset)
     {
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
             OpenMode = mode,
             Similarity = similarity,
+            // Fewer segments per tier than the default 10: a search opens terms and postings per segment and
+            // field (about 90 KB of allocations per segment at 100,000 papers), so fewer segments search cheaper.
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = SegmentsPerTier, MaxMergeAtOnce = SegmentsPerTier },
         };
         var writer = new IndexWriter(directory, config);
         try

@@ -18,6 +18,12 @@ namespace ChatBot.Storage.Search;
 /// opened on first use; every <see cref="IndexAsync"/> commits (recording the highest paper revision)
 /// and refreshes the searchers, so a paper is searchable when the call returns. Writes are serialized;
 /// searches run alongside them on the last refreshed searcher.
+/// <para>
+/// A folder with no index starts empty and is not reported as reset (the synchronizer rebuilds an empty
+/// index of a non-empty store anyway). An index that cannot be opened is deleted and started empty, and
+/// <see cref="SearchIndexState.WasReset"/> is true until the next commit. A failed update drops the
+/// writer's uncommitted changes and reopens the index on next use.
+/// </para>
 /// </summary>
 internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
@@ -63,37 +69,22 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             return Task.CompletedTask;
         }
 
-        var session = Session;
         lock (_writeLock)
         {
-            var writer = session.Writer;
-            var revision = _state.LastRevision;
-            int indexed = 0, removed = 0;
-            foreach (var paper in papers)
+            var session = Session;
+            try
             {
-                // Deletes apply only to documents added before them: first the old entry (by id, and by
-                // sequence for a paper re-keyed from its title to its arXiv id), then the new one.
-                writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
-                if (paper.Sequence > 0)
-                {
-                    writer.DeleteDocuments(PaperFields.SequenceTerm(paper.Sequence));
-                }
-
-                if (paper.Withdrawn)
-                {
-                    removed++;
-                }
-                else
-                {
-                    writer.AddDocument(PaperFields.ToDocument(paper));
-                    indexed++;
-                }
-
-                revision = Math.Max(revision, paper.Revision);
+                var (indexed, removed, revision) = Apply(session.Writer, papers, _state.LastRevision);
+                Commit(session, revision);
+                Log.SearchIndexCommitted(_logger, indexed, removed, revision);
             }
-
-            Commit(session, revision);
-            Log.SearchIndexCommitted(_logger, indexed, removed, revision);
+            catch
+            {
+                // Nothing half-applied may ride along with a later commit: drop the writer's uncommitted
+                // changes and open the index again on next use (the synchronizer catches up from the last commit).
+                Discard(session);
+                throw;
+            }
         }
 
         return Task.CompletedTask;
@@ -130,7 +121,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 relaxed = true;
             }
 
-            var hits = Hits(searcher, top.ScoreDocs, offset);
+            var hits = Hits(searcher, top.ScoreDocs, offset, wanted);
             return Task.FromResult(new SearchResults(hits, top.TotalHits, relaxed));
         }
         finally
@@ -158,21 +149,21 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             {
                 Analyzer = _analyzer,
                 FieldNames = [PaperFields.Title, PaperFields.Abstract],
-                // A few hundred papers are enough: a word used twice in the paper, found in one other.
+                // Works from a few hundred papers: any word of the paper that at least one other paper uses.
                 MinTermFreq = 1,
                 MinDocFreq = 2,
                 MinWordLen = 3,
                 MaxQueryTerms = SimilarTerms,
                 ApplyBoost = true,
             };
-            moreLikeThis.SetMaxDocFreqPct(25);
+            moreLikeThis.SetMaxDocFreqPct(50); // words in half the papers say nothing about this one
             var like = new BooleanQuery(disableCoord: true)
             {
                 { moreLikeThis.Like(self.ScoreDocs[0].Doc), Occur.MUST },
                 { idQuery, Occur.MUST_NOT },
             };
             var top = searcher.Search(like, limit);
-            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, top.ScoreDocs, 0));
+            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, top.ScoreDocs, 0, limit));
         }
         finally
         {
@@ -189,11 +180,19 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public Task ClearAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var session = Session;
         lock (_writeLock)
         {
-            session.Writer.DeleteAll();
-            Commit(session, revision: 0);
+            var session = Session;
+            try
+            {
+                session.Writer.DeleteAll();
+                Commit(session, revision: 0);
+            }
+            catch
+            {
+                Discard(session);
+                throw;
+            }
         }
 
         return Task.CompletedTask;
@@ -201,9 +200,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public void Dispose()
     {
-        lock (_openLock)
+        // Lock order everywhere: the write lock, then the open lock.
+        lock (_writeLock)
         {
-            lock (_writeLock)
+            lock (_openLock)
             {
                 if (_disposed)
                 {
@@ -244,10 +244,53 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    // Deletes apply only to documents added before them: first the old entry (by id, and by sequence
+    // for a paper re-keyed from its title to its arXiv id), then the new one.
+    private static (int Indexed, int Removed, long Revision) Apply(IndexWriter writer, IReadOnlyList<Paper> papers, long revision)
+    {
+        int indexed = 0, removed = 0;
+        foreach (var paper in papers)
+        {
+            writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
+            if (paper.Sequence > 0)
+            {
+                writer.DeleteDocuments(PaperFields.SequenceTerm(paper.Sequence));
+            }
+
+            if (paper.Withdrawn)
+            {
+                removed++;
+            }
+            else
+            {
+                writer.AddDocument(PaperFields.ToDocument(paper));
+                indexed++;
+            }
+
+            revision = Math.Max(revision, paper.Revision);
+        }
+
+        return (indexed, removed, revision);
+    }
+
+    // Once something is committed the index no longer "started empty": a reset is reported until then only.
     private void Commit(LuceneIndexSession session, long revision)
     {
         session.Commit(revision);
-        _state = _state with { Documents = session.CountDocuments(), LastRevision = revision };
+        _state = new SearchIndexState(session.CountDocuments(), revision, WasReset: false);
+    }
+
+    private void Discard(LuceneIndexSession session)
+    {
+        lock (_openLock)
+        {
+            if (ReferenceEquals(_session, session))
+            {
+                _session = null;
+            }
+
+            session.Discard();
+        }
     }
 
     private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, Sort? sort)
@@ -258,10 +301,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             : searcher.Search(query, filter, n, sort, doDocScores: true, doMaxScore: false);
     }
 
-    private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int offset)
+    // Only the page's stored ids are read: hits from offset up to (not including) end.
+    private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int offset, int end)
     {
-        var hits = new List<SearchHit>(Math.Max(scoreDocs.Length - offset, 0));
-        for (var i = offset; i < scoreDocs.Length; i++)
+        end = Math.Min(end, scoreDocs.Length);
+        var hits = new List<SearchHit>(Math.Max(end - offset, 0));
+        for (var i = offset; i < end; i++)
         {
             var id = searcher.Doc(scoreDocs[i].Doc, PaperFields.IdOnly).Get(PaperFields.Id, CultureInfo.InvariantCulture);
             var score = float.IsNaN(scoreDocs[i].Score) ? 0f : scoreDocs[i].Score;

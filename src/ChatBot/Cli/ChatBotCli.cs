@@ -1,8 +1,10 @@
 using System.CommandLine;
+using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Core.Storage;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
+using ChatBot.Search;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -29,16 +31,27 @@ internal static class ChatBotCli
         root.Options.Add(dataDirectory);
         root.Subcommands.Add(ImportCommand.Create(dataDirectory, console));
         root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
-        root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory), token)));
+        root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
+        root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));
 
         var output = new ConsoleTextWriter(console);
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
     }
 
-    /// <summary>Configuration overrides taken from the global CLI options.</summary>
-    public static Dictionary<string, string?> Overrides(ParseResult parse, Option<string?> dataDirectory)
+    /// <summary>
+    /// Configuration overrides taken from the global CLI options. Verbs (<paramref name="verb"/>) print
+    /// their own output, so the host's informational logs are turned down to warnings for them.
+    /// </summary>
+    public static Dictionary<string, string?> Overrides(ParseResult parse, Option<string?> dataDirectory, bool verb = true)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (verb)
+        {
+            overrides["Logging:LogLevel:Default"] = "Warning";
+            overrides["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
+        }
+
         if (parse.GetValue(dataDirectory) is { Length: > 0 } directory)
         {
             overrides[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = directory;
@@ -78,15 +91,38 @@ internal static class ChatBotCli
         }
     }
 
-    private static async Task<int> RunBotAsync(Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    private static async Task<int> RunBotAsync(Dictionary<string, string?> overrides, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var builder = ChatBotHost.CreateBuilder(overrides);
+        builder.AddConsolePlatform(console);
+        // Hosted services start in this order: the index is current before any command or ingest.
+        builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddHostedService<IngestWorker>();
+        var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
+        var consoleMode = noPlatform
+            && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
+        if (consoleMode)
+        {
+            builder.Services.AddHostedService<ConsoleRepl>();
+        }
+
         await using var app = builder.Build();
-        var logger = app.Services.GetRequiredService<ILogger<Program>>();
-        var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory();
-        Log.NoPlatformConfigured(logger, dataDirectory);
-        await app.RunAsync(cancellationToken);
+        if (noPlatform && !consoleMode)
+        {
+            var logger = app.Services.GetRequiredService<ILogger<Program>>();
+            var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory();
+            Log.NoPlatformConfigured(logger, dataDirectory);
+        }
+
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.Message.StartsWith("Failed to bind", StringComparison.Ordinal))
+        {
+            throw new ChatBotException($"{e.Message} Another program uses the port: set Urls to a free address (e.g. Urls=http://127.0.0.1:8081).", e);
+        }
+
         return Success;
     }
 }

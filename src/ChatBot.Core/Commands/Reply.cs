@@ -1,0 +1,33 @@
+namespace ChatBot.Core.Commands;
+
+/// <summary>
+/// What a command answers, independent of any platform: a heading, text, paper cards and
+/// buttons. Text here is plain (no markup); each platform escapes and formats it.
+/// </summary>
+public sealed record Reply
+{
+    /// <summary>A short first line (<c>Search: diffusion — 42 papers</c>); may be null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Paragraphs of plain text shown before the cards.</summary>
+    public IReadOnlyList<string> Text { get; init; } = [];
+
+    public IReadOnlyList<PaperCard> Papers { get; init; } = [];
+
+    /// <summary>A line shown after the cards (paging position, hints).</summary>
+    public string? Footer { get; init; }
+
+    public IReadOnlyList<ReplyAction> Actions { get; init; } = [];
+
+    public ReplyVisibility Visibility { get; init; } = ReplyVisibility.Channel;
+
+    /// <summary>True when the reply reports a problem (bad input, unknown paper, internal failure).</summary>
+    public bool IsError { get; init; }
+
+    public static Reply Message(string text, ReplyVisibility visibility = ReplyVisibility.Channel) =>
+        new() { Text = [text], Visibility = visibility };
+
+    /// <summary>A problem the user can fix; shown only to them.</summary>
+    public static Reply Error(string text) =>
+        new() { Text = [text], Visibility = ReplyVisibility.Private, IsError = true };
+}

@@ -1,0 +1,50 @@
+using ChatBot.Core;
+using ChatBot.Core.Ingestion;
+using ChatBot.Core.Search;
+using ChatBot.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatBot.Storage.Tests.Search;
+
+/// <summary>
+/// The store, the index and the synchronizer as the host registers them (AddChatBotCore +
+/// AddChatBotStorage), on a data directory the test owns. Disposing closes the database and the index.
+/// </summary>
+internal sealed class HostedStorage : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public HostedStorage(string dataDirectory)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+        });
+        builder.AddChatBotCore();
+        builder.AddChatBotStorage();
+        _services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public IPaperStore Store => _services.GetRequiredService<IPaperStore>();
+
+    public ISearchIndex Index => _services.GetRequiredService<ISearchIndex>();
+
+    public SearchIndexSynchronizer Synchronizer => _services.GetRequiredService<SearchIndexSynchronizer>();
+
+    public PaperIngestor Ingestor => _services.GetRequiredService<PaperIngestor>();
+
+    /// <summary>Parses and ingests every seed file, as <c>import</c> does.</summary>
+    public async Task ImportSeedsAsync()
+    {
+        foreach (var file in ChatBot.Testing.SeedCorpus.Files)
+        {
+            var result = ChatBot.Core.Ingestion.Parsing.PaperDocument.Parse(await File.ReadAllTextAsync(file), file);
+            await Ingestor.IngestAsync(PaperBatch.From(file, result), CancellationToken.None);
+        }
+    }
+
+    public void Dispose() => _services.Dispose();
+}

@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Testing;
+
+public sealed record LogEntry(LogLevel Level, EventId EventId, string Message, Exception? Exception);
