@@ -5,9 +5,8 @@ namespace ChatBot.Benchmarks.Queries;
 
 /// <summary>
 /// A reproducible stream of queries over the synthetic corpus, cycling through every
-/// <see cref="QueryKind"/> in a shuffled order. The queries are built from the query model directly,
-/// with the text a user would type for the same query beside them, so the query parser can be
-/// checked against them once it exists.
+/// <see cref="QueryKind"/> in a shuffled order. Each query is written as text, parsed with
+/// <see cref="SearchQueryParser"/> (what runs), and checked against the same query built from the model.
 /// </summary>
 internal sealed class QueryMix(int seed, Vocabulary vocabulary, AuthorPool authors)
 {
@@ -139,6 +138,18 @@ internal sealed class QueryMix(int seed, Vocabulary vocabulary, AuthorPool autho
     private static QueryClause Clause(QueryField field, string text, bool isPhrase = false) =>
         QueryClause.Of(new QueryTerm(field, text, isPhrase));
 
-    private static BenchmarkQuery Build(QueryKind kind, string text, SearchQuery query) =>
-        new(kind, text, query with { Text = text });
+    /// <summary>Runs the text through the parser, as the bot does, checking it reads as <paramref name="intended"/>.</summary>
+    private static BenchmarkQuery Build(QueryKind kind, string text, SearchQuery intended)
+    {
+        intended = intended with { Text = text };
+        if (!SearchQueryParser.TryParse(text, out var parsed, out var error))
+        {
+            return new BenchmarkQuery(kind, text, intended, $"'{text}' does not parse: {error}");
+        }
+
+        var (expected, actual) = (QueryShape.Describe(intended), QueryShape.Describe(parsed));
+        return expected == actual
+            ? new BenchmarkQuery(kind, text, parsed, null)
+            : new BenchmarkQuery(kind, text, parsed, $"'{text}' parses as {actual}, meant {expected}");
+    }
 }
