@@ -16,6 +16,7 @@ COPY tests/ChatBot.Testing/ChatBot.Testing.csproj tests/ChatBot.Testing/
 COPY tests/ChatBot.Core.Tests/ChatBot.Core.Tests.csproj tests/ChatBot.Core.Tests/
 COPY tests/ChatBot.Storage.Tests/ChatBot.Storage.Tests.csproj tests/ChatBot.Storage.Tests/
 COPY tests/ChatBot.Tests/ChatBot.Tests.csproj tests/ChatBot.Tests/
+COPY tests/ChatBot.Benchmarks/ChatBot.Benchmarks.csproj tests/ChatBot.Benchmarks/
 RUN dotnet restore ChatBot.sln
 
 FROM restore AS build

@@ -1,0 +1,117 @@
+using System.Globalization;
+using ChatBot.Benchmarks.Corpus;
+using ChatBot.Benchmarks.Hosting;
+using ChatBot.Benchmarks.Reporting;
+using ChatBot.Benchmarks.Scenarios;
+using ChatBot.Core;
+using ChatBot.Core.Search;
+using ChatBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>
+/// One run: make the corpus, build the host on a data folder, run the scenarios in order, measure
+/// memory and disk, and write the summary and (as the last stdout line) the JSON report.
+/// </summary>
+internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter output, TextWriter progress)
+{
+    private const string Section = "Run";
+
+    private static readonly IBenchmarkScenario[] Scenarios =
+        [new IngestScenario(), new UpvoteUpdateScenario(), new SearchScenario(), new SimilarScenario()];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var (dataDirectory, owned) = PrepareDataDirectory();
+        try
+        {
+            var report = await MeasureAsync(dataDirectory, cancellationToken);
+            await output.WriteAsync(report.ToSummary());
+            await output.WriteLineAsync(report.ToJson());
+        }
+        finally
+        {
+            if (settings.Keep || !owned)
+            {
+                await progress.WriteLineAsync($"Data kept in {dataDirectory}");
+            }
+            else
+            {
+                TryDelete(dataDirectory);
+            }
+        }
+    }
+
+    private async Task<BenchmarkReport> MeasureAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var anchor = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var corpus = new PaperGenerator(
+            settings.Seed, settings.Papers, anchor, new Vocabulary(settings.Seed), new AuthorPool(settings.Seed));
+        var report = new BenchmarkReport();
+        report.Add(Section, "seed", "seed", settings.Seed);
+        report.AddText(Section, "anchor_date", "corpus ends (\"now\" for since:)", anchor.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        report.Add(Section, "vocabulary_words", "vocabulary", corpus.Vocabulary.Count, "words");
+        report.Add(Section, "author_pool", "author pool", corpus.Authors.Count, "names");
+
+        string databaseFile;
+        using (var host = BenchmarkHost.Build(dataDirectory))
+        {
+            var services = host.Services;
+            databaseFile = services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseFile;
+            var index = services.GetService<ISearchIndex>()
+                ?? throw new ChatBotException("No ISearchIndex is registered: AddChatBotStorage() does not register the search index yet, so there is nothing to measure.");
+            report.AddText(Section, "search_index", "search index", (index is TimedSearchIndex timed ? timed.InnerType : index.GetType()).Name);
+            await services.GetRequiredService<SearchIndexSynchronizer>().EnsureCurrentAsync(progress: null, cancellationToken);
+
+            var context = new BenchmarkContext(services, corpus, settings, progress);
+            foreach (var scenario in Scenarios)
+            {
+                await progress.WriteLineAsync($"== {scenario.Name}");
+                await scenario.RunAsync(context, report, cancellationToken);
+            }
+
+            MemoryProbe.Record(report);
+        }
+
+        DataSizeProbe.Record(report, dataDirectory, databaseFile);
+        return report;
+    }
+
+    /// <summary>A fresh temp folder (ours to delete), or the folder the user named, which must be empty.</summary>
+    private (string Path, bool Owned) PrepareDataDirectory()
+    {
+        if (settings.DataDirectory is not { Length: > 0 } named)
+        {
+            var temp = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(temp);
+            return (temp, true);
+        }
+
+        var full = Path.GetFullPath(named);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            throw new ChatBotException($"--data-dir {full} is not empty: the benchmark needs an empty or new folder, so that every paper is new.");
+        }
+
+        Directory.CreateDirectory(full);
+        return (full, false);
+    }
+
+    private void TryDelete(string dataDirectory)
+    {
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException e)
+        {
+            progress.WriteLine($"Could not delete {dataDirectory}: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            progress.WriteLine($"Could not delete {dataDirectory}: {e.Message}");
+        }
+    }
+}

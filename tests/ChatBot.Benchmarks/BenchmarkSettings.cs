@@ -1,0 +1,7 @@
+namespace ChatBot.Benchmarks;
+
+/// <summary>
+/// What the command line asked for. <see cref="DataDirectory"/> is a folder the user named, or null
+/// for a fresh temp folder.
+/// </summary>
+internal sealed record BenchmarkSettings(int Papers, int Queries, int Seed, string? DataDirectory, bool Keep);

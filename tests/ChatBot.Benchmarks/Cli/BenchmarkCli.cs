@@ -1,0 +1,63 @@
+using System.CommandLine;
+using ChatBot.Benchmarks.Corpus;
+using ChatBot.Core;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Benchmarks.Cli;
+
+/// <summary>The command line of the benchmark program.</summary>
+internal static class BenchmarkCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var papers = PositiveInt("--papers", 10_000, "Synthetic papers to generate and ingest.", PaperGenerator.MaxPapers);
+        var queries = PositiveInt("--queries", 2_000, "Search queries to time (after a warm-up of 200).", 10_000_000);
+        var seed = new Option<int>("--seed") { Description = "Seed of the corpus and the query mix.", DefaultValueFactory = _ => 42 };
+        var dataDirectory = new Option<string?>("--data-dir")
+        {
+            Description = "An empty folder for the database and index (default: a fresh temp folder, deleted at the end).",
+        };
+        var keep = new Option<bool>("--keep") { Description = "Keep the data folder after the run." };
+
+        var root = new RootCommand("Measures ingest, search and memory of ChatBot on a synthetic corpus. Progress goes to stderr; the summary and, as the last line, a JSON object go to stdout.");
+        root.Options.Add(papers);
+        root.Options.Add(queries);
+        root.Options.Add(seed);
+        root.Options.Add(dataDirectory);
+        root.Options.Add(keep);
+        root.SetAction(async (parse, token) =>
+        {
+            var settings = new BenchmarkSettings(
+                parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep));
+            try
+            {
+                await new BenchmarkRunner(settings, Console.Out, Console.Error).RunAsync(token);
+                return Success;
+            }
+            catch (Exception e) when (e is ChatBotException or OptionsValidationException)
+            {
+                await Console.Error.WriteLineAsync($"Error: {e.Message}");
+                return Failure;
+            }
+        });
+
+        return await root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+    }
+
+    private static Option<int> PositiveInt(string name, int defaultValue, string description, int max)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < 1 || value > max)
+            {
+                result.AddError($"{name} must be between 1 and {max:N0}.");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,52 @@
+using ChatBot.Benchmarks.Corpus;
+using ChatBot.Benchmarks.Measuring;
+using ChatBot.Benchmarks.Reporting;
+using ChatBot.Core.Papers;
+using ChatBot.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Benchmarks.Scenarios;
+
+/// <summary>Times <see cref="ISearchIndex.SimilarAsync"/> for papers picked at random from the corpus.</summary>
+internal sealed class SimilarScenario : IBenchmarkScenario
+{
+    public const int WarmUpPapers = 20;
+    public const int TimedPapers = 200;
+    public const int Limit = 5;
+
+    private const string Section = "Similar papers";
+
+    public string Name => "similar";
+
+    public async Task RunAsync(BenchmarkContext context, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
+        var index = context.Services.GetRequiredService<ISearchIndex>();
+        var corpus = context.Corpus;
+        var random = SeedMix.Random(context.Settings.Seed, 0, stream: 7);
+        var ids = Enumerable.Range(0, WarmUpPapers + TimedPapers)
+            .Select(_ => PaperId.FromArxiv(corpus.ArxivIdOf(random.Next(corpus.Count))))
+            .ToList();
+
+        foreach (var id in ids.Take(WarmUpPapers))
+        {
+            await index.SimilarAsync(id, Limit, cancellationToken);
+        }
+
+        var recorder = new LatencyRecorder(TimedPapers);
+        var empty = 0;
+        foreach (var id in ids.Skip(WarmUpPapers))
+        {
+            var hits = await recorder.TimeAsync(() => index.SimilarAsync(id, Limit, cancellationToken));
+            empty += hits.Count == 0 ? 1 : 0;
+        }
+
+        var latency = recorder.Summarize();
+        report.Add(Section, "similar_papers", "papers asked", recorder.Count);
+        report.Add(Section, "similar_p50_ms", "similar p50", latency.P50, "ms");
+        report.Add(Section, "similar_p99_ms", "similar p99", latency.P99, "ms");
+        report.Add(Section, "similar_max_ms", "similar max", latency.Max, "ms");
+        report.Add(Section, "similar_empty_results", "papers with nothing similar", empty);
+    }
+}
