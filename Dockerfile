@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1.7
 # Build:  docker build --build-context shared=../shared -t chatbot .
-# Run:    docker run -v chatbot-data:/app/data chatbot
+# Run:    docker run -it -v chatbot-data:/app/data chatbot   (-it: with no tokens the bot is a console REPL)
 # The named build context "shared" supplies the seed corpus that the test stage reads;
 # publishing builds on the test stage, so an image is only made when the tests pass.
 
