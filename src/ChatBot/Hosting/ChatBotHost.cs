@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Discord;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -29,6 +30,7 @@ internal static class ChatBotHost
 
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
+        builder.AddChatBotDiscord();
         return builder;
     }
 }

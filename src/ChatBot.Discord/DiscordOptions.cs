@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Discord;
+
+/// <summary>
+/// The Discord application. <see cref="Token"/> turns the gateway on; <see cref="PublicKey"/> turns
+/// the HTTP interactions endpoint on. Secrets come from environment variables, never from files.
+/// </summary>
+public sealed class DiscordOptions
+{
+    public const string SectionName = "Discord";
+
+    /// <summary>The bot token (Bot tab of the application). Never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The application id (General Information tab); needed to register commands and answer interactions.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's hex Ed25519 public key, for verifying HTTP interactions.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Register commands to this guild only (instant updates while developing); empty registers them globally.</summary>
+    public string? GuildId { get; set; }
+
+    /// <summary>The REST API root; the gateway URL is discovered from <c>GET /gateway/bot</c> on it.</summary>
+    [Required]
+    public Uri ApiBaseUrl { get; set; } = new("https://discord.com/api/v10");
+
+    /// <summary>How long a command may run before its answer is deferred (Discord allows 3 s for the first response).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.500")]
+    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    [Range(0, 10_000)]
+    public int ShardId { get; set; }
+
+    [Range(1, 10_000)]
+    public int ShardCount { get; set; } = 1;
+
+    public bool GatewayEnabled => !string.IsNullOrWhiteSpace(Token);
+
+    public bool InteractionsEndpointEnabled => !string.IsNullOrWhiteSpace(PublicKey);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatBot.Discord;
+
+public static class DiscordRegistration
+{
+    /// <summary>The Discord platform: options always (validated at start); clients and workers when a token or public key is set.</summary>
+    public static IHostApplicationBuilder AddChatBotDiscord(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DiscordOptions>()
+            .BindConfiguration(DiscordOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+}

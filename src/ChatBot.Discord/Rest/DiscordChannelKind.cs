@@ -1,0 +1,9 @@
+namespace ChatBot.Discord.Rest;
+
+/// <summary>The channel types the bot treats differently.</summary>
+public enum DiscordChannelKind
+{
+    Text,
+    Forum,
+    Other,
+}
