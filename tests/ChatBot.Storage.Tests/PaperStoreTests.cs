@@ -107,6 +107,25 @@ public sealed class PaperStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Merges_within_one_batch_see_the_batch_own_earlier_writes()
+    {
+        const string Title = "Peri-LN: Revisiting Layer Normalization in the Transformer Architecture";
+
+        var summary = await _fixture.Store.UpsertAsync([
+            TitlePaper(Title) with { AuthorCount = 9 },
+            ArxivPaper("2502.02732", Title, upvotes: 12),
+            ArxivPaper("2502.02732", Title, upvotes: 15),
+            TitlePaper(Title),
+            ArxivPaper("2502.09999", Title, upvotes: 1),
+        ]);
+
+        Assert.Equal((2, 2, 1), (summary.New, summary.Updated, summary.Unchanged));
+        var paper = await _fixture.Store.FindAsync(PaperId.Parse("2502.02732"));
+        Assert.Equal((15, 9), (paper!.Upvotes, paper.AuthorCount));
+        Assert.Equal(2, (await _fixture.Store.GetStatsAsync()).Papers);
+    }
+
+    [Fact]
     public async Task Two_arxiv_papers_with_the_same_title_stay_apart()
     {
         await _fixture.Store.UpsertAsync([ArxivPaper("2301.00001", "Attention Is All You Need", upvotes: 1)]);

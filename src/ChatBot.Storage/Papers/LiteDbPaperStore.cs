@@ -20,6 +20,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
     private readonly ChatBotDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly Lazy<bool> _initialized;
+    private KnownTitleKeys? _knownTitleKeys;
 
     public LiteDbPaperStore(ChatBotDatabase database, TimeProvider timeProvider)
     {
@@ -54,7 +55,8 @@ internal sealed class LiteDbPaperStore : IPaperStore
             db.BeginTrans();
             try
             {
-                var summary = Upsert(db, collection, papers, now);
+                _knownTitleKeys ??= KnownTitleKeys.Load(collection);
+                var summary = Upsert(db, collection, papers, now, _knownTitleKeys);
                 db.Commit();
                 return Task.FromResult(summary);
             }
@@ -151,19 +153,23 @@ internal sealed class LiteDbPaperStore : IPaperStore
     }
 
     // Every incoming record counts once: new (it created a paper), updated (it changed one) or unchanged.
-    private static UpsertSummary Upsert(LiteDatabase db, ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, DateTimeOffset now)
+    private static UpsertSummary Upsert(LiteDatabase db, ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, DateTimeOffset now, KnownTitleKeys knownTitleKeys)
     {
         int created = 0, updated = 0, unchanged = 0;
         var changed = new Dictionary<string, Paper>(StringComparer.Ordinal);
         var sequence = CurrentSequence(db);
         var revision = CurrentRevision(db);
+        var view = PaperBatchView.Load(collection, papers, knownTitleKeys);
         foreach (var incoming in papers)
         {
-            var existingDocument = FindExisting(collection, incoming);
+            var existingDocument = view.FindExisting(incoming);
             if (existingDocument is null)
             {
                 var paper = PaperMerger.First(incoming, ++sequence, now) with { Revision = ++revision };
-                collection.Insert(PaperDocumentMapper.ToDocument(paper));
+                var document = PaperDocumentMapper.ToDocument(paper);
+                collection.Insert(document);
+                view.Stored(document);
+                knownTitleKeys.Add(document[PaperDocumentMapper.TitleKeyField].AsString);
                 changed[paper.Id.Value] = paper;
                 created++;
                 continue;
@@ -177,18 +183,22 @@ internal sealed class LiteDbPaperStore : IPaperStore
             }
 
             merged = merged with { Revision = ++revision };
-
+            var mergedDocument = PaperDocumentMapper.ToDocument(merged);
             if (merged.Id != existing.Id)
             {
                 // A title-keyed paper learned its arXiv id: re-key it, keeping its history and sequence.
                 collection.Delete(existing.Id.Value);
-                collection.Insert(PaperDocumentMapper.ToDocument(merged));
+                collection.Insert(mergedDocument);
                 changed.Remove(existing.Id.Value);
             }
             else
             {
-                collection.Update(PaperDocumentMapper.ToDocument(merged));
+                collection.Update(mergedDocument);
             }
+
+            view.Removed(existingDocument);
+            view.Stored(mergedDocument);
+            knownTitleKeys.Add(mergedDocument[PaperDocumentMapper.TitleKeyField].AsString);
 
             changed[merged.Id.Value] = merged;
             updated++;
@@ -197,20 +207,6 @@ internal sealed class LiteDbPaperStore : IPaperStore
         SaveCounter(db, SequenceCounterId, sequence);
         SaveCounter(db, RevisionCounterId, revision);
         return new UpsertSummary(created, updated, unchanged, [.. changed.Values.OrderBy(p => p.Sequence)]);
-    }
-
-    private static BsonDocument? FindExisting(ILiteCollection<BsonDocument> collection, Paper incoming)
-    {
-        if (incoming.ArxivId is { } arxivId && collection.FindById(arxivId) is { } byArxiv)
-        {
-            return byArxiv;
-        }
-
-        var sameTitle = collection.Find(Query.EQ(PaperDocumentMapper.TitleKeyField, TitleKey.From(incoming.Title)));
-        return incoming.ArxivId is null
-            ? sameTitle.FirstOrDefault()
-            // A paper with an id merges only into a title-keyed record, never into another arXiv paper.
-            : sameTitle.FirstOrDefault(d => d[PaperDocumentMapper.ArxivIdField].IsNull);
     }
 
     private static long CurrentSequence(LiteDatabase db) => Counter(db, SequenceCounterId);
