@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Discord;
+using ChatBot.Slack;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -31,6 +32,7 @@ internal static class ChatBotHost
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
         builder.AddChatBotDiscord();
+        builder.AddChatBotSlack();
         return builder;
     }
 }
