@@ -1,0 +1,9 @@
+namespace ChatBot.Testing;
+
+public enum SentKind
+{
+    Message,
+    ThreadParent,
+    ThreadReply,
+    DirectMessage,
+}
