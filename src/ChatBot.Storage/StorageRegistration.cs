@@ -1,6 +1,7 @@
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Database;
+using ChatBot.Storage.Digest;
 using ChatBot.Storage.Papers;
 using ChatBot.Storage.State;
 using ChatBot.Storage.Search;
@@ -27,6 +28,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ChatBotDatabase>();
         builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
         builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
+        builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
+        builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         return builder;
     }
