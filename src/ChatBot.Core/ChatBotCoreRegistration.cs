@@ -1,5 +1,7 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Papers;
+using ChatBot.Core.Digest;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
 using ChatBot.Core.Papers;
@@ -8,6 +10,7 @@ using ChatBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core;
 
@@ -36,7 +39,25 @@ public static class ChatBotCoreRegistration
         builder.Services.AddSingleton<IngestService>();
         PaperSourcesRegistration.AddPaperSources(builder);
         AddCommands(builder.Services);
+        AddDailyThreads(builder.Services);
         return builder;
+    }
+
+    private static void AddDailyThreads(IServiceCollection services)
+    {
+        services.AddOptions<DailyThreadOptions>()
+            .BindConfiguration(DailyThreadOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<DailyPostsOptions>()
+            .BindConfiguration(DailyPostsOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DailyPostsOptions>, DailyPostsValidator>();
+        services.AddSingleton<ChatPlatforms>();
+        services.AddSingleton<DailyScheduleCatalog>();
+        services.AddSingleton<IDailyScheduleSource>(sp => sp.GetRequiredService<DailyScheduleCatalog>());
+        services.AddSingleton<DailyThreadComposer>();
+        services.AddSingleton<DailyPostService>();
     }
 
     private static void AddCommands(IServiceCollection services)

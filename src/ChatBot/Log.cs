@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Console input ended; stopping")]
     public static partial void ConsoleClosed(ILogger logger);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Daily thread tick failed")]
+    public static partial void DailyTickFailed(ILogger logger, Exception exception);
 }

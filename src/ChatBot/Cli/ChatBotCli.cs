@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatBot.Console;
 using ChatBot.Core;
+using ChatBot.Digest;
 using ChatBot.Core.Storage;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
@@ -98,6 +99,7 @@ internal static class ChatBotCli
         // Hosted services start in this order: the index is current before any command or ingest.
         builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddHostedService<IngestWorker>();
+        builder.Services.AddHostedService<DailyPostWorker>();
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
             && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);

@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using Spectre.Console;
 
 namespace ChatBot.Console;
@@ -13,6 +14,7 @@ internal static class ConsoleRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<ConsoleCommandRunner>();
+        builder.Services.AddKeyedSingleton<IChatPlatform, ConsoleChatPlatform>(ConsoleCommandRunner.Platform);
         return builder;
     }
 
