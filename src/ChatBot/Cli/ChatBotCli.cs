@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Core.Storage;
+using ChatBot.Discord.Interactions;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Search;
@@ -107,6 +108,8 @@ internal static class ChatBotCli
         }
 
         await using var app = builder.Build();
+        // POST /discord/interactions, only when Discord:PublicKey is set.
+        app.MapDiscordInteractions();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();
