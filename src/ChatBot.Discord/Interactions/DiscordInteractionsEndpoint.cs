@@ -100,8 +100,8 @@ public static class DiscordInteractionsEndpoint
                 return Task.CompletedTask;
             },
             stopping);
-        var first = await Task.WhenAny(firstResponse.Task, handling);
-        if (first != firstResponse.Task)
+        await Task.WhenAny(firstResponse.Task, handling);
+        if (!firstResponse.Task.IsCompleted)
         {
             // Handling ended without answering: only cancellation at shutdown does that.
             await handling;
