@@ -203,4 +203,36 @@ public sealed class DiscordGatewayClientTests
 
         Assert.Equal(4, GatewayHarness.Callback(callback)["type"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_button_click_from_the_gateway_runs_its_command_and_is_answered_with_a_new_message()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        await harness.WaitForReadyAsync();
+        harness.ScriptInteraction("click");
+
+        await harness.Gateway.PushDispatchAsync("INTERACTION_CREATE", Interactions.Button("click", "/papers search diffusion --page 2"));
+        var callback = await harness.WaitForRestAsync(r => r.Path == Interactions.CallbackPath("click"));
+
+        var body = GatewayHarness.Callback(callback);
+        Assert.Equal(4, body["type"]!.GetValue<int>());
+        Assert.Contains("Results for diffusion", body["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("2", Assert.Single(harness.Search.Requests).Options["page"]);
+    }
+
+    [Fact]
+    public async Task An_expired_button_gets_a_private_message_saying_so()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        await harness.WaitForReadyAsync();
+        harness.ScriptInteraction("old");
+
+        await harness.Gateway.PushDispatchAsync("INTERACTION_CREATE", Interactions.Button("old", ""));
+        var callback = await harness.WaitForRestAsync(r => r.Path == Interactions.CallbackPath("old"));
+
+        var data = GatewayHarness.Callback(callback)["data"]!;
+        Assert.Equal(64, data["flags"]!.GetValue<int>());
+        Assert.Contains("This button has expired; run the command again.", data["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, harness.Search.Calls);
+    }
 }
