@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Discord.Tests;
 
-public sealed class DiscordRegistrationTests
+public sealed class DiscordGatewayRegistrationTests
 {
     [Fact]
     public void Without_a_token_no_gateway_worker_is_registered()
