@@ -13,6 +13,7 @@ public static class DiscordRegistration
             .BindConfiguration(DiscordOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        DiscordRestRegistration.AddDiscordRest(builder);
         return builder;
     }
 }
