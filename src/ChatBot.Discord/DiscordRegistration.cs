@@ -15,6 +15,7 @@ public static class DiscordRegistration
             .BindConfiguration(DiscordOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        DiscordRestRegistration.AddDiscordRest(builder);
         var section = builder.Configuration.GetSection(DiscordOptions.SectionName);
         var gateway = !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]);
         var endpoint = !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.PublicKey)]);
