@@ -1,7 +1,8 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Storage;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
-using ChatBot.Discord.Rest;
+using ChatBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,7 @@ public sealed class DiscordGatewayRegistrationTests
     [Fact]
     public void With_a_token_the_gateway_worker_is_registered_and_resolves()
     {
-        var builder = Builder(new() { ["Discord:Token"] = "t", ["Discord:ApplicationId"] = "app" });
+        var builder = Builder(new() { ["Discord:Token"] = "t", ["Discord:ApplicationId"] = "111" });
         builder.AddChatBotDiscord();
         AddCoreStandIns(builder);
 
@@ -54,16 +55,13 @@ public sealed class DiscordGatewayRegistrationTests
         return builder;
     }
 
-    /// <summary>What AddChatBotCore (and, until it is merged, the REST branch) registers.</summary>
+    /// <summary>What the host's AddChatBotCore registers.</summary>
     private static void AddCoreStandIns(HostApplicationBuilder builder)
     {
         builder.Services.AddLogging();
+        builder.Services.AddSingleton<IStateStore, InMemoryStateStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICommandHandler>(new FakeSearchHandler());
         builder.Services.AddSingleton<CommandRouter>();
-        if (!builder.Services.Any(d => d.ServiceType == typeof(IDiscordRestClient)))
-        {
-            builder.Services.AddSingleton<IDiscordRestClient>(new LoopbackDiscordRestClient(new Uri("http://127.0.0.1:9/"), "app"));
-        }
     }
 }

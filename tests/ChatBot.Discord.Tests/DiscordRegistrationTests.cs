@@ -50,6 +50,8 @@ public sealed class DiscordRegistrationTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IStateStore, InMemoryStateStore>();
         builder.Services.AddLogging();
+        // The host's AddChatBotCore registers the router the interaction handler needs.
+        builder.Services.AddSingleton<Core.Commands.CommandRouter>();
         builder.AddChatBotDiscord();
         return builder.Build();
     }

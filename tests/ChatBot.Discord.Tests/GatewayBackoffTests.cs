@@ -12,13 +12,12 @@ public sealed class GatewayBackoffTests
     public async Task Failed_connections_back_off_doubling_to_the_cap_and_identify_at_most_every_5_seconds_on_the_injected_clock()
     {
         var clock = new TestClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        await using var rest = await LoopbackHttpServer.StartAsync();
-        rest.Map("/gateway/bot", _ => ScriptedResponse.Json(
+        await using var rest = await FakeDiscordRest.StartAsync(clock);
+        rest.Server.Map(FakeDiscordRest.Api("gateway/bot"), _ => ScriptedResponse.Json(
             $$$"""{"url":"ws://127.0.0.1:{{{ClosedPort()}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
-        using var restClient = new LoopbackDiscordRestClient(rest.BaseAddress, "app");
         var settings = new DiscordGatewaySettings { Jitter = () => 0.5 };
         var client = new DiscordGatewayClient(
-            restClient,
+            rest.Client,
             new NoDispatcher(),
             Options.Create(new DiscordOptions { Token = "t" }),
             settings,

@@ -16,25 +16,26 @@ namespace ChatBot.Discord.Tests;
 /// </summary>
 internal sealed class GatewayHarness : IAsyncDisposable
 {
-    public const string Token = "bot-token-never-logged-7f3a";
+    public const string Token = FakeDiscordRest.Token;
 
     private readonly CancellationTokenSource _stop = new();
-    private readonly LoopbackDiscordRestClient _restClient;
+    private readonly FakeDiscordRest _fakeRest;
 
-    private GatewayHarness(FakeDiscordGateway gateway, LoopbackHttpServer rest, DiscordGatewaySettings settings, TimeSpan deferAfter)
+    private GatewayHarness(FakeDiscordGateway gateway, FakeDiscordRest rest, DiscordGatewaySettings settings, TimeSpan deferAfter)
     {
         Gateway = gateway;
-        Rest = rest;
-        _restClient = new LoopbackDiscordRestClient(rest.BaseAddress, "app");
-        var options = Options.Create(new DiscordOptions { Token = Token, ApplicationId = "app", DeferAfter = deferAfter, ShardId = 0, ShardCount = 1 });
+        _fakeRest = rest;
+        rest.Options.DeferAfter = deferAfter;
+        var options = Options.Create(rest.Options);
         var router = new CommandRouter([Search], NullLogger<CommandRouter>.Instance);
-        var handler = new DiscordInteractionHandler(router, _restClient, options, TimeProvider.System, HandlerLog);
-        Client = new DiscordGatewayClient(_restClient, handler, options, settings, TimeProvider.System, ClientLog);
+        var handler = new DiscordInteractionHandler(router, rest.Client, options, TimeProvider.System, HandlerLog);
+        Client = new DiscordGatewayClient(rest.Client, handler, options, settings, TimeProvider.System, ClientLog);
     }
 
     public FakeDiscordGateway Gateway { get; }
 
-    public LoopbackHttpServer Rest { get; }
+    /// <summary>The REST fake (paths under <c>/api/v10/</c>) behind a real <c>DiscordRestClient</c>.</summary>
+    public LoopbackHttpServer Rest => _fakeRest.Server;
 
     public FakeSearchHandler Search { get; } = new();
 
@@ -63,8 +64,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         int heartbeatMs = 200)
     {
         var gateway = await FakeDiscordGateway.StartAsync(heartbeatMs);
-        var rest = await LoopbackHttpServer.StartAsync();
-        rest.Map("/gateway/bot", _ => ScriptedResponse.Json(
+        var rest = await FakeDiscordRest.StartAsync();
+        rest.Server.Map(FakeDiscordRest.Api("gateway/bot"), _ => ScriptedResponse.Json(
             $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""));
         arrange?.Invoke(gateway);
         var harness = new GatewayHarness(gateway, rest, settings ?? FastSettings, deferAfter ?? TimeSpan.FromSeconds(2));
@@ -137,10 +138,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await _stop.CancelAsync();
         await Running.WaitAsync(TimeSpan.FromSeconds(15));
         await Gateway.DisposeAsync();
-        await Rest.DisposeAsync();
-        _restClient.Dispose();
+        await _fakeRest.DisposeAsync();
         _stop.Dispose();
-        var leaked = ClientLog.Entries.Concat(HandlerLog.Entries).Where(e => e.Message.Contains(Token, StringComparison.Ordinal)).ToList();
+        var leaked = ClientLog.Entries.Concat(HandlerLog.Entries).Concat(_fakeRest.Logger.Entries).Where(e => e.Message.Contains(Token, StringComparison.Ordinal)).ToList();
         Assert.True(leaked.Count == 0, "The token was logged: " + string.Join(" | ", leaked.Select(e => e.Message)));
     }
 }

@@ -8,7 +8,7 @@ internal static class Interactions
     public static JsonObject Search(string id, string query, string guildPermissions = "0") => new()
     {
         ["id"] = id,
-        ["application_id"] = "app",
+        ["application_id"] = FakeDiscordRest.ApplicationId,
         ["type"] = 2,
         ["token"] = TokenFor(id),
         ["version"] = 1,
@@ -38,7 +38,7 @@ internal static class Interactions
     public static JsonObject Button(string id, string customId) => new()
     {
         ["id"] = id,
-        ["application_id"] = "app",
+        ["application_id"] = FakeDiscordRest.ApplicationId,
         ["type"] = 3,
         ["token"] = TokenFor(id),
         ["version"] = 1,
@@ -49,7 +49,7 @@ internal static class Interactions
 
     public static string TokenFor(string id) => "itoken-" + id;
 
-    public static string CallbackPath(string id) => $"/interactions/{id}/{TokenFor(id)}/callback";
+    public static string CallbackPath(string id) => FakeDiscordRest.Api($"interactions/{id}/{TokenFor(id)}/callback");
 
-    public static string OriginalPath(string id) => $"/webhooks/app/{TokenFor(id)}/messages/@original";
+    public static string OriginalPath(string id) => FakeDiscordRest.Api($"webhooks/{FakeDiscordRest.ApplicationId}/{TokenFor(id)}/messages/@original");
 }

@@ -23,13 +23,11 @@ namespace ChatBot.Discord.Tests;
 internal sealed class InteractionsEndpointHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly LoopbackDiscordRestClient _restClient;
 
-    private InteractionsEndpointHost(WebApplication app, LoopbackHttpServer rest, LoopbackDiscordRestClient restClient, Key key, FakeSearchHandler search)
+    private InteractionsEndpointHost(WebApplication app, LoopbackHttpServer rest, Key key, FakeSearchHandler search)
     {
         _app = app;
         Rest = rest;
-        _restClient = restClient;
         Key = key;
         Search = search;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -48,7 +46,6 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
     {
         var key = Key.Create(SignatureAlgorithm.Ed25519);
         var rest = await LoopbackHttpServer.StartAsync();
-        var restClient = new LoopbackDiscordRestClient(rest.BaseAddress, "app");
         var search = new FakeSearchHandler();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
@@ -56,18 +53,18 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Discord:PublicKey"] = withPublicKey ? Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)).ToLowerInvariant() : null,
-            ["Discord:ApplicationId"] = "app",
+            ["Discord:ApplicationId"] = FakeDiscordRest.ApplicationId,
+            ["Discord:ApiBaseUrl"] = new Uri(rest.BaseAddress, "api/v10").AbsoluteUri,
             ["Discord:DeferAfter"] = "00:00:00.200",
         });
         builder.AddChatBotDiscord();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICommandHandler>(search);
         builder.Services.AddSingleton<CommandRouter>();
-        builder.Services.AddSingleton<IDiscordRestClient>(restClient);
         var app = builder.Build();
         app.MapDiscordInteractions();
         await app.StartAsync();
-        return new InteractionsEndpointHost(app, rest, restClient, key, search);
+        return new InteractionsEndpointHost(app, rest, key, search);
     }
 
     /// <summary>POSTs <paramref name="body"/> signed as Discord signs it; <paramref name="tamper"/> may change the request after signing.</summary>
@@ -91,7 +88,6 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Rest.DisposeAsync();
-        _restClient.Dispose();
         Key.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -83,5 +84,5 @@ internal sealed class DiscordInteractionHandler(
     private static bool DefersEphemerally(DiscordInteraction interaction) =>
         string.Equals(interaction.Request?.Subcommand, "help", StringComparison.OrdinalIgnoreCase);
 
-    private static MessagePayload Render(Reply reply) => InterimReplyRenderer.Render(reply);
+    private static MessagePayload Render(Reply reply) => DiscordReplyRenderer.Render(reply);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Discord.Rendering;
 
 namespace ChatBot.Discord.Interactions;
 
@@ -76,7 +77,7 @@ internal static class DiscordInteractionParser
     private static DiscordInteraction ParseComponent(DiscordInteraction parsed, JsonElement data, JsonElement interaction)
     {
         var customId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("custom_id", out var c) ? c.GetString() : null;
-        if (customId is null || !TryResolveAction(customId, out var commandText))
+        if (customId is null || !DiscordActionIds.TryResolve(customId, out var commandText))
         {
             return parsed with { ImmediateReply = Reply.Error(ExpiredButton) };
         }
@@ -89,16 +90,6 @@ internal static class DiscordInteractionParser
         {
             return parsed with { ImmediateReply = Reply.Error(e.Message) };
         }
-    }
-
-    /// <summary>
-    /// Interim until the discord-rest branch lands <c>DiscordActionIds</c>: the custom_id is the
-    /// command text itself (<c>/papers search diffusion --page 2</c>).
-    /// </summary>
-    private static bool TryResolveAction(string customId, out string command)
-    {
-        command = customId;
-        return customId.Length > 0;
     }
 
     private static CommandRequest WithContext(CommandRequest request, JsonElement interaction)
