@@ -38,7 +38,7 @@ public sealed class DiscordGatewayRegistrationTests
     [Fact]
     public void A_public_key_alone_registers_the_interaction_handler_but_no_gateway()
     {
-        var builder = Builder(new() { ["Discord:PublicKey"] = new string('a', 64) });
+        var builder = Builder(new() { ["Discord:PublicKey"] = new string('a', 64), ["Discord:ApplicationId"] = "111" });
         builder.AddChatBotDiscord();
         AddCoreStandIns(builder);
 

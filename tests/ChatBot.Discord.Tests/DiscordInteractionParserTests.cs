@@ -74,6 +74,27 @@ public sealed class DiscordInteractionParserTests
     }
 
     [Fact]
+    public void A_button_whose_command_was_too_long_for_its_custom_id_resolves_through_the_action_cache()
+    {
+        var command = "/papers search \"" + new string('q', 120) + "\" --page 3";
+        var customId = Rendering.DiscordActionIds.For(command);
+
+        var request = Parse(Interactions.Button("b1", customId)).Request!;
+
+        Assert.StartsWith("cmd:", customId, StringComparison.Ordinal);
+        Assert.Equal("3", request.Options["page"]);
+    }
+
+    [Fact]
+    public void A_button_whose_cached_command_is_gone_gets_the_expired_button_reply()
+    {
+        var parsed = Parse(Interactions.Button("b1", "cmd:AAAAAAAAAAAAAAAA"));
+
+        Assert.Null(parsed.Request);
+        Assert.Equal([DiscordInteractionParser.ExpiredButton], parsed.ImmediateReply!.Text);
+    }
+
+    [Fact]
     public void A_button_without_a_command_gets_the_expired_button_reply_privately()
     {
         var parsed = Parse(Interactions.Button("b1", ""));

@@ -115,10 +115,19 @@ public sealed class DiscordInteractionsEndpointTests
     [InlineData("zz00000000000000000000000000000000000000000000000000000000000000")]
     public void A_public_key_that_is_not_64_hex_characters_fails_validation_naming_the_setting(string publicKey)
     {
-        var result = new DiscordPublicKeyValidation().Validate(null, new DiscordOptions { PublicKey = publicKey });
+        var result = new DiscordPublicKeyValidation().Validate(null, new DiscordOptions { PublicKey = publicKey, ApplicationId = "111" });
 
         Assert.True(result.Failed);
-        Assert.Contains("Discord:PublicKey", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Discord:PublicKey", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_key_without_an_application_id_fails_validation_naming_the_setting()
+    {
+        var result = new DiscordPublicKeyValidation().Validate(null, new DiscordOptions { PublicKey = new string('a', 64) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Discord:ApplicationId", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
     private static void Replace(HttpRequestMessage request, string header, string value)
