@@ -217,6 +217,23 @@ public sealed class DiscordReplyRendererTests
             links);
     }
 
+    [Fact]
+    public void The_reply_footer_and_papers_left_out_are_noted_under_the_last_card()
+    {
+        var reply = new Reply
+        {
+            Title = "Search: diffusion",
+            Papers = [.. Enumerable.Range(1, 12).Select(i => new PaperCard(TestPapers.Arxiv($"2501.{i:00000}", $"Paper {i}"), CardDetail.Brief))],
+            Footer = "Page 1 of 3",
+        };
+
+        var payload = DiscordReplyRenderer.Render(reply);
+
+        Assert.Equal(10, payload.Embeds.Count);
+        Assert.Equal("arXiv 2501.00010\n2 more papers not shown.\nPage 1 of 3", payload.Embeds[^1].Footer!.Text);
+        Assert.Equal("**Search: diffusion**", payload.Content);
+    }
+
     private static Paper HugePaper(int i) => TestPapers.Arxiv($"2501.{i:00000}", "Title *with* markdown " + new string('t', 600), upvotes: i) with
     {
         Abstract = new string('a', 5000),
