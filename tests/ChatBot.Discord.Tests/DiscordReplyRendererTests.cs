@@ -234,6 +234,19 @@ public sealed class DiscordReplyRendererTests
         Assert.Equal("**Search: diffusion**", payload.Content);
     }
 
+    [Fact]
+    public void Text_too_long_for_content_becomes_a_header_embed()
+    {
+        var reply = new Reply { Title = "Commands", Text = [new string('h', 1500), new string('i', 1500)] };
+
+        var payload = DiscordReplyRenderer.Render(reply);
+
+        Assert.Null(payload.Content);
+        var header = Assert.Single(payload.Embeds);
+        Assert.Equal("Commands", header.Title);
+        Assert.Equal(3002, header.Description!.Length);
+    }
+
     private static Paper HugePaper(int i) => TestPapers.Arxiv($"2501.{i:00000}", "Title *with* markdown " + new string('t', 600), upvotes: i) with
     {
         Abstract = new string('a', 5000),

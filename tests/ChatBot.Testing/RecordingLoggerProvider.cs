@@ -10,23 +10,9 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<(string Category, LogEntry Entry)> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new CategoryLogger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new RecordingCategoryLogger(categoryName, _entries);
 
     public void Dispose()
     {
-    }
-
-    private sealed class CategoryLogger(string category, ConcurrentQueue<(string, LogEntry)> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            entries.Enqueue((category, new LogEntry(logLevel, eventId, formatter(state, exception), exception)));
-        }
     }
 }
