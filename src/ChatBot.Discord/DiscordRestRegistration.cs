@@ -26,7 +26,10 @@ internal static class DiscordRestRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
 
         // No resilience handler: DiscordRestClient retries itself, on Discord's own rate limit timings.
-        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = AttemptTimeout);
+        // No HttpClient request logging either: it logs full URIs, and interaction and webhook URIs hold
+        // tokens. DiscordRestClient logs its failures and waits itself, by route template.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = AttemptTimeout)
+            .RemoveAllLoggers();
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
         services.TryAddSingleton<DiscordPlatform>();

@@ -217,6 +217,36 @@ public sealed class DiscordReplyRendererTests
             links);
     }
 
+    [Fact]
+    public void The_reply_footer_and_papers_left_out_are_noted_under_the_last_card()
+    {
+        var reply = new Reply
+        {
+            Title = "Search: diffusion",
+            Papers = [.. Enumerable.Range(1, 12).Select(i => new PaperCard(TestPapers.Arxiv($"2501.{i:00000}", $"Paper {i}"), CardDetail.Brief))],
+            Footer = "Page 1 of 3",
+        };
+
+        var payload = DiscordReplyRenderer.Render(reply);
+
+        Assert.Equal(10, payload.Embeds.Count);
+        Assert.Equal("arXiv 2501.00010\n2 more papers not shown.\nPage 1 of 3", payload.Embeds[^1].Footer!.Text);
+        Assert.Equal("**Search: diffusion**", payload.Content);
+    }
+
+    [Fact]
+    public void Text_too_long_for_content_becomes_a_header_embed()
+    {
+        var reply = new Reply { Title = "Commands", Text = [new string('h', 1500), new string('i', 1500)] };
+
+        var payload = DiscordReplyRenderer.Render(reply);
+
+        Assert.Null(payload.Content);
+        var header = Assert.Single(payload.Embeds);
+        Assert.Equal("Commands", header.Title);
+        Assert.Equal(3002, header.Description!.Length);
+    }
+
     private static Paper HugePaper(int i) => TestPapers.Arxiv($"2501.{i:00000}", "Title *with* markdown " + new string('t', 600), upvotes: i) with
     {
         Abstract = new string('a', 5000),

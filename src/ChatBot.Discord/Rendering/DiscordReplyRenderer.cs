@@ -31,6 +31,8 @@ internal static class DiscordReplyRenderer
     /// <summary>Below this much description per card, later cards are left out rather than all cut to nothing.</summary>
     private const int MinDescriptionLength = 200;
 
+    private const int NotShownNoteReserve = 32;
+    private const int MaxTrailerReserve = 300;
     private const int MaxAuthorsInFull = 20;
     private const int PaperColor = 0xFFD21E;
     private const int ErrorColor = 0xED4245;
@@ -49,7 +51,7 @@ internal static class DiscordReplyRenderer
 
         var cards = reply.Papers.Take(MaxEmbeds - drafts.Count).Select(Card).ToList();
         drafts.AddRange(cards);
-        var notShown = reply.Papers.Count - cards.Count + FitTotalLength(drafts);
+        var notShown = reply.Papers.Count - cards.Count + FitTotalLength(drafts, TrailerReserve(reply));
         content = AddTrailer(reply, drafts, content, notShown);
 
         return new MessagePayload
@@ -160,11 +162,11 @@ internal static class DiscordReplyRenderer
     /// short descriptions would not fit, then shares what is left fairly among the descriptions (a
     /// short one keeps its length, long ones are cut to the same share). Returns the cards left out.
     /// </summary>
-    private static int FitTotalLength(List<EmbedDraft> drafts)
+    private static int FitTotalLength(List<EmbedDraft> drafts, int reserve)
     {
         var left = 0;
         while (drafts.Count > 1
-            && drafts.Sum(d => d.FixedLength + Math.Min(d.Description?.Length ?? 0, MinDescriptionLength)) > MaxTotalEmbedLength)
+            && drafts.Sum(d => d.FixedLength + Math.Min(d.Description?.Length ?? 0, MinDescriptionLength)) > MaxTotalEmbedLength - reserve)
         {
             drafts.RemoveAt(drafts.Count - 1);
             left++;
@@ -182,7 +184,7 @@ internal static class DiscordReplyRenderer
             only.Title = DiscordMarkdown.Truncate(title, Math.Max(1, title.Length - (only.FixedLength - MaxTotalEmbedLength)));
         }
 
-        var budget = MaxTotalEmbedLength - drafts.Sum(d => d.FixedLength);
+        var budget = MaxTotalEmbedLength - reserve - drafts.Sum(d => d.FixedLength);
         if (drafts.Sum(d => d.Description?.Length ?? 0) <= budget)
         {
             return left;
@@ -203,6 +205,10 @@ internal static class DiscordReplyRenderer
 
         return left;
     }
+
+    /// <summary>Room kept for the footer line and a "3 more papers not shown" note under the last embed.</summary>
+    private static int TrailerReserve(Reply reply) =>
+        reply.Papers.Count == 0 ? 0 : Math.Min(MaxTrailerReserve, (reply.Footer?.Length ?? 0) + NotShownNoteReserve);
 
     /// <summary>The reply's footer and a note on papers left out: under the last embed when it fits, else in the content.</summary>
     private static string? AddTrailer(Reply reply, List<EmbedDraft> drafts, string? content, int notShown)

@@ -215,7 +215,7 @@ internal sealed class DiscordRestClient(
                         var status = (int)response.StatusCode;
                         if (response.IsSuccessStatusCode)
                         {
-                            return text.Length == 0 ? null : JsonNode.Parse(text);
+                            return Parse(text, route);
                         }
 
                         var error = DiscordError.Parse(text);
@@ -286,6 +286,18 @@ internal sealed class DiscordRestClient(
         }
 
         return request;
+    }
+
+    private static JsonNode? Parse(string text, DiscordRoute route)
+    {
+        try
+        {
+            return text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException exception)
+        {
+            throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} is not JSON.", isPermanent: false, exception);
+        }
     }
 
     private static TimeSpan Backoff(int failures) => FirstServerErrorBackoff * Math.Pow(2, failures - 1);
