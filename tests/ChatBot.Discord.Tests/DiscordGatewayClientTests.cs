@@ -235,4 +235,18 @@ public sealed class DiscordGatewayClientTests
         Assert.Contains("This button has expired; run the command again.", data["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, harness.Search.Calls);
     }
+
+    [Fact]
+    public async Task Stopping_the_client_closes_the_connection_with_1000_and_does_not_reconnect()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        await harness.WaitForReadyAsync();
+
+        await harness.StopAsync();
+        await GatewayHarness.WaitUntilAsync(() => harness.Gateway.Connections[0].Ended, "the connection to end");
+        await Task.Delay(300);
+
+        Assert.Equal(1000, harness.Gateway.Connections[0].ClientCloseCode);
+        Assert.Single(harness.Gateway.Connections);
+    }
 }

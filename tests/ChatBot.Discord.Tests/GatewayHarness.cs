@@ -133,10 +133,16 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public static JsonObject Callback(RecordedRequest request) => JsonNode.Parse(request.Body)!.AsObject();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the client as the host does at shutdown and waits for it to finish.</summary>
+    public async Task StopAsync()
     {
         await _stop.CancelAsync();
         await Running.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         await Gateway.DisposeAsync();
         await _fakeRest.DisposeAsync();
         _stop.Dispose();
