@@ -75,7 +75,7 @@ internal sealed class DiscordGatewayClient(
 
                 attempt = healthy ? 0 : attempt;
                 var delay = Backoff(attempt++);
-                Log.GatewayReconnecting(logger, delay, outcome == GatewayOutcome.Resume ? "resume" : "identify");
+                Log.GatewayReconnecting(logger, delay, _sessionId is null ? "identify" : "resume");
                 await Task.Delay(delay, timeProvider, stoppingToken);
             }
         }
