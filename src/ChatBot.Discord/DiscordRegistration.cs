@@ -1,3 +1,5 @@
+using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +15,16 @@ public static class DiscordRegistration
             .BindConfiguration(DiscordOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        DiscordRestRegistration.AddDiscordRest(builder);
+        var section = builder.Configuration.GetSection(DiscordOptions.SectionName);
+        var gateway = !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]);
+        var endpoint = !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.PublicKey)]);
+        InteractionsRegistration.AddDiscordInteractions(builder.Services, gateway || endpoint);
+        if (gateway)
+        {
+            GatewayRegistration.AddDiscordGateway(builder.Services);
+        }
+
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Digest;
 using ChatBot.Core.Storage;
+using ChatBot.Discord.Interactions;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Search;
@@ -109,6 +110,8 @@ internal static class ChatBotCli
         }
 
         await using var app = builder.Build();
+        // POST /discord/interactions, only when Discord:PublicKey is set.
+        app.MapDiscordInteractions();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();

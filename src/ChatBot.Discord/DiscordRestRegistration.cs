@@ -1,0 +1,44 @@
+using ChatBot.Core.Chat;
+using ChatBot.Discord.Commands;
+using ChatBot.Discord.Platform;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord;
+
+/// <summary>
+/// The REST side of Discord: the client and its rate limiter, the platform the workers post
+/// through (keyed <c>discord</c>), settings validation, and command registration when a token and
+/// an application id are configured. Called by <see cref="DiscordRegistration.AddChatBotDiscord"/>.
+/// </summary>
+internal static class DiscordRestRegistration
+{
+    /// <summary>How long one HTTP attempt may take; retries come on top.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+
+    public static void AddDiscordRest(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+
+        // No resilience handler: DiscordRestClient retries itself, on Discord's own rate limit timings.
+        // No HttpClient request logging either: it logs full URIs, and interaction and webhook URIs hold
+        // tokens. DiscordRestClient logs its failures and waits itself, by route template.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = AttemptTimeout)
+            .RemoveAllLoggers();
+        services.TryAddSingleton<DiscordRateLimiter>();
+        services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
+        services.TryAddSingleton<DiscordPlatform>();
+        services.TryAddKeyedSingleton<IChatPlatform>(DiscordPlatform.PlatformName, (provider, _) => provider.GetRequiredService<DiscordPlatform>());
+
+        var section = builder.Configuration.GetSection(DiscordOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]) && !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApplicationId)]))
+        {
+            services.AddHostedService<DiscordCommandRegistrar>();
+        }
+    }
+}

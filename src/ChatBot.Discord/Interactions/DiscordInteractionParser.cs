@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using ChatBot.Core;
+using ChatBot.Core.Chat;
+using ChatBot.Core.Commands;
+using ChatBot.Discord.Rendering;
+
+namespace ChatBot.Discord.Interactions;
+
+/// <summary>
+/// Turns an interaction payload (gateway INTERACTION_CREATE or HTTP body, PROTOCOLS.md §1.3) into
+/// Core's <see cref="CommandRequest"/>: slash commands with their (nested) subcommand options, and
+/// button clicks whose custom_id names a command in the text grammar. Only translates; what to
+/// answer is decided in Core.
+/// </summary>
+internal static class DiscordInteractionParser
+{
+    public const string Platform = "discord";
+
+    public const string ExpiredButton = "This button has expired; run the command again.";
+
+    private const int SubcommandOption = 1;
+    private const int SubcommandGroupOption = 2;
+    private const int AdministratorBit = 3;
+    private const int ManageChannelsBit = 4;
+
+    /// <summary>Reads an interaction; throws <see cref="JsonException"/> when it lacks id, token or type.</summary>
+    public static DiscordInteraction Parse(JsonElement interaction)
+    {
+        var id = RequiredString(interaction, "id");
+        var token = RequiredString(interaction, "token");
+        var type = interaction.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Number
+            ? t.GetInt32()
+            : throw new JsonException("The interaction has no type.");
+        var parsed = new DiscordInteraction(id, token, type);
+        var data = interaction.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+        return type switch
+        {
+            DiscordInteraction.ApplicationCommandType => parsed with { Request = WithContext(ParseCommand(data), interaction) },
+            DiscordInteraction.MessageComponentType => ParseComponent(parsed, data, interaction),
+            _ => parsed with { ImmediateReply = Reply.Error("The bot does not support this kind of interaction.") },
+        };
+    }
+
+    private static CommandRequest ParseCommand(JsonElement data)
+    {
+        var command = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("name", out var name) ? name.GetString() ?? "" : "";
+        var options = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("options", out var o) ? o : default;
+
+        // Subcommands (and groups of them) nest their own options; our catalog has one level.
+        var subcommand = "help";
+        while (options.ValueKind == JsonValueKind.Array
+            && options.GetArrayLength() > 0
+            && options[0].TryGetProperty("type", out var optionType)
+            && optionType.GetInt32() is SubcommandOption or SubcommandGroupOption)
+        {
+            subcommand = options[0].GetProperty("name").GetString() ?? "";
+            options = options[0].TryGetProperty("options", out var nested) ? nested : default;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (options.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var option in options.EnumerateArray())
+            {
+                if (option.TryGetProperty("name", out var optionName) && option.TryGetProperty("value", out var value))
+                {
+                    values[optionName.GetString() ?? ""] = OptionText(value);
+                }
+            }
+        }
+
+        return new CommandRequest(command, subcommand, values);
+    }
+
+    private static DiscordInteraction ParseComponent(DiscordInteraction parsed, JsonElement data, JsonElement interaction)
+    {
+        var customId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("custom_id", out var c) ? c.GetString() : null;
+        if (customId is null || !DiscordActionIds.TryResolve(customId, out var commandText))
+        {
+            return parsed with { ImmediateReply = Reply.Error(ExpiredButton) };
+        }
+
+        try
+        {
+            return parsed with { Request = WithContext(TextCommandParser.Parse(commandText), interaction) };
+        }
+        catch (ChatBotException e)
+        {
+            return parsed with { ImmediateReply = Reply.Error(e.Message) };
+        }
+    }
+
+    private static CommandRequest WithContext(CommandRequest request, JsonElement interaction)
+    {
+        var member = interaction.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var memberUser) ? memberUser
+            : interaction.TryGetProperty("user", out var dmUser) ? dmUser
+            : default;
+        var channelId = OptionalString(interaction, "channel_id")
+            ?? (interaction.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object ? OptionalString(channel, "id") : null);
+        return request with
+        {
+            Platform = Platform,
+            User = user.ValueKind == JsonValueKind.Object
+                ? new ChatUser(RequiredString(user, "id"), OptionalString(user, "global_name") ?? OptionalString(user, "username"))
+                : new ChatUser("unknown"),
+            ChannelId = channelId,
+            GuildId = OptionalString(interaction, "guild_id"),
+            // In a DM there is no member and nobody administers anything.
+            IsAdmin = member.ValueKind == JsonValueKind.Object && IsAdmin(OptionalString(member, "permissions")),
+        };
+    }
+
+    /// <summary>Administrator (1&lt;&lt;3) or Manage Channels (1&lt;&lt;4) in the member's channel permissions.</summary>
+    internal static bool IsAdmin(string? permissions)
+    {
+        if (!BigInteger.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits))
+        {
+            return false;
+        }
+
+        var admin = (BigInteger.One << AdministratorBit) | (BigInteger.One << ManageChannelsBit);
+        return (bits & admin) != BigInteger.Zero;
+    }
+
+    private static string OptionText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() ?? "",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => value.GetRawText(),
+    };
+
+    private static string RequiredString(JsonElement element, string name) =>
+        OptionalString(element, name) ?? throw new JsonException($"The interaction has no {name}.");
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

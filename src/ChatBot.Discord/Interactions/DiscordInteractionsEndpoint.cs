@@ -1,0 +1,144 @@
+using System.Text.Json;
+using ChatBot.Discord.Rest;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /discord/interactions</c>, Discord's "Interactions Endpoint URL" (PROTOCOLS.md §1.4):
+/// every request's Ed25519 signature is checked (401 when anything is off), PING is answered with
+/// PONG, and commands go to <see cref="DiscordInteractionHandler"/>. A reply ready within
+/// DeferAfter is the HTTP response itself; a slower one is answered with a deferral (type 5) and
+/// filled in later through the REST API.
+/// </summary>
+public static class DiscordInteractionsEndpoint
+{
+    public const string Path = "/discord/interactions";
+
+    /// <summary>Discord's interaction bodies are a few KB; anything much larger is not from Discord.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Maps the endpoint when <c>Discord:PublicKey</c> is set; otherwise maps nothing.</summary>
+    public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        if (!options.InteractionsEndpointEnabled)
+        {
+            return endpoints;
+        }
+
+        if (!DiscordSignatureVerifier.TryCreate(options.PublicKey, out var verifier) || verifier is null)
+        {
+            throw new OptionsValidationException(
+                DiscordOptions.SectionName,
+                typeof(DiscordOptions),
+                [$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.PublicKey)} must be 64 hex characters."]);
+        }
+
+        endpoints.MapPost(Path, (HttpContext context) => HandleAsync(context, verifier));
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext context, DiscordSignatureVerifier verifier)
+    {
+        var services = context.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DiscordInteractionsEndpoint).FullName!);
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        if (!verifier.Verify(
+            context.Request.Headers["X-Signature-Timestamp"].ToString(),
+            body,
+            context.Request.Headers["X-Signature-Ed25519"].ToString(),
+            out var failure))
+        {
+            Log.InteractionSignatureRejected(logger, failure);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        DiscordInteraction interaction;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number
+                && type.GetInt32() == DiscordInteraction.PingType)
+            {
+                await WriteAsync(context.Response, new InteractionCallback(InteractionCallback.Pong));
+                return;
+            }
+
+            interaction = DiscordInteractionParser.Parse(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            Log.InteractionMalformed(logger, e.Message);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // The command outlives this request when it is deferred: it runs on the application's lifetime.
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var handler = services.GetRequiredService<DiscordInteractionHandler>();
+        var firstResponse = new TaskCompletionSource<InteractionCallback>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handling = handler.HandleAsync(
+            interaction,
+            (callback, _) =>
+            {
+                firstResponse.TrySetResult(callback);
+                return Task.CompletedTask;
+            },
+            stopping);
+        await Task.WhenAny(firstResponse.Task, handling);
+        if (!firstResponse.Task.IsCompleted)
+        {
+            // Handling ended without answering: only cancellation at shutdown does that.
+            await handling;
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        await WriteAsync(context.Response, await firstResponse.Task);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Task WriteAsync(HttpResponse response, InteractionCallback callback)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        return response.WriteAsync(JsonSerializer.Serialize(callback), response.HttpContext.RequestAborted);
+    }
+}

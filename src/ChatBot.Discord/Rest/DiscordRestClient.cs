@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatBot.Core.Chat;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Rest;
+
+/// <summary>
+/// Discord's REST API over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (a named
+/// client asked for per call, so this singleton never pins a handler). Every call goes through the
+/// <see cref="DiscordRateLimiter"/>; 429s are retried after Discord's <c>retry_after</c>, 5xx and
+/// network failures with exponential backoff, both a bounded number of times. Retries are done here
+/// rather than by a generic resilience handler so the waits are exactly Discord's and a 429 is
+/// never retried before its bucket resets. Failures become <see cref="ChatPlatformException"/>s with
+/// Discord's numeric code; neither they nor the logs ever contain the bot or an interaction token.
+/// </summary>
+internal sealed class DiscordRestClient(
+    IHttpClientFactory httpClientFactory,
+    IOptionsMonitor<DiscordOptions> options,
+    DiscordRateLimiter rateLimiter,
+    TimeProvider timeProvider,
+    ILogger<DiscordRestClient> logger) : IDiscordRestClient
+{
+    public const string HttpClientName = "ChatBot.Discord";
+
+    /// <summary>429 answers tolerated per call before giving up with a transient failure.</summary>
+    internal const int MaxRateLimitedAttempts = 5;
+
+    /// <summary>Attempts per call when Discord answers 5xx or cannot be reached (the first try included).</summary>
+    internal const int MaxServerErrorAttempts = 4;
+
+    /// <summary>The first 5xx backoff; it doubles with each retry (0.5 s, 1 s, 2 s).</summary>
+    internal static readonly TimeSpan FirstServerErrorBackoff = TimeSpan.FromSeconds(0.5);
+
+    internal static readonly string UserAgent =
+        $"DiscordBot (https://github.com/chatbot-papers/chatbot, {Version()})";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/gateway/bot", "gateway/bot", "");
+        var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
+        var limit = body?["session_start_limit"];
+        return new GatewayBotInfo(
+            new Uri(Required(body?["url"], route)),
+            (int?)body?["shards"] ?? 1,
+            (int?)limit?["remaining"] ?? 1000,
+            TimeSpan.FromMilliseconds((double?)limit?["reset_after"] ?? 0),
+            (int?)limit?["max_concurrency"] ?? 1);
+    }
+
+    public Task RespondToInteractionAsync(string interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(interactionId);
+        ArgumentException.ThrowIfNullOrEmpty(interactionToken);
+        ArgumentNullException.ThrowIfNull(callback);
+        var route = new DiscordRoute(
+            HttpMethod.Post,
+            "/interactions/{interaction_id}/{token}/callback",
+            $"interactions/{Segment(interactionId)}/{Segment(interactionToken)}/callback",
+            interactionId,
+            IsInteraction: true);
+        return SendAsync(route, Serialize(callback), cancellationToken);
+    }
+
+    public Task EditOriginalResponseAsync(string interactionToken, MessagePayload message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(interactionToken);
+        ArgumentNullException.ThrowIfNull(message);
+        var applicationId = ApplicationId();
+        var route = new DiscordRoute(
+            HttpMethod.Patch,
+            "/webhooks/{application_id}/{token}/messages/@original",
+            $"webhooks/{Segment(applicationId)}/{Segment(interactionToken)}/messages/@original",
+            applicationId + "/" + interactionToken,
+            IsInteraction: true);
+        return SendAsync(route, Serialize(message), cancellationToken);
+    }
+
+    public async Task<PostedMessage> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentNullException.ThrowIfNull(message);
+        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{Segment(channelId)}/messages", channelId);
+        var body = await SendAsync(route, Serialize(message), cancellationToken).ConfigureAwait(false);
+        return new PostedMessage((string?)body?["channel_id"] ?? channelId, Required(body?["id"], route));
+    }
+
+    public async Task<DiscordChannelKind> GetChannelKindAsync(string channelId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        var route = new DiscordRoute(HttpMethod.Get, "/channels/{channel_id}", $"channels/{Segment(channelId)}", channelId);
+        var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
+        return (int?)body?["type"] switch
+        {
+            0 or 5 => DiscordChannelKind.Text, // GUILD_TEXT, GUILD_ANNOUNCEMENT
+            15 or 16 => DiscordChannelKind.Forum, // GUILD_FORUM, GUILD_MEDIA
+            _ => DiscordChannelKind.Other,
+        };
+    }
+
+    public async Task<string> StartThreadFromMessageAsync(string channelId, string messageId, string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        var route = new DiscordRoute(
+            HttpMethod.Post,
+            "/channels/{channel_id}/messages/{message_id}/threads",
+            $"channels/{Segment(channelId)}/messages/{Segment(messageId)}/threads",
+            channelId);
+        var request = new JsonObject { ["name"] = ThreadName(name), ["auto_archive_duration"] = 1440 };
+        var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        return Required(body?["id"], route);
+    }
+
+    public async Task<PostedMessage> StartForumThreadAsync(string channelId, string name, MessagePayload message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentNullException.ThrowIfNull(message);
+        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/threads", $"channels/{Segment(channelId)}/threads", channelId);
+        var request = new JsonObject
+        {
+            ["name"] = ThreadName(name),
+            ["auto_archive_duration"] = 1440,
+            ["message"] = JsonSerializer.SerializeToNode(message with { Flags = 0 }, Json),
+        };
+        var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        var threadId = Required(body?["id"], route);
+
+        // A forum post's first message has the thread's id; Discord also returns it as "message".
+        return new PostedMessage(threadId, (string?)body?["message"]?["id"] ?? threadId);
+    }
+
+    public async Task<string> CreateDirectMessageChannelAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", "");
+        var request = new JsonObject { ["recipient_id"] = userId };
+        var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        return Required(body?["id"], route);
+    }
+
+    public Task BulkOverwriteCommandsAsync(string? guildId, JsonArray commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var applicationId = ApplicationId();
+        var route = string.IsNullOrWhiteSpace(guildId)
+            ? new DiscordRoute(HttpMethod.Put, "/applications/{application_id}/commands", $"applications/{Segment(applicationId)}/commands", "")
+            : new DiscordRoute(
+                HttpMethod.Put,
+                "/applications/{application_id}/guilds/{guild_id}/commands",
+                $"applications/{Segment(applicationId)}/guilds/{Segment(guildId)}/commands",
+                guildId);
+        return SendAsync(route, commands.ToJsonString(), cancellationToken);
+    }
+
+    /// <summary>Joins the API root and a relative path whether or not the root ends with a slash.</summary>
+    internal static Uri Join(Uri apiBaseUrl, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(apiBaseUrl);
+        var root = apiBaseUrl.AbsoluteUri.EndsWith('/') ? apiBaseUrl.AbsoluteUri : apiBaseUrl.AbsoluteUri + "/";
+        return new Uri(new Uri(root), relativePath.TrimStart('/'));
+    }
+
+    private async Task<JsonNode?> SendAsync(DiscordRoute route, string? json, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        if (route.SendsBotToken && string.IsNullOrWhiteSpace(settings.Token))
+        {
+            throw new ChatPlatformException("discord", "no_token", $"Discord:Token is not set; cannot call {route}.", isPermanent: true);
+        }
+
+        var rateLimited = 0;
+        var failures = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TimeSpan? backoff = null;
+            using (var lease = await rateLimiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false))
+            {
+                HttpResponseMessage? response = null;
+                try
+                {
+                    using var request = BuildRequest(route, json, settings);
+                    var client = httpClientFactory.CreateClient(HttpClientName);
+                    response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    failures++;
+                    var reason = exception is TaskCanceledException ? "timed out" : "network error";
+                    if (failures >= MaxServerErrorAttempts)
+                    {
+                        throw new ChatPlatformException(
+                            "discord", "network", $"Discord could not be reached for {route} after {failures} attempts ({reason}).", isPermanent: false, exception);
+                    }
+
+                    backoff = Backoff(failures);
+                    Log.NetworkErrorRetry(logger, route.Key, reason, backoff.Value, failures, MaxServerErrorAttempts);
+                }
+
+                if (response is not null)
+                {
+                    using (response)
+                    {
+                        lease.Update(response.Headers);
+                        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                        var status = (int)response.StatusCode;
+                        if (response.IsSuccessStatusCode)
+                        {
+                            return Parse(text, route);
+                        }
+
+                        var error = DiscordError.Parse(text);
+                        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                        {
+                            rateLimited++;
+                            var global = error.Global || string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+                            var retryAfter = error.RetryAfter
+                                ?? DiscordRateLimiter.Seconds(Header(response, "Retry-After"))
+                                ?? response.Headers.RetryAfter?.Delta
+                                ?? TimeSpan.FromSeconds(1);
+                            if (rateLimited >= MaxRateLimitedAttempts)
+                            {
+                                throw new ChatPlatformException(
+                                    "discord", error.Code ?? "429", $"Discord kept rate limiting {route} ({rateLimited} times); giving up for now.", isPermanent: false);
+                            }
+
+                            var scope = Header(response, "X-RateLimit-Scope") ?? "unknown";
+                            Log.RateLimited(logger, route.Key, global, scope, retryAfter, rateLimited, MaxRateLimitedAttempts);
+
+                            // The next attempt waits in the limiter until the bucket (or everything) resets.
+                            lease.RateLimited(retryAfter, global);
+                            continue;
+                        }
+
+                        var code = error.Code ?? status.ToString(CultureInfo.InvariantCulture);
+                        var description = error.Describe(response.ReasonPhrase);
+                        var message = $"Discord answered {status} to {route}: {description} (code {code})";
+                        if (status >= 500)
+                        {
+                            failures++;
+                            if (failures >= MaxServerErrorAttempts)
+                            {
+                                throw new ChatPlatformException("discord", code, message + $"; gave up after {failures} attempts.", isPermanent: false);
+                            }
+
+                            backoff = Backoff(failures);
+                            Log.ServerErrorRetry(logger, route.Key, status, backoff.Value, failures, MaxServerErrorAttempts);
+                        }
+                        else
+                        {
+                            Log.RequestRefused(logger, route.Key, status, code, description);
+                            throw new ChatPlatformException("discord", code, message, isPermanent: true)
+                            {
+                                IsUndeliverableToUser = error.Code == DiscordError.CannotSendMessagesToThisUser,
+                            };
+                        }
+                    }
+                }
+            }
+
+            await Task.Delay(backoff.GetValueOrDefault(), timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static HttpRequestMessage BuildRequest(DiscordRoute route, string? json, DiscordOptions settings)
+    {
+        var request = new HttpRequestMessage(route.Method, Join(settings.ApiBaseUrl, route.Path));
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (route.SendsBotToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.Token);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    private static JsonNode? Parse(string text, DiscordRoute route)
+    {
+        try
+        {
+            return text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException exception)
+        {
+            throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} is not JSON.", isPermanent: false, exception);
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) => FirstServerErrorBackoff * Math.Pow(2, failures - 1);
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    private static string Segment(string value) => Uri.EscapeDataString(value);
+
+    private static string ThreadName(string name)
+    {
+        var clean = string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (clean.Length == 0)
+        {
+            return "Papers";
+        }
+
+        return clean.Length <= 100 ? clean : clean[..99] + "\u2026";
+    }
+
+    private string ApplicationId() =>
+        options.CurrentValue.ApplicationId is { Length: > 0 } id
+            ? id
+            : throw new ChatPlatformException("discord", "no_application_id", "Discord:ApplicationId is not set.", isPermanent: true);
+
+    private static string Required(JsonNode? value, DiscordRoute route) =>
+        (string?)value ?? throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} lacks a field the bot needs.", isPermanent: false);
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static string Version()
+    {
+        var assembly = typeof(DiscordRestClient).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "1.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

@@ -1,0 +1,71 @@
+using ChatBot.Discord.Platform;
+using ChatBot.Discord.Rest;
+using ChatBot.Testing;
+
+namespace ChatBot.Discord.Tests;
+
+/// <summary>
+/// Discord's REST API faked on a <see cref="LoopbackHttpServer"/> (under <c>/api/v10/</c>), with a
+/// real <see cref="DiscordRestClient"/> pointed at it. Pass a <see cref="TestClock"/> to drive rate
+/// limit waits and backoffs deterministically; the server stamps requests on the same clock.
+/// </summary>
+internal sealed class FakeDiscordRest : IAsyncDisposable
+{
+    public const string Token = "test-bot-token-DO-NOT-LEAK";
+    public const string ApplicationId = "111";
+
+    private readonly LoopbackHttpClientFactory _httpClientFactory = new();
+
+    private FakeDiscordRest(LoopbackHttpServer server, TimeProvider clock, DiscordOptions options)
+    {
+        Server = server;
+        Options = options;
+        Client = new DiscordRestClient(
+            _httpClientFactory,
+            new FixedOptionsMonitor<DiscordOptions>(options),
+            new DiscordRateLimiter(clock, new RecordingLogger<DiscordRateLimiter>()),
+            clock,
+            Logger);
+        Platform = new DiscordPlatform(Client, new RecordingLogger<DiscordPlatform>());
+    }
+
+    public LoopbackHttpServer Server { get; }
+
+    public DiscordOptions Options { get; }
+
+    public DiscordRestClient Client { get; }
+
+    public DiscordPlatform Platform { get; }
+
+    public RecordingLogger<DiscordRestClient> Logger { get; } = new();
+
+    public static async Task<FakeDiscordRest> StartAsync(TimeProvider? clock = null, string? guildId = null)
+    {
+        clock ??= TimeProvider.System;
+        var server = await LoopbackHttpServer.StartAsync(clock);
+        var options = new DiscordOptions
+        {
+            Token = Token,
+            ApplicationId = ApplicationId,
+            GuildId = guildId,
+            ApiBaseUrl = new Uri(server.BaseAddress, "api/v10"),
+        };
+        return new FakeDiscordRest(server, clock, options);
+    }
+
+    /// <summary>The server path of an API path: <c>channels/1/messages</c> → <c>/api/v10/channels/1/messages</c>.</summary>
+    public static string Api(string path) => "/api/v10/" + path.TrimStart('/');
+
+    /// <summary>A message as <c>POST /channels/{id}/messages</c> returns it.</summary>
+    public static ScriptedResponse Message(string id, string channelId) =>
+        ScriptedResponse.Json($$"""{"id":"{{id}}","channel_id":"{{channelId}}","content":""}""");
+
+    public static ScriptedResponse Error(int status, long code, string message) =>
+        ScriptedResponse.Json($$"""{"code":{{code}},"message":"{{message}}"}""", status);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        _httpClientFactory.Dispose();
+    }
+}
