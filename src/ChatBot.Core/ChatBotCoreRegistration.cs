@@ -1,5 +1,6 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Commands.Admin;
 using ChatBot.Core.Commands.Papers;
 using ChatBot.Core.Digest;
 using ChatBot.Core.Ingestion;
@@ -67,6 +68,10 @@ public static class ChatBotCoreRegistration
         services.AddSingleton<ICommandHandler, ShowCommand>();
         services.AddSingleton<ICommandHandler, SimilarCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<ICommandHandler, DailySetCommand>();
+        services.AddSingleton<ICommandHandler, DailyOffCommand>();
+        services.AddSingleton<ICommandHandler, DailyShowCommand>();
+        services.AddSingleton<ICommandHandler, DailyPreviewCommand>();
         services.AddSingleton<CommandRouter>();
     }
 }

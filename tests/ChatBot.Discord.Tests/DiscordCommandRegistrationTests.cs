@@ -10,12 +10,30 @@ namespace ChatBot.Discord.Tests;
 public sealed class DiscordCommandRegistrationTests
 {
     [Fact]
+    public void The_admin_command_is_a_group_of_daily_subcommands_shown_only_to_channel_managers_in_guilds()
+    {
+        var admin = DiscordCommandDefinitions.Build(CommandCatalog.All)[1]!;
+
+        Assert.Equal("papers-admin", admin["name"]!.GetValue<string>());
+        Assert.Equal("16", admin["default_member_permissions"]!.GetValue<string>());
+        Assert.Equal([0], admin["contexts"]!.AsArray().Select(c => c!.GetValue<int>()));
+        var daily = Assert.Single(admin["options"]!.AsArray())!;
+        Assert.Equal(("daily", 2), (daily["name"]!.GetValue<string>(), daily["type"]!.GetValue<int>()));
+        var subcommands = daily["options"]!.AsArray();
+        Assert.Equal(["set", "off", "show", "preview"], subcommands.Select(s => s!["name"]!.GetValue<string>()));
+        var set = subcommands[0]!["options"]!.AsArray();
+        Assert.Equal(["time", "timezone", "top", "filter"], set.Select(o => o!["name"]!.GetValue<string>()));
+        Assert.Equal([true, true, false, false], set.Select(o => o!["required"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public void The_papers_command_has_its_five_subcommands_with_typed_options()
     {
         var commands = DiscordCommandDefinitions.Build(CommandCatalog.All);
 
-        var papers = Assert.Single(commands)!;
-        Assert.Equal("papers", papers["name"]!.GetValue<string>());
+        Assert.Equal(["papers", "papers-admin"], commands.Select(c => c!["name"]!.GetValue<string>()));
+        var papers = commands[0]!;
+        Assert.Null(papers["default_member_permissions"]);
         Assert.Equal(1, papers["type"]!.GetValue<int>());
         var subcommands = papers["options"]!.AsArray();
         Assert.Equal(["search", "trending", "show", "similar", "help"], subcommands.Select(s => s!["name"]!.GetValue<string>()));

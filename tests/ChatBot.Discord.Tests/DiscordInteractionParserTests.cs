@@ -26,6 +26,32 @@ public sealed class DiscordInteractionParserTests
         Assert.False(request.IsAdmin);
     }
 
+    [Fact]
+    public void A_subcommand_in_a_group_becomes_the_two_word_catalog_name()
+    {
+        var interaction = Interactions.Search("i2", "x", guildPermissions: "16");
+        interaction["data"]!["name"] = "papers-admin";
+        interaction["data"]!["options"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "daily",
+            ["type"] = 2,
+            ["options"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "set",
+                ["type"] = 1,
+                ["options"] = new JsonArray(
+                    new JsonObject { ["name"] = "time", ["type"] = 3, ["value"] = "09:00" },
+                    new JsonObject { ["name"] = "timezone", ["type"] = 3, ["value"] = "Europe/Berlin" }),
+            }),
+        });
+
+        var request = Parse(interaction).Request!;
+
+        Assert.Equal(("papers-admin", "daily set"), (request.Command, request.Subcommand));
+        Assert.Equal(("09:00", "Europe/Berlin"), (request.Options["time"], request.Options["timezone"]));
+        Assert.True(request.IsAdmin);
+    }
+
     [Theory]
     [InlineData("16", true)] // MANAGE_CHANNELS
     [InlineData("8", true)] // ADMINISTRATOR

@@ -51,7 +51,28 @@ public static class CommandCatalog
         new SubcommandDefinition("help", "Every command with examples", []),
     ]);
 
-    public static IReadOnlyList<CommandDefinition> All { get; } = [Papers];
+    public const string PapersAdminCommand = "papers-admin";
+
+    public static readonly CommandDefinition PapersAdmin = new(PapersAdminCommand, "Set up this channel's daily trending thread (admins only)", [
+        new SubcommandDefinition("daily set", "Post a daily thread of trending papers in this channel", [
+            new OptionDefinition("time", "Local time, 24-hour HH:mm (e.g. 09:00)", OptionType.Text, Required: true) { MaxLength = 5 },
+            new OptionDefinition("timezone", "IANA time zone (e.g. Europe/Berlin)", OptionType.Text, Required: true) { MaxLength = 64 },
+            new OptionDefinition("top", "How many papers (1-10, default 5)", OptionType.WholeNumber) { Min = 1, Max = 10, Default = 5 },
+            new OptionDefinition("filter", "Only papers matching this query, e.g. diffusion OR \"video generation\"", OptionType.Text) { MaxLength = 200 },
+        ])
+        {
+            Examples = ["daily set 09:00 Europe/Berlin", "daily set 08:30 America/New_York --top 3 --filter \"agents OR robotics\""],
+            Help = "One thread a day at the local time: a parent message, then one reply per paper. Papers already posted in this channel are not repeated.",
+        },
+        new SubcommandDefinition("daily off", "Stop this channel's daily thread", []),
+        new SubcommandDefinition("daily show", "This channel's daily thread: when, what, the last post, and why it is paused", []),
+        new SubcommandDefinition("daily preview", "What the next daily thread would contain (only you see it)", []),
+    ])
+    {
+        AdminOnly = true,
+    };
+
+    public static IReadOnlyList<CommandDefinition> All { get; } = [Papers, PapersAdmin];
 
     public static CommandDefinition? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -38,6 +38,13 @@ public sealed class CommandRouter
             return Reply.Error(UnknownSubcommand(command, request.Subcommand));
         }
 
+        if (command.AdminOnly && !request.IsAdmin)
+        {
+            Log.CommandRefused(_logger, request.Platform, command.Name, subcommand.Name, "not an admin");
+            return Reply.Error($"Only admins can use /{command.Name}: on Discord you need the Manage Channels permission, "
+                + "on Slack your user id must be listed in the bot's Slack:AdminUserIds setting.");
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

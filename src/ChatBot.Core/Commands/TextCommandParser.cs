@@ -42,8 +42,18 @@ public static class TextCommandParser
         }
 
         var subcommandName = tokens[0].Text;
+        var firstArgument = 1;
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var subcommand = CommandCatalog.Find(command)?.FindSubcommand(subcommandName);
+        var definition = CommandCatalog.Find(command);
+        var subcommand = definition?.FindSubcommand(subcommandName);
+        if (subcommand is null && tokens.Count > 1 && definition?.FindSubcommand($"{subcommandName} {tokens[1].Text}") is { } grouped)
+        {
+            // A group and its subcommand: "daily set".
+            subcommand = grouped;
+            subcommandName = grouped.Name;
+            firstArgument = 2;
+        }
+
         if (subcommand is null)
         {
             // The router explains unknown commands; there is nothing to bind options to.
@@ -51,7 +61,7 @@ public static class TextCommandParser
         }
 
         var positional = new List<Token>();
-        for (var i = 1; i < tokens.Count; i++)
+        for (var i = firstArgument; i < tokens.Count; i++)
         {
             if (FlagName(tokens[i].Text) is not { } flag)
             {
@@ -61,7 +71,7 @@ public static class TextCommandParser
 
             var (name, inlineValue) = SplitInlineValue(flag);
             var option = subcommand.FindOption(name);
-            if (option is null || option == subcommand.Options[0])
+            if (option is null || subcommand.Options.Take(subcommand.PositionalCount).Contains(option))
             {
                 throw new ChatBotException(UnknownFlag(command, subcommand, name));
             }
@@ -81,14 +91,22 @@ public static class TextCommandParser
 
         if (positional.Count > 0 && subcommand.Options.Count > 0)
         {
-            // Keep the user's own spacing and quotes inside the positional text: it may be a query.
-            var rest = text[positional[0].Start..positional[^1].End];
-            if (positional.Count != CountBetween(tokens, positional[0], positional[^1]))
+            // Leading positional options take one word each; the last takes the rest of the text.
+            var single = Math.Min(subcommand.PositionalCount - 1, positional.Count - 1);
+            for (var p = 0; p < single; p++)
             {
-                rest = string.Join(' ', positional.Select(t => t.Text));
+                options[subcommand.Options[p].Name] = Unquote(positional[p].Text);
             }
 
-            options[subcommand.Options[0].Name] = rest.Trim();
+            var remaining = positional.Skip(single).ToList();
+            // Keep the user's own spacing and quotes inside the last positional: it may be a query.
+            var rest = text[remaining[0].Start..remaining[^1].End];
+            if (remaining.Count != CountBetween(tokens, remaining[0], remaining[^1]))
+            {
+                rest = string.Join(' ', remaining.Select(t => t.Text));
+            }
+
+            options[subcommand.Options[single].Name] = rest.Trim();
         }
         else if (positional.Count > 0)
         {
@@ -120,7 +138,7 @@ public static class TextCommandParser
 
     private static string UnknownFlag(string command, SubcommandDefinition subcommand, string name)
     {
-        var flags = subcommand.Options.Skip(1).Select(o => "--" + o.Name).ToList();
+        var flags = subcommand.Options.Skip(subcommand.PositionalCount).Select(o => "--" + o.Name).ToList();
         var known = flags.Count == 0 ? "it takes none" : "its options are " + string.Join(", ", flags);
         var shown = name.Length <= 30 ? name : name[..27] + "...";
         return $"/{command} {subcommand.Name} has no option --{shown}; {known}.";

@@ -13,6 +13,10 @@ internal static partial class DiscordCommandDefinitions
 {
     public const int ChatInputCommand = 1;
     public const int SubcommandOption = 1;
+    public const int SubcommandGroupOption = 2;
+
+    /// <summary>MANAGE_CHANNELS: admin commands are shown only to members who hold it (the server checks again).</summary>
+    public const string AdminPermissions = "16";
     public const int StringOption = 3;
     public const int IntegerOption = 4;
 
@@ -26,24 +30,56 @@ internal static partial class DiscordCommandDefinitions
         var array = new JsonArray();
         foreach (var command in commands)
         {
-            array.Add(new JsonObject
+            var json = new JsonObject
             {
                 ["name"] = Name(command.Name),
                 ["type"] = ChatInputCommand,
                 ["description"] = Description(command.Description),
-                ["contexts"] = new JsonArray(0, 1), // guilds and DMs with the bot
+                // Admin commands configure a guild channel: guilds only. The rest also work in DMs with the bot.
+                ["contexts"] = command.AdminOnly ? new JsonArray(0) : new JsonArray(0, 1),
                 ["integration_types"] = new JsonArray(0), // installed to a guild
-                ["options"] = Limited(command.Subcommands.Select(Subcommand), command.Name),
-            });
+                ["options"] = Limited(SubcommandsAndGroups(command), command.Name),
+            };
+            if (command.AdminOnly)
+            {
+                json["default_member_permissions"] = AdminPermissions;
+            }
+
+            array.Add(json);
         }
 
         return array;
     }
 
+    // "daily set" and "daily off" become subcommands "set" and "off" of a group "daily".
+    private static IEnumerable<JsonObject> SubcommandsAndGroups(CommandDefinition command)
+    {
+        foreach (var group in command.Subcommands.GroupBy(s => s.Group))
+        {
+            if (group.Key is null)
+            {
+                foreach (var subcommand in group)
+                {
+                    yield return Subcommand(subcommand);
+                }
+
+                continue;
+            }
+
+            yield return new JsonObject
+            {
+                ["type"] = SubcommandGroupOption,
+                ["name"] = Name(group.Key),
+                ["description"] = Description($"{group.Key}: " + string.Join(", ", group.Select(s => s.LeafName))),
+                ["options"] = Limited(group.Select(Subcommand), group.Key),
+            };
+        }
+    }
+
     private static JsonObject Subcommand(SubcommandDefinition subcommand) => new()
     {
         ["type"] = SubcommandOption,
-        ["name"] = Name(subcommand.Name),
+        ["name"] = Name(subcommand.LeafName),
         ["description"] = Description(subcommand.Description),
         ["options"] = Limited(subcommand.Options.OrderByDescending(o => o.Required).Select(Option), subcommand.Name),
     };

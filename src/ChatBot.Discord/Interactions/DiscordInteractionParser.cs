@@ -48,16 +48,19 @@ internal static class DiscordInteractionParser
         var command = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("name", out var name) ? name.GetString() ?? "" : "";
         var options = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("options", out var o) ? o : default;
 
-        // Subcommands (and groups of them) nest their own options; our catalog has one level.
-        var subcommand = "help";
+        // Subcommands (and groups of them) nest their own options; a group and its subcommand
+        // make one catalog name ("daily set").
+        var names = new List<string>();
         while (options.ValueKind == JsonValueKind.Array
             && options.GetArrayLength() > 0
             && options[0].TryGetProperty("type", out var optionType)
             && optionType.GetInt32() is SubcommandOption or SubcommandGroupOption)
         {
-            subcommand = options[0].GetProperty("name").GetString() ?? "";
+            names.Add(options[0].GetProperty("name").GetString() ?? "");
             options = options[0].TryGetProperty("options", out var nested) ? nested : default;
         }
+
+        var subcommand = names.Count == 0 ? "help" : string.Join(' ', names);
 
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (options.ValueKind == JsonValueKind.Array)

@@ -106,4 +106,24 @@ public sealed class TextCommandParserTests
     {
         Assert.Throws<ChatBotException>(() => TextCommandParser.Parse("/papers help me"));
     }
+
+    [Fact]
+    public void A_grouped_subcommand_takes_one_word_per_leading_required_option_and_flags_for_the_rest()
+    {
+        var request = TextCommandParser.Parse("/papers-admin daily set 09:00 Europe/Berlin --top 3 --filter \"agents OR robots\"");
+
+        Assert.Equal(("papers-admin", "daily set"), (request.Command, request.Subcommand));
+        Assert.Equal("09:00", request.Options["time"]);
+        Assert.Equal("Europe/Berlin", request.Options["timezone"]);
+        Assert.Equal("3", request.Options["top"]);
+        Assert.Equal("agents OR robots", request.Options["filter"]);
+    }
+
+    [Fact]
+    public void A_positional_option_cannot_also_be_given_as_a_flag()
+    {
+        var error = Assert.Throws<ChatBotException>(() => TextCommandParser.Parse("/papers-admin daily set 09:00 --timezone UTC"));
+
+        Assert.Contains("its options are --top, --filter", error.Message, StringComparison.Ordinal);
+    }
 }
