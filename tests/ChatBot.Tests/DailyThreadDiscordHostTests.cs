@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatBot.Cli;
+using ChatBot.Testing;
+using Spectre.Console;
+
+namespace ChatBot.Tests;
+
+/// <summary>
+/// The whole bot with a daily thread configured for a Discord channel whose time passed an hour ago:
+/// it catches up on start and posts the parent, opens a thread on it and posts the papers there,
+/// through the real Discord REST client against a loopback fake; a restart posts nothing more.
+/// </summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class DailyThreadDiscordHostTests : IDisposable
+{
+    private const string Channel = "555";
+    private readonly TempDirectory _data = new();
+    private readonly List<string> _variables = [];
+
+    public void Dispose()
+    {
+        foreach (var name in _variables)
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task A_due_daily_thread_is_posted_as_a_parent_a_thread_and_its_replies_once()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        await using var rest = await LoopbackHttpServer.StartAsync();
+        var messages = 0;
+        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
+            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
+        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
+        rest.Map($"/api/v10/channels/{Channel}", _ => ScriptedResponse.Json($$"""{"id":"{{Channel}}","type":0}"""));
+        rest.Map($"/api/v10/channels/{Channel}/messages", _ => ScriptedResponse.Json($$"""{"id":"m{{Interlocked.Increment(ref messages)}}","channel_id":"{{Channel}}"}"""));
+        rest.Map($"/api/v10/channels/{Channel}/messages/m1/threads", _ => ScriptedResponse.Json("""{"id":"777","type":11}"""));
+        rest.Map("/api/v10/channels/777/messages", _ => ScriptedResponse.Json($$"""{"id":"r{{Interlocked.Increment(ref messages)}}","channel_id":"777"}"""));
+        Set("Discord__Token", "daily-test-token");
+        Set("Discord__ApplicationId", "111");
+        Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
+        Set("Sources__HuggingFace__Enabled", "false");
+        Set("Urls", "http://127.0.0.1:0");
+        Set("DailyPosts__0__Platform", "discord");
+        Set("DailyPosts__0__ChannelId", Channel);
+        Set("DailyPosts__0__Time", TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture));
+        Set("DailyPosts__0__TimeZone", "UTC");
+        Set("DailyPosts__0__Top", "3");
+
+        await RunBotUntilAsync(() => rest.Requests.Count(r => r.Path == "/api/v10/channels/777/messages") >= 3);
+        var afterFirstRun = rest.Requests.Count(r => r.Path.Contains("/channels/", StringComparison.Ordinal) && r.Method == "POST");
+        // The second run: once it is connected, give its daily worker (which runs at start) time to act.
+        await RunBotUntilAsync(() => gateway.Connections.Count >= 2, settle: TimeSpan.FromSeconds(3));
+
+        var posts = rest.Requests.Where(r => r.Method == "POST" && r.Path.Contains("/channels/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(afterFirstRun, posts.Count); // the restart posted nothing
+        Assert.Equal($"/api/v10/channels/{Channel}/messages", posts[0].Path);
+        Assert.Contains("Trending papers", posts[0].Body, StringComparison.Ordinal);
+        Assert.Equal($"/api/v10/channels/{Channel}/messages/m1/threads", posts[1].Path);
+        Assert.All(posts.Skip(2), p => Assert.Equal("/api/v10/channels/777/messages", p.Path));
+        Assert.Equal(3, posts.Count - 2);
+        Assert.All(posts, p => Assert.Equal("[]", JsonNode.Parse(p.Body)!["allowed_mentions"]?["parse"]?.ToJsonString() ?? "[]"));
+    }
+
+    private async Task RunBotUntilAsync(Func<bool> done, TimeSpan settle = default)
+    {
+        using var output = new StringWriter(new StringBuilder());
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        using var stop = new CancellationTokenSource();
+        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
+        try
+        {
+            var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+            while (!done() && !bot.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.True(done(), "timed out or stopped early: " + output);
+            await Task.Delay(settle);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+    }
+
+    private void Set(string name, string value)
+    {
+        _variables.Add(name);
+        Environment.SetEnvironmentVariable(name, value);
+    }
+}
