@@ -72,6 +72,17 @@ internal static class SlackMrkdwn
         return text[..cut].TrimEnd() + Ellipsis;
     }
 
+    /// <summary>
+    /// Text for a <c>plain_text</c> object (header, button label): Slack does not document whether it
+    /// decodes entities there, so <c>&lt;</c> and <c>&gt;</c> become look-alike angle quotes instead, and
+    /// no mention or link can form either way.
+    /// </summary>
+    public static string Plain(string text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Truncate(text.Replace('<', '\u2039').Replace('>', '\u203a'), maxLength);
+    }
+
     /// <summary>A link <c>&lt;url|label&gt;</c> with both parts escaped; a <c>|</c> in the label is replaced so it cannot split the link.</summary>
     public static string Link(Uri url, string label)
     {

@@ -23,7 +23,7 @@ internal static class SlackReplyRenderer
         var head = new List<SlackBlock>();
         if (reply.Title is { Length: > 0 } title)
         {
-            head.Add(new HeaderBlock(SlackText.Plain(SlackMrkdwn.Truncate(PaperText.CollapseWhitespace(title), BlockKitLimits.HeaderText))));
+            head.Add(new HeaderBlock(SlackText.Plain(SlackMrkdwn.Plain(PaperText.CollapseWhitespace(title), BlockKitLimits.HeaderText))));
         }
 
         foreach (var paragraph in reply.Text.Where(p => !string.IsNullOrWhiteSpace(p)))
@@ -157,7 +157,7 @@ internal static class SlackReplyRenderer
             .Select((action, index) => (action, index))
             .Where(a => a.action.Command.Length <= BlockKitLimits.ButtonValue)
             .Select(a => new SlackButton(
-                SlackText.Plain(SlackMrkdwn.Truncate(a.action.Label, BlockKitLimits.ButtonText)),
+                SlackText.Plain(SlackMrkdwn.Plain(a.action.Label, BlockKitLimits.ButtonText)),
                 string.Create(CultureInfo.InvariantCulture, $"cmd-{a.index}"),
                 a.action.Command))
             .ToList();

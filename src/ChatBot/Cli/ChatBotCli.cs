@@ -5,6 +5,7 @@ using ChatBot.Core.Storage;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Search;
+using ChatBot.Slack.Http;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -33,6 +34,7 @@ internal static class ChatBotCli
         root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
         root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(SlackManifestCommand.Create(console));
         root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));
 
         var output = new ConsoleTextWriter(console);
@@ -107,6 +109,7 @@ internal static class ChatBotCli
         }
 
         await using var app = builder.Build();
+        app.MapSlackEndpoints();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();
