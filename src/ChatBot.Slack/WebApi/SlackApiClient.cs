@@ -41,18 +41,22 @@ internal sealed class SlackApiClient(
     public async Task<PostedMessage> PostMessageAsync(PostMessageRequest message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await pacer.WaitForTurnAsync(message.Channel, cancellationToken);
-        using var answer = await CallAsync("chat.postMessage", message, BotToken(), cancellationToken);
-        return Posted(answer.RootElement, message.Channel);
+        return await pacer.RunAsync(message.Channel, async () =>
+        {
+            using var answer = await CallAsync("chat.postMessage", message, BotToken(), cancellationToken);
+            return Posted(answer.RootElement, message.Channel);
+        }, cancellationToken);
     }
 
     /// <summary><c>chat.update</c>: replaces the text and blocks of a message the bot posted.</summary>
     public async Task<PostedMessage> UpdateMessageAsync(UpdateMessageRequest message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await pacer.WaitForTurnAsync(message.Channel, cancellationToken);
-        using var answer = await CallAsync("chat.update", message, BotToken(), cancellationToken);
-        return Posted(answer.RootElement, message.Channel);
+        return await pacer.RunAsync(message.Channel, async () =>
+        {
+            using var answer = await CallAsync("chat.update", message, BotToken(), cancellationToken);
+            return Posted(answer.RootElement, message.Channel);
+        }, cancellationToken);
     }
 
     /// <summary><c>conversations.open</c> with one user: the id of the direct-message channel (<c>D…</c>).</summary>

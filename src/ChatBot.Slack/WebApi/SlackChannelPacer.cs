@@ -1,49 +1,50 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.WebApi;
 
 /// <summary>
 /// Keeps messages to one channel at least <see cref="SlackOptions.ChannelMessageSpacing"/> apart (Slack
-/// allows about one a second per channel): each caller reserves the channel's next free slot and waits
-/// for it on the injected clock, so a burst such as a daily thread goes out at a steady pace.
+/// allows about one a second per channel): sends to a channel run one at a time, in the order they were
+/// asked for (so a daily thread's replies keep their order), and each starts no sooner than the spacing
+/// after the previous one finished, waiting on the injected clock. Other channels are not held up.
 /// </summary>
 internal sealed class SlackChannelPacer(IOptions<SlackOptions> options, TimeProvider timeProvider)
 {
-    private const int PruneAbove = 1024;
-    private readonly Dictionary<string, DateTimeOffset> _nextSlot = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
-    /// <summary>Waits for <paramref name="channel"/>'s next slot; returns how long it waited.</summary>
-    public async Task<TimeSpan> WaitForTurnAsync(string channel, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(string channel, Func<Task<T>> send, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(send);
         var spacing = options.Value.ChannelMessageSpacing;
         if (spacing <= TimeSpan.Zero)
         {
-            return TimeSpan.Zero;
+            return await send();
         }
 
-        TimeSpan wait;
-        lock (_gate)
+        var lane = _lanes.GetOrAdd(channel, _ => new Lane());
+        await lane.Gate.WaitAsync(cancellationToken);
+        try
         {
-            var now = timeProvider.GetUtcNow();
-            if (_nextSlot.Count > PruneAbove)
+            var wait = lane.NextSlot - timeProvider.GetUtcNow();
+            if (wait > TimeSpan.Zero)
             {
-                foreach (var stale in _nextSlot.Where(e => e.Value < now).Select(e => e.Key).ToList())
-                {
-                    _nextSlot.Remove(stale);
-                }
+                await Task.Delay(wait, timeProvider, cancellationToken);
             }
 
-            var slot = _nextSlot.TryGetValue(channel, out var next) && next > now ? next : now;
-            _nextSlot[channel] = slot + spacing;
-            wait = slot - now;
+            return await send();
         }
-
-        if (wait > TimeSpan.Zero)
+        finally
         {
-            await Task.Delay(wait, timeProvider, cancellationToken);
+            lane.NextSlot = timeProvider.GetUtcNow() + spacing;
+            lane.Gate.Release();
         }
+    }
 
-        return wait;
+    private sealed class Lane
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public DateTimeOffset NextSlot { get; set; }
     }
 }
