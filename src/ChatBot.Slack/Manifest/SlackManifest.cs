@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Commands;
@@ -74,7 +75,8 @@ public static class SlackManifest
             },
             ["settings"] = settings,
         };
-        return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        // Relaxed escaping keeps <query> readable; the manifest is pasted into Slack, never into HTML.
+        return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     /// <summary><c>search &lt;query&gt; | trending [days] | …</c>: each subcommand with its first option.</summary>
