@@ -99,6 +99,19 @@ public sealed class SlackApiClientTests
     }
 
     [Fact]
+    public async Task A_message_is_updated_in_place_by_channel_and_ts()
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        slack.Api.Enqueue("/api/chat.update", ScriptedResponse.Json("""{"ok":true,"channel":"C1","ts":"1.5","text":"new"}"""));
+
+        var updated = await slack.Get<SlackApiClient>().UpdateMessageAsync(new UpdateMessageRequest("C1", "1.5", "new", []), CancellationToken.None);
+
+        Assert.Equal(new PostedMessage("C1", "1.5"), updated);
+        using var body = JsonDocument.Parse(Assert.Single(slack.Api.Requests).Body);
+        Assert.Equal(("C1", "1.5", "new"), (body.RootElement.GetProperty("channel").GetString(), body.RootElement.GetProperty("ts").GetString(), body.RootElement.GetProperty("text").GetString()));
+    }
+
+    [Fact]
     public async Task Socket_mode_urls_are_opened_with_the_app_token_and_no_token_is_ever_logged()
     {
         await using var fake = await LoopbackHttpServer.StartAsync();
