@@ -75,6 +75,7 @@ internal sealed class SlackSocketModeClient(
                 Log.SocketReconnecting(logger, slot);
                 await current.DisposeAsync();
                 current = null;
+                await Task.Delay(FirstBackoff, timeProvider, cancellationToken);
                 current = await ConnectWithBackoffAsync(slot, stop);
             }
         }
