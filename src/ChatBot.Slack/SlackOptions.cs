@@ -35,6 +35,13 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ChannelMessageSpacing { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a slash command may take to be answered inline (in the HTTP response or the Socket Mode
+    /// ack); slower replies go to <c>response_url</c>. Slack's own deadline is 3 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02.5")]
+    public TimeSpan InlineReplyBudget { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
 
     public bool HttpEndpointsEnabled => !string.IsNullOrWhiteSpace(SigningSecret);

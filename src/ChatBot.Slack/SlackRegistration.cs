@@ -1,18 +1,49 @@
+using ChatBot.Core.Chat;
+using ChatBot.Slack.Http;
+using ChatBot.Slack.Platform;
+using ChatBot.Slack.SocketMode;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack;
 
 public static class SlackRegistration
 {
-    /// <summary>The Slack platform: options always (validated at start); clients and workers when tokens are set.</summary>
+    public const string PlatformKey = "slack";
+
+    /// <summary>
+    /// The Slack platform: options (validated at start), the Web API client, the command dispatcher,
+    /// request signing and <see cref="IChatPlatform"/> keyed <c>slack</c>; the Socket Mode worker only when
+    /// <c>Slack:AppToken</c> is set. The HTTP endpoints are mapped by <see cref="SlackEndpoints.MapSlackEndpoints"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddChatBotSlack(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<SlackOptions>()
+        var services = builder.Services;
+        services.AddOptions<SlackOptions>()
             .BindConfiguration(SlackOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<SlackChannelPacer>();
+        services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton<SlackCommandDispatcher>();
+        services.TryAddSingleton<SlackRequestVerifier>();
+        services.TryAddSingleton<SlackEnvelopeDeduplicator>();
+        services.AddKeyedSingleton<IChatPlatform, SlackPlatform>(PlatformKey);
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
+        {
+            services.TryAddSingleton<SlackSocketModeClient>();
+            services.AddHostedService<SlackSocketModeWorker>();
+        }
+
         return builder;
     }
 }

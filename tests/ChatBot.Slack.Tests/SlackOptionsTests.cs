@@ -1,4 +1,8 @@
 using ChatBot.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Tests;
 
@@ -12,5 +16,31 @@ public sealed class SlackOptionsTests
         Assert.False(options.SocketModeEnabled);
         Assert.False(options.HttpEndpointsEnabled);
         Assert.Equal(2, options.SocketConnections);
+    }
+
+    [Theory]
+    [InlineData("Slack:AppToken", "xapp-1")]
+    [InlineData("Slack:SigningSecret", "secret")]
+    public void An_app_token_or_signing_secret_without_a_bot_token_stops_start_up_naming_the_bot_token(string key, string value)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.AddChatBotSlack();
+        using var host = builder.Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SlackOptions>>().Value);
+
+        Assert.Contains("Slack:BotToken", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_tokens_at_all_is_valid_and_runs_no_socket_mode_worker()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddChatBotSlack();
+        using var host = builder.Build();
+
+        Assert.False(host.Services.GetRequiredService<IOptions<SlackOptions>>().Value.SocketModeEnabled);
+        Assert.Empty(host.Services.GetServices<IHostedService>());
     }
 }

@@ -7,6 +7,7 @@ using ChatBot.Discord.Interactions;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Search;
+using ChatBot.Slack.Http;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -35,6 +36,7 @@ internal static class ChatBotCli
         root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
         root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(SlackManifestCommand.Create(console));
         root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));
 
         var output = new ConsoleTextWriter(console);
@@ -110,8 +112,9 @@ internal static class ChatBotCli
         }
 
         await using var app = builder.Build();
-        // POST /discord/interactions, only when Discord:PublicKey is set.
+        // POST /discord/interactions when Discord:PublicKey is set; /slack/* when Slack:SigningSecret is set.
         app.MapDiscordInteractions();
+        app.MapSlackEndpoints();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();

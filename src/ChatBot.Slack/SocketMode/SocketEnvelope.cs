@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace ChatBot.Slack.SocketMode;
+
+/// <summary>
+/// A Socket Mode envelope (SlackNet's <c>SocketEnvelope</c>): <c>slash_commands</c>, <c>interactive</c> or
+/// <c>events_api</c>, to be acknowledged with its <see cref="EnvelopeId"/>.
+/// </summary>
+internal sealed record SocketEnvelope(string Type, string EnvelopeId, JsonElement Payload, bool AcceptsResponsePayload, int RetryAttempt)
+{
+    public const string SlashCommands = "slash_commands";
+    public const string Interactive = "interactive";
+    public const string EventsApi = "events_api";
+
+    /// <summary>What identifies the delivered thing across envelopes: a command's trigger, an event's id.</summary>
+    public string? PayloadKey => Type switch
+    {
+        SlashCommands or Interactive => String("trigger_id") is { } trigger ? Type + ":" + trigger : null,
+        EventsApi => String("event_id") is { } id ? Type + ":" + id : null,
+        _ => null,
+    };
+
+    /// <summary>An envelope from a frame, or null when the frame is not one (hello, disconnect).</summary>
+    public static SocketEnvelope? Parse(JsonElement frame)
+    {
+        if (frame.ValueKind != JsonValueKind.Object
+            || !frame.TryGetProperty("envelope_id", out var id) || id.GetString() is not { Length: > 0 } envelopeId)
+        {
+            return null;
+        }
+
+        return new SocketEnvelope(
+            frame.TryGetProperty("type", out var type) ? type.GetString() ?? "" : "",
+            envelopeId,
+            frame.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
+            frame.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True,
+            frame.TryGetProperty("retry_attempt", out var retry) && retry.TryGetInt32(out var attempt) ? attempt : 0);
+    }
+
+    private string? String(string name) =>
+        Payload.ValueKind == JsonValueKind.Object && Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatBot.Core.Chat;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack.WebApi;
+
+/// <summary>
+/// The few Web API methods the bot calls (SlackNet's <c>ISlackApiClient</c>, trimmed): JSON bodies with a
+/// bearer token, <c>ok:false</c> answers thrown as <see cref="ChatPlatformException"/> with Slack's error
+/// string, HTTP 429 waited out per method (<c>Retry-After</c>) and retried a few times, and messages to
+/// one channel paced by <see cref="SlackChannelPacer"/>. Tokens are never logged.
+/// </summary>
+/// <remarks>
+/// A singleton that asks <see cref="IHttpClientFactory"/> for the named client on each call, so handler
+/// rotation keeps working while the per-method rate-limit state lives as long as the process. No generic
+/// retry handler sits under it: a blind retry of <c>chat.postMessage</c> after a timeout could post twice.
+/// </remarks>
+internal sealed class SlackApiClient(
+    IHttpClientFactory httpClientFactory,
+    IOptions<SlackOptions> options,
+    SlackChannelPacer pacer,
+    TimeProvider timeProvider,
+    ILogger<SlackApiClient> logger)
+{
+    public const string HttpClientName = "slack";
+
+    /// <summary>How many times one call is retried after HTTP 429 before it fails as <c>ratelimited</c>.</summary>
+    public const int MaxRateLimitRetries = 3;
+
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(2);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.Ordinal);
+
+    /// <summary><c>chat.postMessage</c>; returns the channel and the new message's <c>ts</c>.</summary>
+    public async Task<PostedMessage> PostMessageAsync(PostMessageRequest message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return await pacer.RunAsync(message.Channel, async () =>
+        {
+            using var answer = await CallAsync("chat.postMessage", message, BotToken(), cancellationToken);
+            return Posted(answer.RootElement, message.Channel);
+        }, cancellationToken);
+    }
+
+    /// <summary><c>chat.update</c>: replaces the text and blocks of a message the bot posted.</summary>
+    public async Task<PostedMessage> UpdateMessageAsync(UpdateMessageRequest message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return await pacer.RunAsync(message.Channel, async () =>
+        {
+            using var answer = await CallAsync("chat.update", message, BotToken(), cancellationToken);
+            return Posted(answer.RootElement, message.Channel);
+        }, cancellationToken);
+    }
+
+    /// <summary><c>conversations.open</c> with one user: the id of the direct-message channel (<c>D…</c>).</summary>
+    public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var answer = await CallAsync("conversations.open", new OpenConversationRequest(userId), BotToken(), cancellationToken);
+        return answer.RootElement.TryGetProperty("channel", out var channel) && channel.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value
+            ? value
+            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
+    }
+
+    /// <summary><c>apps.connections.open</c> with the app-level token: a fresh, single-use Socket Mode URL.</summary>
+    public async Task<Uri> OpenSocketConnectionAsync(CancellationToken cancellationToken)
+    {
+        var token = options.Value.AppToken is { Length: > 0 } app
+            ? app
+            : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:AppToken is not set", isPermanent: true);
+        using var answer = await CallAsync("apps.connections.open", new { }, token, cancellationToken);
+        return answer.RootElement.TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri)
+            ? uri
+            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack apps.connections.open answered without a url", isPermanent: false);
+    }
+
+    /// <summary>
+    /// Posts a message to a slash command's or button's <c>response_url</c> (no token: the URL is the
+    /// credential; Slack allows five posts within 30 minutes).
+    /// </summary>
+    public async Task PostToResponseUrlAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseUrl);
+        await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = JsonContent.Create(message, options: SlackJson.Options),
+        }, cancellationToken);
+    }
+
+    private async Task<JsonDocument> CallAsync<TBody>(string method, TBody body, string token, CancellationToken cancellationToken)
+    {
+        var baseUrl = options.Value.ApiBaseUrl.AbsoluteUri;
+        var url = new Uri(baseUrl.EndsWith('/') ? baseUrl + method : baseUrl + "/" + method);
+        return await SendAsync(method, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = JsonContent.Create(body, options: SlackJson.Options),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }, cancellationToken);
+    }
+
+    private async Task<JsonDocument> SendAsync(string method, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        for (var attempt = 0; ; attempt++)
+        {
+            await WaitWhileBlockedAsync(method, cancellationToken);
+            using var request = createRequest();
+            using var response = await client.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var retryAfter = RetryAfter(response);
+                _blockedUntil[method] = timeProvider.GetUtcNow() + retryAfter;
+                if (attempt >= MaxRateLimitRetries)
+                {
+                    Log.RateLimitRetriesExhausted(logger, method, attempt + 1);
+                    throw SlackErrors.For(method, "ratelimited");
+                }
+
+                Log.RateLimited(logger, method, retryAfter, attempt + 1);
+                continue;
+            }
+
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                Log.HttpFailed(logger, method, status);
+                throw new ChatPlatformException(
+                    SlackErrors.Platform, $"http_{status}", $"Slack {method} failed with HTTP {status}", isPermanent: status < 500);
+            }
+
+            // response_url answers a bare "ok"; the Web API always answers JSON with "ok".
+            var answer = ParseOrNull(text);
+            if (answer is null)
+            {
+                if (method == "response_url")
+                {
+                    return JsonDocument.Parse("{\"ok\":true}");
+                }
+
+                throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
+            }
+
+            if (answer.RootElement.ValueKind == JsonValueKind.Object
+                && answer.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
+            {
+                var error = answer.RootElement.TryGetProperty("error", out var e) && e.GetString() is { Length: > 0 } code ? code : "unknown_error";
+                answer.Dispose();
+                Log.ApiError(logger, method, error);
+                throw SlackErrors.For(method, error);
+            }
+
+            return answer;
+        }
+    }
+
+    private async Task WaitWhileBlockedAsync(string method, CancellationToken cancellationToken)
+    {
+        if (_blockedUntil.TryGetValue(method, out var until) && until - timeProvider.GetUtcNow() is { Ticks: > 0 } wait)
+        {
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+
+    private TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - timeProvider.GetUtcNow(),
+            _ => DefaultRetryAfter,
+        };
+        return retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter > LongestRetryAfter ? LongestRetryAfter : retryAfter;
+    }
+
+    private string BotToken() => options.Value.BotToken is { Length: > 0 } token
+        ? token
+        : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:BotToken is not set", isPermanent: true);
+
+    private static PostedMessage Posted(JsonElement answer, string channel) => new(
+        answer.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : channel,
+        answer.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } value
+            ? value
+            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack answered without a message ts", isPermanent: false));
+
+    private static JsonDocument? ParseOrNull(string text)
+    {
+        try
+        {
+            return text.Length == 0 ? null : JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

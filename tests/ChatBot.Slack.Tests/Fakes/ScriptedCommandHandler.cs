@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Commands;
+
+namespace ChatBot.Slack.Tests.Fakes;
+
+/// <summary>A handler for one subcommand of /papers that records what it was asked and answers as scripted.</summary>
+internal sealed class ScriptedCommandHandler(string subcommand, Func<CommandContext, CancellationToken, Task<Reply>>? answer = null) : ICommandHandler
+{
+    private readonly ConcurrentQueue<CommandContext> _calls = new();
+
+    public string Command => CommandCatalog.PapersCommand;
+
+    public SubcommandDefinition Definition { get; } = CommandCatalog.Papers.FindSubcommand(subcommand)
+        ?? throw new ArgumentException($"No subcommand {subcommand}", nameof(subcommand));
+
+    public IReadOnlyList<CommandContext> Calls => [.. _calls];
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue(context);
+        return answer is null
+            ? Reply.Message($"{Definition.Name} answered")
+            : await answer(context, cancellationToken);
+    }
+}
