@@ -17,15 +17,11 @@ public sealed class DailyThreadDiscordHostTests : IDisposable
 {
     private const string Channel = "555";
     private readonly TempDirectory _data = new();
-    private readonly List<string> _variables = [];
+    private readonly EnvironmentVariables _environment = new();
 
     public void Dispose()
     {
-        foreach (var name in _variables)
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
-
+        _environment.Dispose();
         _data.Dispose();
     }
 
@@ -93,9 +89,5 @@ public sealed class DailyThreadDiscordHostTests : IDisposable
         }
     }
 
-    private void Set(string name, string value)
-    {
-        _variables.Add(name);
-        Environment.SetEnvironmentVariable(name, value);
-    }
+    private void Set(string name, string value) => _environment.Set(name, value);
 }

@@ -16,15 +16,11 @@ namespace ChatBot.Tests;
 public sealed class DailyThreadSlackHostTests : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly List<string> _variables = [];
+    private readonly EnvironmentVariables _environment = new();
 
     public void Dispose()
     {
-        foreach (var name in _variables)
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
-
+        _environment.Dispose();
         _data.Dispose();
     }
 
@@ -71,9 +67,5 @@ public sealed class DailyThreadSlackHostTests : IDisposable
         Assert.DoesNotContain("xoxb-daily-test", output.ToString(), StringComparison.Ordinal);
     }
 
-    private void Set(string name, string value)
-    {
-        _variables.Add(name);
-        Environment.SetEnvironmentVariable(name, value);
-    }
+    private void Set(string name, string value) => _environment.Set(name, value);
 }

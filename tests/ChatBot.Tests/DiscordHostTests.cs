@@ -19,15 +19,11 @@ public sealed class DiscordHostTests : IDisposable
     private const string Token = "host-test-token-not-for-logs";
 
     private readonly TempDirectory _data = new();
-    private readonly List<string> _variables = [];
+    private readonly EnvironmentVariables _environment = new();
 
     public void Dispose()
     {
-        foreach (var name in _variables)
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
-
+        _environment.Dispose();
         _data.Dispose();
     }
 
@@ -132,11 +128,7 @@ public sealed class DiscordHostTests : IDisposable
         }
     }
 
-    private void Set(string name, string value)
-    {
-        _variables.Add(name);
-        Environment.SetEnvironmentVariable(name, value);
-    }
+    private void Set(string name, string value) => _environment.Set(name, value);
 
     private static int FreePort()
     {

@@ -15,7 +15,7 @@ namespace ChatBot.Core.Tests.Commands;
 public sealed class DailyAdminCommandTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-    private readonly MemoryScheduleStore _store = new();
+    private readonly InMemoryScheduleStore _store = new();
     private readonly InMemoryPostLog _log = new();
     private readonly InMemoryPaperStore _papers;
     private readonly DailyPostsOptions _configured = [];
@@ -122,21 +122,4 @@ public sealed class DailyAdminCommandTests
                 IsAdmin = admin,
             },
             CancellationToken.None);
-
-    private sealed class MemoryScheduleStore : IScheduleStore
-    {
-        private readonly Dictionary<string, DailySchedule> _schedules = [];
-
-        public Task<IReadOnlyList<DailySchedule>> ListAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<DailySchedule>>([.. _schedules.Values]);
-
-        public Task SaveAsync(DailySchedule schedule, CancellationToken cancellationToken = default)
-        {
-            _schedules[schedule.Id] = schedule;
-            return Task.CompletedTask;
-        }
-
-        public Task<bool> RemoveAsync(string scheduleId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_schedules.Remove(scheduleId));
-    }
 }

@@ -1,12 +1,13 @@
 using ChatBot.Core.Digest;
 using ChatBot.Core.Storage;
+using ChatBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Tests.Digest;
 
 public sealed class DailyScheduleCatalogTests
 {
-    private readonly ListScheduleStore _store = new();
+    private readonly InMemoryScheduleStore _store = new();
 
     private static DailyPostsOptions Configured(params DailyPostSetting[] settings)
     {
@@ -68,22 +69,5 @@ public sealed class DailyScheduleCatalogTests
         Assert.Contains(failures, f => f.StartsWith("DailyPosts:0:Filter", StringComparison.Ordinal) && f.Contains("author:", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("DailyPosts:0:Weekdays:0 'Funday'", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("DailyPosts:2:ChannelId 7 has a daily thread already", StringComparison.Ordinal));
-    }
-
-    private sealed class ListScheduleStore : IScheduleStore
-    {
-        private readonly Dictionary<string, DailySchedule> _schedules = [];
-
-        public Task<IReadOnlyList<DailySchedule>> ListAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<DailySchedule>>([.. _schedules.Values]);
-
-        public Task SaveAsync(DailySchedule schedule, CancellationToken cancellationToken = default)
-        {
-            _schedules[schedule.Id] = schedule;
-            return Task.CompletedTask;
-        }
-
-        public Task<bool> RemoveAsync(string scheduleId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_schedules.Remove(scheduleId));
     }
 }

@@ -1,0 +1,23 @@
+using ChatBot.Core.Digest;
+using ChatBot.Core.Storage;
+
+namespace ChatBot.Testing;
+
+/// <summary>Admin-set daily schedules in a dictionary.</summary>
+public sealed class InMemoryScheduleStore : IScheduleStore
+{
+    private readonly Dictionary<string, DailySchedule> _schedules = [];
+
+    public Task<IReadOnlyList<DailySchedule>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DailySchedule>>([.. _schedules.Values]);
+
+    public Task SaveAsync(DailySchedule schedule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        _schedules[schedule.Id] = schedule;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> RemoveAsync(string scheduleId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_schedules.Remove(scheduleId));
+}
