@@ -1,6 +1,7 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Admin;
+using ChatBot.Core.Commands.Alerts;
 using ChatBot.Core.Commands.Papers;
 using ChatBot.Core.Digest;
 using ChatBot.Core.Ingestion;
@@ -68,6 +69,11 @@ public static class ChatBotCoreRegistration
         services.AddSingleton<ICommandHandler, ShowCommand>();
         services.AddSingleton<ICommandHandler, SimilarCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<ICommandHandler, AlertsAddCommand>();
+        services.AddSingleton<ICommandHandler, AlertsListCommand>();
+        services.AddSingleton<ICommandHandler, AlertsRemoveCommand>();
+        services.AddSingleton<ICommandHandler>(sp => new AlertsPauseCommand(sp.GetRequiredService<IAlertStore>(), resume: false));
+        services.AddSingleton<ICommandHandler>(sp => new AlertsPauseCommand(sp.GetRequiredService<IAlertStore>(), resume: true));
         services.AddSingleton<ICommandHandler, DailySetCommand>();
         services.AddSingleton<ICommandHandler, DailyOffCommand>();
         services.AddSingleton<ICommandHandler, DailyShowCommand>();

@@ -1,5 +1,6 @@
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
+using ChatBot.Storage.Alerts;
 using ChatBot.Storage.Database;
 using ChatBot.Storage.Digest;
 using ChatBot.Storage.Papers;
@@ -29,6 +30,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
         builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
         builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
+        builder.Services.AddSingleton<IAlertStore, LiteDbAlertStore>();
         builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         return builder;

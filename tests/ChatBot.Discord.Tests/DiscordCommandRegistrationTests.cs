@@ -31,7 +31,7 @@ public sealed class DiscordCommandRegistrationTests
     {
         var commands = DiscordCommandDefinitions.Build(CommandCatalog.All);
 
-        Assert.Equal(["papers", "papers-admin"], commands.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(["papers", "papers-admin", "alerts"], commands.Select(c => c!["name"]!.GetValue<string>()));
         var papers = commands[0]!;
         Assert.Null(papers["default_member_permissions"]);
         Assert.Equal(1, papers["type"]!.GetValue<int>());

@@ -13,7 +13,7 @@ public sealed class SlackManifestTests
 
         var root = manifest.RootElement;
         var commands = root.GetProperty("features").GetProperty("slash_commands").EnumerateArray().ToList();
-        Assert.Equal(["/papers", "/papers-admin"], commands.Select(c => c.GetProperty("command").GetString()));
+        Assert.Equal(["/papers", "/papers-admin", "/alerts"], commands.Select(c => c.GetProperty("command").GetString()));
         var command = commands[0];
         Assert.StartsWith("daily set <time>", commands[1].GetProperty("usage_hint").GetString(), StringComparison.Ordinal);
         Assert.Equal(SlackManifest.UsageHint(CommandCatalog.Papers), command.GetProperty("usage_hint").GetString());

@@ -96,6 +96,17 @@ public sealed class AskCommandTests(SeededDataDirectory data) : IClassFixture<Se
         Assert.Contains("has no option --limt", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Adding_an_alert_previews_what_it_would_have_caught_this_week()
+    {
+        var (exitCode, output) = await Ask("/alerts add \"time series\" forecasting");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"Alert \d+ added: “""time series"" forecasting”", output);
+        Assert.Matches(@"It would have matched \d+ papers of the last 7 days; the best 3:", output);
+        Assert.Contains("1. ", output, StringComparison.Ordinal);
+    }
+
     private Task<(int ExitCode, string Output)> Ask(string command) =>
         CliRunner.RunAsync("--data-dir", data.Path, "ask", command);
 

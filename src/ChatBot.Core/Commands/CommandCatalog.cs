@@ -70,9 +70,44 @@ public static class CommandCatalog
     ])
     {
         AdminOnly = true,
+        PrivateReplies = true,
     };
 
-    public static IReadOnlyList<CommandDefinition> All { get; } = [Papers, PapersAdmin];
+    public const string AlertsCommand = "alerts";
+
+    public static readonly CommandDefinition Alerts = new(AlertsCommand, "Get new papers matching your keywords by direct message", [
+        new SubcommandDefinition("add", "Send me new papers matching a query", [
+            new OptionDefinition("query", "Words, \"phrases\", -excluded, title:, author: (up to 200 characters)", OptionType.Text, Required: true) { MaxLength = 200 },
+        ])
+        {
+            Examples = ["add diffusion transformer -survey", "add author:\"Yann LeCun\"", "add \"state space model\" OR mamba"],
+            Help = "Uses the search language; the answer shows what it would have caught in the last 7 days. Each paper reaches you once, even if several alerts match it. At most 25 alerts.",
+        },
+        new SubcommandDefinition("list", "Your alerts, their ids and what they sent so far", []),
+        new SubcommandDefinition("remove", "Delete one of your alerts", [
+            new OptionDefinition("id", "The alert's id from /alerts list", OptionType.Text, Required: true) { MaxLength = 20 },
+        ])
+        {
+            Examples = ["remove 3"],
+        },
+        new SubcommandDefinition("pause", "Stop an alert (or all) for now", [
+            new OptionDefinition("id", "An alert id, or all", OptionType.Text, Required: true) { MaxLength = 20 },
+        ])
+        {
+            Examples = ["pause 3", "pause all"],
+        },
+        new SubcommandDefinition("resume", "Start a paused alert (or all) again", [
+            new OptionDefinition("id", "An alert id, or all", OptionType.Text, Required: true) { MaxLength = 20 },
+        ])
+        {
+            Examples = ["resume all"],
+        },
+    ])
+    {
+        PrivateReplies = true,
+    };
+
+    public static IReadOnlyList<CommandDefinition> All { get; } = [Papers, PapersAdmin, Alerts];
 
     public static CommandDefinition? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -9,6 +9,13 @@ public sealed record CommandDefinition(string Name, string Description, IReadOnl
     /// </summary>
     public bool AdminOnly { get; init; }
 
+    /// <summary>Every answer is for the caller alone (alerts, admin settings); platforms defer privately too.</summary>
+    public bool PrivateReplies { get; init; }
+
+    /// <summary>True when the answer to <paramref name="subcommand"/> is known to be private before it is computed.</summary>
+    public bool RepliesPrivately(string subcommand) =>
+        PrivateReplies || string.Equals(subcommand, "help", StringComparison.OrdinalIgnoreCase);
+
     public SubcommandDefinition? FindSubcommand(string name) =>
         Subcommands.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 }

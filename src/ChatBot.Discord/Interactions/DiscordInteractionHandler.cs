@@ -16,8 +16,8 @@ namespace ChatBot.Discord.Interactions;
 /// deferred (type 5) and filled in with <c>PATCH …/messages/@original</c> when it is ready.
 /// </summary>
 /// <remarks>
-/// A deferral must choose ephemeral or public before the reply exists: <c>help</c> (always
-/// private) defers ephemerally, every other command publicly, so a slow search that ends in a
+/// A deferral must choose ephemeral or public before the reply exists: <c>help</c>, <c>/alerts</c> and
+/// <c>/papers-admin</c> (always private) defer ephemerally, every other command publicly, so a slow search that ends in a
 /// private message (an error, nothing found) shows in the channel. Button clicks are answered
 /// with a new message (type 4), never by rewriting the clicked one (type 7): the earlier page
 /// stays readable and the person who clicked need not be the one who ran the command.
@@ -82,7 +82,9 @@ internal sealed class DiscordInteractionHandler(
     }
 
     private static bool DefersEphemerally(DiscordInteraction interaction) =>
-        string.Equals(interaction.Request?.Subcommand, "help", StringComparison.OrdinalIgnoreCase);
+        interaction.Request is { } request
+        && CommandCatalog.Find(request.Command) is { } command
+        && command.RepliesPrivately(request.Subcommand);
 
     private static MessagePayload Render(Reply reply) => DiscordReplyRenderer.Render(reply);
 }

@@ -94,6 +94,16 @@ public sealed class CommandRouterTests
         await Task.CompletedTask;
     }
 
+    [Theory]
+    [InlineData("papers", "search", false)]
+    [InlineData("papers", "help", true)]
+    [InlineData("alerts", "add", true)]
+    [InlineData("papers-admin", "daily set", true)]
+    public void Commands_known_to_answer_privately_say_so_before_they_run(string command, string subcommand, bool privately)
+    {
+        Assert.Equal(privately, CommandCatalog.Find(command)!.RepliesPrivately(subcommand));
+    }
+
     private static CommandRequest Request(string subcommand, params (string Name, string Value)[] options) =>
         new("papers", subcommand, options.ToDictionary(o => o.Name, o => o.Value));
 

@@ -1,0 +1,112 @@
+using System.Globalization;
+using ChatBot.Core.Alerts;
+using ChatBot.Core.Storage;
+using ChatBot.Storage.Database;
+using LiteDB;
+
+namespace ChatBot.Storage.Alerts;
+
+/// <summary>
+/// Alerts in the <c>alerts</c> collection, indexed by owner. Ids are short decimal numbers from a
+/// counter in <c>meta</c>, so users can type them; ownership is checked by the commands.
+/// </summary>
+internal sealed class LiteDbAlertStore(ChatBotDatabase database) : IAlertStore
+{
+    private const string CollectionName = "alerts";
+    private const string MetaCollectionName = "meta";
+    private const string CounterId = "alert-id";
+
+    private ILiteCollection<BsonDocument> Alerts
+    {
+        get
+        {
+            var collection = database.Database.GetCollection(CollectionName);
+            collection.EnsureIndex("Owner");
+            return collection;
+        }
+    }
+
+    public Task<Alert> AddAsync(Alert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var alerts = Alerts;
+        var db = database.Database;
+        lock (database.WriteLock)
+        {
+            db.BeginTrans();
+            try
+            {
+                var meta = db.GetCollection(MetaCollectionName);
+                var next = (meta.FindById(CounterId)?["value"].AsInt64 ?? 0) + 1;
+                meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = next });
+                var stored = alert with { Id = next.ToString(CultureInfo.InvariantCulture) };
+                alerts.Insert(ToDocument(stored));
+                db.Commit();
+                return Task.FromResult(stored);
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public Task SaveAsync(Alert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var alerts = Alerts;
+        lock (database.WriteLock)
+        {
+            alerts.Upsert(ToDocument(alert));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> RemoveAsync(string alertId, CancellationToken cancellationToken = default)
+    {
+        var alerts = Alerts;
+        lock (database.WriteLock)
+        {
+            return Task.FromResult(alerts.Delete(alertId));
+        }
+    }
+
+    public Task<IReadOnlyList<Alert>> ListForUserAsync(string platform, string userId, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Alert> alerts = [.. Alerts.Find(Query.EQ("Owner", Owner(platform, userId))).Select(FromDocument)];
+        return Task.FromResult(alerts);
+    }
+
+    public Task<IReadOnlyList<Alert>> ListActiveAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Alert> alerts = [.. Alerts.FindAll().Select(FromDocument).Where(a => !a.IsPaused)];
+        return Task.FromResult(alerts);
+    }
+
+    private static string Owner(string platform, string userId) => $"{platform}:{userId}";
+
+    private static BsonDocument ToDocument(Alert alert) => new()
+    {
+        ["_id"] = alert.Id,
+        ["Owner"] = Owner(alert.Platform, alert.UserId),
+        ["Platform"] = alert.Platform,
+        ["User"] = alert.UserId,
+        ["Query"] = alert.Query,
+        ["Created"] = alert.CreatedAt.UtcTicks,
+        ["Paused"] = alert.PausedReason is null ? BsonValue.Null : new BsonValue(alert.PausedReason),
+        ["Matches"] = alert.Matches,
+    };
+
+    private static Alert FromDocument(BsonDocument document) => new()
+    {
+        Id = document["_id"].AsString,
+        Platform = document["Platform"].AsString,
+        UserId = document["User"].AsString,
+        Query = document["Query"].AsString,
+        CreatedAt = new DateTimeOffset(document["Created"].AsInt64, TimeSpan.Zero),
+        PausedReason = document["Paused"].IsString ? document["Paused"].AsString : null,
+        Matches = document["Matches"].AsInt32,
+    };
+}

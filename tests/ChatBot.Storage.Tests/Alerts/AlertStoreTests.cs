@@ -1,0 +1,61 @@
+using ChatBot.Core.Alerts;
+using ChatBot.Core.Storage;
+using ChatBot.Storage.Alerts;
+using ChatBot.Storage.Database;
+using ChatBot.Testing;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Storage.Tests.Alerts;
+
+public sealed class AlertStoreTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Alerts_get_short_increasing_ids_that_survive_a_restart_and_are_listed_per_owner()
+    {
+        using (var database = Open())
+        {
+            var store = new LiteDbAlertStore(database);
+            await store.AddAsync(Alert("U1", "mamba"));
+            await store.AddAsync(Alert("U2", "agents"));
+        }
+
+        using var reopened = Open();
+        var again = new LiteDbAlertStore(reopened);
+        var third = await again.AddAsync(Alert("U1", "world model"));
+
+        Assert.Equal("3", third.Id);
+        Assert.Equal(["1", "3"], (await again.ListForUserAsync("discord", "U1")).Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["agents"], (await again.ListForUserAsync("discord", "U2")).Select(a => a.Query));
+        Assert.Empty(await again.ListForUserAsync("slack", "U1"));
+    }
+
+    [Fact]
+    public async Task Paused_alerts_are_not_active_and_a_removed_one_is_gone()
+    {
+        using var database = Open();
+        var store = new LiteDbAlertStore(database);
+        var a = await store.AddAsync(Alert("U1", "mamba"));
+        var b = await store.AddAsync(Alert("U1", "agents"));
+
+        await store.SaveAsync(a with { PausedReason = "cannot send you direct messages", Matches = 4 });
+        await store.RemoveAsync(b.Id);
+
+        Assert.Empty(await store.ListActiveAsync());
+        var stored = Assert.Single(await store.ListForUserAsync("discord", "U1"));
+        Assert.Equivalent(a with { PausedReason = "cannot send you direct messages", Matches = 4 }, stored, strict: true);
+    }
+
+    private static Alert Alert(string user, string query) => new()
+    {
+        Platform = "discord",
+        UserId = user,
+        Query = query,
+        CreatedAt = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero),
+    };
+
+    private ChatBotDatabase Open() => new(Options.Create(new StorageOptions { DataDirectory = _directory.Path }));
+}
