@@ -1,3 +1,4 @@
+using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Admin;
@@ -42,6 +43,11 @@ public static class ChatBotCoreRegistration
         PaperSourcesRegistration.AddPaperSources(builder);
         AddCommands(builder.Services);
         AddDailyThreads(builder.Services);
+        builder.Services.AddOptions<AlertOptions>()
+            .BindConfiguration(AlertOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AlertDeliveryService>();
         return builder;
     }
 

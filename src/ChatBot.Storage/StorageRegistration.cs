@@ -31,6 +31,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
         builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
         builder.Services.AddSingleton<IAlertStore, LiteDbAlertStore>();
+        builder.Services.AddSingleton<IDeliveryLog, LiteDbDeliveryLog>();
         builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         return builder;

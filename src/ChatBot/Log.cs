@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Daily thread tick failed")]
     public static partial void DailyTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Alert tick failed")]
+    public static partial void AlertTickFailed(ILogger logger, Exception exception);
 }

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Core;
+
+internal static partial class Log
+{
+    // Alerts (1500-1599)
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Alerts: {Papers} new papers against {Alerts} alerts; {Deliveries} deliveries recorded")]
+    public static partial void AlertBatchMatched(ILogger logger, int papers, int alerts, int deliveries);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Alerts: sent {Papers} papers to a {Platform} user")]
+    public static partial void AlertMessageSent(ILogger logger, string platform, int papers);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Alerts: a message to a {Platform} user failed ({Code}: {Error}), attempt {Attempts}; given up: {GivenUp}")]
+    public static partial void AlertMessageFailed(ILogger logger, string platform, string code, string error, int attempts, bool givenUp);
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Warning, Message = "Alerts: alert {AlertId} has a query that no longer parses ({Error}); skipped")]
+    public static partial void AlertQueryUnreadable(ILogger logger, string alertId, string error);
+
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Alerts: {Count} deliveries wait for platform {Platform}, which is not configured")]
+    public static partial void AlertPlatformMissing(ILogger logger, string platform, int count);
+}

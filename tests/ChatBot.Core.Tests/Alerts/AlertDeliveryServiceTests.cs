@@ -1,0 +1,173 @@
+using ChatBot.Core.Alerts;
+using ChatBot.Core.Chat;
+using ChatBot.Core.Papers;
+using ChatBot.Core.Search;
+using ChatBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatBot.Core.Tests.Alerts;
+
+/// <summary>Alert delivery on in-memory stores and a word-in-title matcher (the Lucene matcher has its own tests).</summary>
+public sealed class AlertDeliveryServiceTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryPaperStore _papers;
+    private readonly InMemoryAlertStore _alerts = new();
+    private readonly InMemoryDeliveryLog _log = new();
+    private readonly InMemoryStateStore _state = new();
+    private readonly RecordingChatPlatform _discord = new("discord");
+    private int _next;
+
+    public AlertDeliveryServiceTests() => _papers = new InMemoryPaperStore(_clock);
+
+    [Fact]
+    public async Task Each_user_gets_one_message_per_batch_with_the_papers_their_alerts_matched()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await AddAlertAsync("U1", "diffusion");
+        await AddAlertAsync("U2", "diffusion");
+        await AddPapersAsync("Mamba for vision", "Diffusion at scale", "Unrelated graphs");
+
+        await RunAsync();
+
+        var u1 = Assert.Single(_discord.Sent, m => m.ChannelId == "dm:U1");
+        var u2 = Assert.Single(_discord.Sent, m => m.ChannelId == "dm:U2");
+        Assert.Equal(["Mamba for vision", "Diffusion at scale"], u1.Message.Papers.Select(c => c.Paper.Title).Order().Reverse());
+        Assert.Equal(["Diffusion at scale"], u2.Message.Papers.Select(c => c.Paper.Title));
+        Assert.Contains("alert 2 \u201cdiffusion\u201d", u1.Message.Papers.Single(c => c.Paper.Title.StartsWith("Diff", StringComparison.Ordinal)).Context, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_paper_matching_three_alerts_of_one_user_arrives_once()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await AddAlertAsync("U1", "vision");
+        await AddAlertAsync("U1", "state");
+        await AddPapersAsync("Mamba state space models for vision");
+
+        await RunAsync();
+        await RunAsync();
+
+        var message = Assert.Single(_discord.Sent);
+        var card = Assert.Single(message.Message.Papers);
+        Assert.Contains("alert 1", card.Context, StringComparison.Ordinal);
+        Assert.Contains("alert 3", card.Context, StringComparison.Ordinal);
+        Assert.Equal([1, 1, 1], (await _alerts.ListForUserAsync("discord", "U1")).Select(a => a.Matches));
+    }
+
+    [Fact]
+    public async Task Papers_stored_before_the_first_run_are_not_sent_only_newer_ones()
+    {
+        await AddAlertAsync("U1", "mamba");
+        await AddPapersAsync("Old mamba paper");
+        await RunAsync(); // first run: the cursor starts at the newest paper
+        await AddPapersAsync("New mamba paper");
+
+        await RunAsync();
+
+        Assert.Equal(["New mamba paper"], _discord.Sent.SelectMany(m => m.Message.Papers).Select(c => c.Paper.Title));
+    }
+
+    [Fact]
+    public async Task A_crash_after_recording_sends_on_restart_and_nothing_twice_once_sent()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await AddPapersAsync("Mamba one");
+        _discord.FailWith("dm:U1", () => new InvalidOperationException("process killed"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(RunAsync);
+        Assert.Equal(DeliveryState.Pending, Assert.Single(_log.All).State);
+        Assert.Equal("1", await _state.GetAsync(AlertDeliveryService.CursorKey)); // the batch was recorded, the cursor moved
+        _discord.Recover("dm:U1");
+        await RunAsync(); // restart
+        await RunAsync();
+
+        Assert.Single(_discord.Sent);
+        Assert.Equal(DeliveryState.Sent, Assert.Single(_log.All).State);
+    }
+
+    [Fact]
+    public async Task A_user_who_cannot_be_messaged_is_retried_then_their_alerts_are_paused_with_the_reason()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await AddPapersAsync("Mamba one");
+        _discord.FailWith("dm:U1", () => new ChatPlatformException("discord", "50007", "Cannot send messages to this user", isPermanent: true) { IsUndeliverableToUser = true });
+
+        await RunAsync();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await RunAsync(); // before the retry time: no attempt
+        Assert.Equal(1, Assert.Single(_log.All).Attempts);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await RunAsync();
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await RunAsync();
+
+        Assert.Equal(DeliveryState.Abandoned, Assert.Single(_log.All).State);
+        var alert = Assert.Single(await _alerts.ListForUserAsync("discord", "U1"));
+        Assert.Contains("cannot send you direct messages (discord 50007)", alert.PausedReason, StringComparison.Ordinal);
+        Assert.Empty(_discord.Sent);
+    }
+
+    [Fact]
+    public async Task The_cursor_survives_a_restart_so_old_matches_are_not_matched_again()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await AddPapersAsync("Mamba one");
+        await RunAsync();
+        var recorded = _log.All.Count;
+
+        await AddAlertAsync("U2", "mamba"); // a new alert does not reach back to papers already past the cursor
+        await RunAsync();
+
+        Assert.Equal(recorded, _log.All.Count);
+    }
+
+    [Fact]
+    public async Task More_papers_than_fit_one_message_are_counted_with_a_way_to_see_them()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await AddPapersAsync([.. Enumerable.Range(1, 13).Select(i => $"Mamba {i}")]);
+
+        await RunAsync();
+
+        var message = Assert.Single(_discord.Sent).Message;
+        Assert.Equal(10, message.Papers.Count);
+        Assert.StartsWith("\u2026and 3 more: /papers search mamba", message.Footer, StringComparison.Ordinal);
+    }
+
+    // The first run sets the cursor at the newest paper; tests that add papers afterwards start here.
+    private Task StartAsync() => RunAsync();
+
+    private async Task RunAsync()
+    {
+        var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
+        var service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms(services), _clock,
+            Options.Create(new AlertOptions()), NullLogger<AlertDeliveryService>.Instance);
+        await service.RunAsync(CancellationToken.None);
+    }
+
+    private Task<Alert> AddAlertAsync(string user, string query) =>
+        _alerts.AddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = _clock.GetUtcNow() });
+
+    private Task<ChatBot.Core.Storage.UpsertSummary> AddPapersAsync(params string[] titles) =>
+        _papers.UpsertAsync([.. titles.Select(t => TestPapers.Arxiv($"2611.{++_next:00000}", t))]);
+
+    // Every word of the alert must occur in the title.
+    private sealed class TitleWordMatcher : IAlertMatcher
+    {
+        public Task<IReadOnlyList<AlertMatch>> MatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<AlertQuery> alerts, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<AlertMatch>>([.. from alert in alerts
+                from paper in papers
+                where alert.Query.Clauses.All(c => c.AnyOf.Any(t => paper.Title.Contains(t.Text, StringComparison.OrdinalIgnoreCase)))
+                select new AlertMatch(alert.AlertId, paper.Id)]);
+    }
+}
