@@ -17,9 +17,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Console input ended; stopping")]
     public static partial void ConsoleClosed(ILogger logger);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Daily thread tick failed")]
-    public static partial void DailyTickFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Alert tick failed")]
-    public static partial void AlertTickFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "{Worker} tick failed; the next tick tries again")]
+    public static partial void WorkerTickFailed(ILogger logger, string worker, Exception exception);
 }
