@@ -1,5 +1,7 @@
+using ChatBot.Core.Alerts;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
+using ChatBot.Storage.Alerts;
 using ChatBot.Storage.Database;
 using ChatBot.Storage.Digest;
 using ChatBot.Storage.Papers;
@@ -31,6 +33,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
         builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
+        builder.Services.AddSingleton<IAlertMatcher, LuceneAlertMatcher>();
         return builder;
     }
 }
