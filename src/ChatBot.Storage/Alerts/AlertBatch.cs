@@ -53,6 +53,12 @@ internal sealed class AlertBatch : IDisposable
 
     public IndexSearcher Searcher { get; }
 
+    /// <summary>The number of documents (papers).</summary>
+    public int Count => Ids.Length;
+
+    /// <summary>The length of a bit set of the documents, in 64-bit words.</summary>
+    public int Words => (Count + 63) >> 6;
+
     /// <summary>The paper of each document.</summary>
     public PaperId[] Ids { get; }
 
@@ -114,6 +120,16 @@ internal sealed class AlertBatch : IDisposable
         {
             directory.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Sets the bit of every document (and no bit past the last).</summary>
+    public void FillAll(ulong[] bits)
+    {
+        Array.Fill(bits, ulong.MaxValue);
+        if ((Count & 63) != 0)
+        {
+            bits[^1] = (1UL << (Count & 63)) - 1;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Search;
 using ChatBot.Storage.Search;
@@ -8,77 +9,124 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace ChatBot.Storage.Alerts;
 
 /// <summary>
-/// One <see cref="IAlertMatcher.MatchAsync"/> call: prepares each distinct alert query once for the batch
-/// (skipping those whose words the batch lacks, or whose bounds no paper of the batch passes) and runs the
-/// rest on the batch's searcher. Safe to use from several threads at once.
+/// One <see cref="IAlertMatcher.MatchAsync"/> call. Each distinct word or phrase of the alerts is looked up
+/// once: ruled out by the batch's term sets when the batch lacks one of its tokens, else run as the Lucene
+/// query <see cref="PaperQueryBuilder.Term"/> makes for it (the query a search would use) into a bit set of
+/// the batch's documents. An alert is then what <see cref="PaperQueryBuilder.Combine"/> would ask Lucene for,
+/// done on those bit sets: every clause (the union of its alternatives) and none of the excluded terms;
+/// terms that analyse to nothing are dropped, as the builder drops them. Safe to use from several threads.
 /// </summary>
 internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries, Analyzer analyzer, DateTimeOffset now)
 {
-    private readonly ConcurrentDictionary<string, PreparedAlert> _prepared = new(StringComparer.Ordinal);
+    /// <summary>A term the batch cannot match: no document.</summary>
+    private readonly ulong[] _none = new ulong[batch.Words];
+    private readonly ConcurrentDictionary<QueryTerm, ulong[]?> _termDocs = new();
     private readonly ConcurrentDictionary<string, string[]> _textTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _authorTokens = new(StringComparer.Ordinal);
 
+    /// <summary>A scratch bit set for one thread's alerts.</summary>
+    public ulong[] NewScratch() => new ulong[batch.Words];
+
     /// <summary>Adds the alert's matches, in document order, to <paramref name="matches"/>.</summary>
-    public void Match(AlertQuery alert, MatchingDocCollector collector, List<AlertMatch> matches)
+    public void Match(AlertQuery alert, ulong[] scratch, List<AlertMatch> matches)
     {
-        var prepared = Prepare(alert.Query);
-        if (prepared.Query is null)
-        {
-            return;
-        }
-
-        collector.Start(alert.AlertId, prepared, matches);
-        batch.Searcher.Search(prepared.Query, collector);
-    }
-
-    // The parser's text identifies a query; a query built in code without text is keyed by its parts.
-    private PreparedAlert Prepare(SearchQuery query) => _prepared.GetOrAdd(
-        query.Text.Length > 0 ? query.Text : "\0" + Describe(query),
-        static (_, state) => state.Run.Build(state.Query),
-        (Run: this, Query: query));
-
-    private PreparedAlert Build(SearchQuery query)
-    {
+        var query = alert.Query;
         var from = query.Since?.StartAt(now).UtcTicks ?? long.MinValue;
         var before = query.Until?.EndBefore(now).UtcTicks ?? long.MaxValue;
         var min = query.MinUpvotes ?? int.MinValue;
         var max = query.MaxUpvotes ?? int.MaxValue;
-        if (from >= before || from > batch.MaxDateTicks || before <= batch.MinDateTicks
-            || min > max || min > batch.MaxUpvotes || max < batch.MinUpvotes)
+        if (from > batch.MaxDateTicks || before <= batch.MinDateTicks || min > batch.MaxUpvotes || max < batch.MinUpvotes)
         {
-            return PreparedAlert.Never;
+            return;
         }
 
-        foreach (var clause in query.Clauses)
+        if (!Evaluate(query, scratch))
         {
-            if (!CanMatch(clause))
+            return;
+        }
+
+        for (var word = 0; word < scratch.Length; word++)
+        {
+            var bits = scratch[word];
+            while (bits != 0)
             {
-                return PreparedAlert.Never;
+                var doc = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var date = batch.DateTicks[doc];
+                var upvotes = batch.Upvotes[doc];
+                if (date >= from && date < before && upvotes >= min && upvotes <= max)
+                {
+                    matches.Add(new AlertMatch(alert.AlertId, batch.Ids[doc]));
+                }
             }
         }
-
-        var lucene = queries.Combine(queries.Clauses(query), query, anyClause: false);
-        return new PreparedAlert(lucene, from, before, min, max);
     }
 
-    // A clause can match when one of its alternatives can; alternatives that analyse to nothing are
-    // dropped by the query builder, and a clause left with none is dropped (it constrains nothing).
-    private bool CanMatch(QueryClause clause)
+    // Leaves the documents the query's words admit in the scratch set; false when there are none.
+    private bool Evaluate(SearchQuery query, ulong[] scratch)
     {
-        var constrains = false;
-        foreach (var term in clause.AnyOf)
+        batch.FillAll(scratch);
+        foreach (var clause in query.Clauses)
         {
-            switch (CanOccur(term))
+            if (clause.AnyOf.Count == 1)
             {
-                case true:
-                    return true;
-                case false:
-                    constrains = true;
-                    break;
+                if (Docs(clause.AnyOf[0]) is { } docs && !And(scratch, docs))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            ulong[]? union = null;
+            foreach (var term in clause.AnyOf)
+            {
+                if (Docs(term) is { } docs)
+                {
+                    union ??= new ulong[scratch.Length];
+                    Or(union, docs);
+                }
+            }
+
+            if (union is not null && !And(scratch, union))
+            {
+                return false;
             }
         }
 
-        return !constrains;
+        foreach (var term in query.Excluded)
+        {
+            if (Docs(term) is { } docs && !AndNot(scratch, docs))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The documents the term matches, or null when it analyses to nothing (the builder drops it).
+    private ulong[]? Docs(QueryTerm term) =>
+        _termDocs.GetOrAdd(term, static (t, run) => run.Search(t), this);
+
+    private ulong[]? Search(QueryTerm term)
+    {
+        switch (CanOccur(term))
+        {
+            case null:
+                return null;
+            case false:
+                return _none;
+        }
+
+        if (queries.Term(term) is not { } query)
+        {
+            return null;
+        }
+
+        var bits = new ulong[batch.Words];
+        batch.Searcher.Search(query, new DocBitsCollector(bits));
+        return bits;
     }
 
     // True when the batch holds every token of the term in one field it is looked for in, false when not,
@@ -139,12 +187,33 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
         return [.. tokens];
     }
 
-    private static string Describe(SearchQuery query) => string.Join(
-        '\u001f',
-        string.Join('\u001e', query.Clauses),
-        string.Join('\u001e', query.Excluded),
-        query.Since?.ToString() ?? "",
-        query.Until?.ToString() ?? "",
-        query.MinUpvotes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        query.MaxUpvotes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+    private static bool And(ulong[] into, ulong[] other)
+    {
+        ulong any = 0;
+        for (var i = 0; i < into.Length; i++)
+        {
+            any |= into[i] &= other[i];
+        }
+
+        return any != 0;
+    }
+
+    private static bool AndNot(ulong[] into, ulong[] other)
+    {
+        ulong any = 0;
+        for (var i = 0; i < into.Length; i++)
+        {
+            any |= into[i] &= ~other[i];
+        }
+
+        return any != 0;
+    }
+
+    private static void Or(ulong[] into, ulong[] other)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] |= other[i];
+        }
+    }
 }
