@@ -1,27 +1,28 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
-using ChatBot.Storage.Alerts;
 using ChatBot.Storage.Tests.Search;
 
 namespace ChatBot.Storage.Tests.Alerts;
 
-public sealed class SeedCorpusAlertTests(SeedCorpusFixture corpus) : IClassFixture<SeedCorpusFixture>, IDisposable
+public sealed class SeedCorpusAlertTests(SeedCorpusFixture corpus) : IClassFixture<SeedCorpusFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
 
     private static readonly char[] Separators = [.. " \n\r\t.,;:!?()[]{}\"'".ToCharArray()];
 
-    private readonly LuceneAlertMatcher _matcher = new();
-
-    public void Dispose() => _matcher.Dispose();
+    [Fact]
+    public void The_storage_registration_provides_the_lucene_alert_matcher()
+    {
+        Assert.IsType<ChatBot.Storage.Alerts.LuceneAlertMatcher>(corpus.AlertMatcher);
+    }
 
     [Fact]
     public async Task Alerts_made_from_seed_titles_match_exactly_what_searches_of_the_same_text_find()
     {
         var alerts = AlertsFromTitles(corpus.Papers);
 
-        var matches = await _matcher.MatchAsync(corpus.Papers, alerts, Now);
+        var matches = await corpus.AlertMatcher.MatchAsync(corpus.Papers, alerts, Now);
 
         var byAlert = matches.GroupBy(m => m.AlertId).ToDictionary(g => g.Key, g => g.Select(m => m.PaperId).ToList());
         var matchedSome = 0;
