@@ -172,6 +172,12 @@ public sealed class AlertMatcherTests(QueryCorpusFixture corpus) : IClassFixture
     [InlineData("the")]
     [InlineData("time-series")]
     [InlineData("diffusion video nothing")]
+    [InlineData("the OR registers")]
+    [InlineData("the OR of")]
+    [InlineData("author:smith -author:\"john smith\"")]
+    [InlineData("title:the models")]
+    [InlineData("-the")]
+    [InlineData("models until:2026-11-01 upvotes:<=80")]
     public async Task An_alert_matches_exactly_what_a_search_of_the_same_text_finds_without_the_fallback(string text)
     {
         var query = SearchQueryParser.Parse(text);
