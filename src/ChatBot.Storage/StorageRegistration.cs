@@ -1,3 +1,4 @@
+using ChatBot.Core.Alerts;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Alerts;
@@ -34,6 +35,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IDeliveryLog, LiteDbDeliveryLog>();
         builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
+        builder.Services.AddSingleton<IAlertMatcher, LuceneAlertMatcher>();
         return builder;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
     private const string Section = "Run";
 
     private static readonly IBenchmarkScenario[] Scenarios =
-        [new IngestScenario(), new UpvoteUpdateScenario(), new SearchScenario(), new SimilarScenario()];
+        [new IngestScenario(), new UpvoteUpdateScenario(), new SearchScenario(), new SimilarScenario(), new AlertMatchScenario()];
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

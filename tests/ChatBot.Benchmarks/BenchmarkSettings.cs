@@ -4,4 +4,4 @@ namespace ChatBot.Benchmarks;
 /// What the command line asked for. <see cref="DataDirectory"/> is a folder the user named, or null
 /// for a fresh temp folder.
 /// </summary>
-internal sealed record BenchmarkSettings(int Papers, int Queries, int Seed, string? DataDirectory, bool Keep);
+internal sealed record BenchmarkSettings(int Papers, int Queries, int Seed, string? DataDirectory, bool Keep, int Alerts = 100_000, int AlertBatch = 1_000);

@@ -3,7 +3,6 @@ using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
@@ -51,9 +50,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         ArgumentNullException.ThrowIfNull(storage);
         _path = storage.Value.Resolve(options.Value.IndexDirectory);
         _logger = logger;
-        _analyzer = new PerFieldAnalyzerWrapper(
-            new PaperTextAnalyzer(),
-            new Dictionary<string, Analyzer>(StringComparer.Ordinal) { [PaperFields.Authors] = new AuthorNameAnalyzer() });
+        _analyzer = PaperAnalyzer.Create();
         _queries = new PaperQueryBuilder(_analyzer);
     }
 

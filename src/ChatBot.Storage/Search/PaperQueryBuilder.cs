@@ -120,7 +120,8 @@ internal sealed class PaperQueryBuilder(Analyzer analyzer)
         };
     }
 
-    private Query? Term(QueryTerm term) => term.Field switch
+    /// <summary>One word or phrase as a Lucene query in the fields it is looked for in; null when it analyses to nothing.</summary>
+    public Query? Term(QueryTerm term) => term.Field switch
     {
         QueryField.Title => Match(PaperFields.Title, term.Text),
         QueryField.Author => Match(PaperFields.Authors, term.Text),

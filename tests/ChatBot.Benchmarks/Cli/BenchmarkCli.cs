@@ -15,6 +15,8 @@ internal static class BenchmarkCli
     {
         var papers = PositiveInt("--papers", 10_000, "Synthetic papers to generate and ingest.", PaperGenerator.MaxPapers);
         var queries = PositiveInt("--queries", 2_000, "Search queries to time (after a warm-up of 200).", 10_000_000);
+        var alerts = PositiveInt("--alerts", 100_000, "Alert queries to match against the newest papers in one call.", 10_000_000);
+        var alertBatch = PositiveInt("--alert-batch", 1_000, "Newest papers matched against the alerts (at most --papers).", PaperGenerator.MaxPapers);
         var seed = new Option<int>("--seed") { Description = "Seed of the corpus and the query mix.", DefaultValueFactory = _ => 42 };
         var dataDirectory = new Option<string?>("--data-dir")
         {
@@ -25,13 +27,16 @@ internal static class BenchmarkCli
         var root = new RootCommand("Measures ingest, search and memory of ChatBot on a synthetic corpus. Progress goes to stderr; the summary and, as the last line, a JSON object go to stdout.");
         root.Options.Add(papers);
         root.Options.Add(queries);
+        root.Options.Add(alerts);
+        root.Options.Add(alertBatch);
         root.Options.Add(seed);
         root.Options.Add(dataDirectory);
         root.Options.Add(keep);
         root.SetAction(async (parse, token) =>
         {
             var settings = new BenchmarkSettings(
-                parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep));
+                parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep),
+                parse.GetValue(alerts), parse.GetValue(alertBatch));
             try
             {
                 await new BenchmarkRunner(settings, Console.Out, Console.Error).RunAsync(token);

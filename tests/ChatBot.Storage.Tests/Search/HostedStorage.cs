@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Core.Alerts;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -31,6 +32,8 @@ internal sealed class HostedStorage : IDisposable
     public IPaperStore Store => _services.GetRequiredService<IPaperStore>();
 
     public ISearchIndex Index => _services.GetRequiredService<ISearchIndex>();
+
+    public IAlertMatcher AlertMatcher => _services.GetRequiredService<IAlertMatcher>();
 
     public SearchIndexSynchronizer Synchronizer => _services.GetRequiredService<SearchIndexSynchronizer>();
 

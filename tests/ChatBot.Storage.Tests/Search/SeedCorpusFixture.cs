@@ -1,3 +1,4 @@
+using ChatBot.Core.Alerts;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Testing;
@@ -16,6 +17,9 @@ public sealed class SeedCorpusFixture : IAsyncLifetime, IDisposable
     public IReadOnlyList<Paper> Papers { get; private set; } = [];
 
     public ISearchIndex Index => _storage!.Index;
+
+    /// <summary>The alert matcher as the host registers it.</summary>
+    public IAlertMatcher AlertMatcher => _storage!.AlertMatcher;
 
     public async Task InitializeAsync()
     {

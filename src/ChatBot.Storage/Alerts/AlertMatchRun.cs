@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using ChatBot.Core.Alerts;
+using ChatBot.Core.Search;
+using ChatBot.Storage.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace ChatBot.Storage.Alerts;
+
+/// <summary>
+/// One <see cref="IAlertMatcher.MatchAsync"/> call. Each distinct word or phrase of the alerts is looked up
+/// once: ruled out by the batch's term sets when the batch lacks one of its tokens, else run as the Lucene
+/// query <see cref="PaperQueryBuilder.Term"/> makes for it (the query a search would use) into a bit set of
+/// the batch's documents. An alert is then what <see cref="PaperQueryBuilder.Combine"/> would ask Lucene for,
+/// done on those bit sets: every clause (the union of its alternatives) and none of the excluded terms;
+/// terms that analyse to nothing are dropped, as the builder drops them. Safe to use from several threads.
+/// </summary>
+internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries, Analyzer analyzer, DateTimeOffset now)
+{
+    /// <summary>A term the batch cannot match: no document.</summary>
+    private readonly ulong[] _none = new ulong[batch.Words];
+    private readonly ConcurrentDictionary<QueryTerm, ulong[]?> _termDocs = new();
+    private readonly ConcurrentDictionary<string, string[]> _textTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _authorTokens = new(StringComparer.Ordinal);
+
+    /// <summary>A scratch bit set for one thread's alerts.</summary>
+    public ulong[] NewScratch() => new ulong[batch.Words];
+
+    /// <summary>Adds the alert's matches, in document order, to <paramref name="matches"/>.</summary>
+    public void Match(AlertQuery alert, ulong[] scratch, List<AlertMatch> matches)
+    {
+        var query = alert.Query;
+        var from = query.Since?.StartAt(now).UtcTicks ?? long.MinValue;
+        var before = query.Until?.EndBefore(now).UtcTicks ?? long.MaxValue;
+        var min = query.MinUpvotes ?? int.MinValue;
+        var max = query.MaxUpvotes ?? int.MaxValue;
+        if (from > batch.MaxDateTicks || before <= batch.MinDateTicks || min > batch.MaxUpvotes || max < batch.MinUpvotes)
+        {
+            return;
+        }
+
+        if (!Evaluate(query, scratch))
+        {
+            return;
+        }
+
+        for (var word = 0; word < scratch.Length; word++)
+        {
+            var bits = scratch[word];
+            while (bits != 0)
+            {
+                var doc = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var date = batch.DateTicks[doc];
+                var upvotes = batch.Upvotes[doc];
+                if (date >= from && date < before && upvotes >= min && upvotes <= max)
+                {
+                    matches.Add(new AlertMatch(alert.AlertId, batch.Ids[doc]));
+                }
+            }
+        }
+    }
+
+    // Leaves the documents the query's words admit in the scratch set; false when there are none.
+    private bool Evaluate(SearchQuery query, ulong[] scratch)
+    {
+        batch.FillAll(scratch);
+        foreach (var clause in query.Clauses)
+        {
+            if (clause.AnyOf.Count == 1)
+            {
+                if (Docs(clause.AnyOf[0]) is { } docs && !And(scratch, docs))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            ulong[]? union = null;
+            foreach (var term in clause.AnyOf)
+            {
+                if (Docs(term) is { } docs)
+                {
+                    union ??= new ulong[scratch.Length];
+                    Or(union, docs);
+                }
+            }
+
+            if (union is not null && !And(scratch, union))
+            {
+                return false;
+            }
+        }
+
+        foreach (var term in query.Excluded)
+        {
+            if (Docs(term) is { } docs && !AndNot(scratch, docs))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The documents the term matches, or null when it analyses to nothing (the builder drops it).
+    private ulong[]? Docs(QueryTerm term) =>
+        _termDocs.GetOrAdd(term, static (t, run) => run.Search(t), this);
+
+    private ulong[]? Search(QueryTerm term)
+    {
+        switch (CanOccur(term))
+        {
+            case null:
+                return null;
+            case false:
+                return _none;
+        }
+
+        if (queries.Term(term) is not { } query)
+        {
+            return null;
+        }
+
+        var bits = new ulong[batch.Words];
+        batch.Searcher.Search(query, new DocBitsCollector(bits));
+        return bits;
+    }
+
+    // True when the batch holds every token of the term in one field it is looked for in, false when not,
+    // null when the term analyses to nothing (mirrors PaperQueryBuilder: a plain word needs text tokens).
+    private bool? CanOccur(QueryTerm term)
+    {
+        switch (term.Field)
+        {
+            case QueryField.Title:
+            {
+                var tokens = TextTokens(term.Text);
+                return tokens.Length == 0 ? null : batch.HasAll(PaperFields.Title, tokens);
+            }
+
+            case QueryField.Author:
+            {
+                var tokens = AuthorTokens(term.Text);
+                return tokens.Length == 0 ? null : batch.HasAll(PaperFields.Authors, tokens);
+            }
+
+            default:
+            {
+                var tokens = TextTokens(term.Text);
+                if (tokens.Length == 0)
+                {
+                    return null;
+                }
+
+                if (batch.HasAllInOneTextField(tokens))
+                {
+                    return true;
+                }
+
+                var names = AuthorTokens(term.Text);
+                return names.Length > 0 && batch.HasAll(PaperFields.Authors, names);
+            }
+        }
+    }
+
+    private string[] TextTokens(string text) =>
+        _textTokens.GetOrAdd(text, static (t, run) => run.Analyse(PaperFields.Title, t), this);
+
+    private string[] AuthorTokens(string text) =>
+        _authorTokens.GetOrAdd(text, static (t, run) => run.Analyse(PaperFields.Authors, t), this);
+
+    private string[] Analyse(string field, string text)
+    {
+        var tokens = new List<string>(4);
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return [.. tokens];
+    }
+
+    private static bool And(ulong[] into, ulong[] other)
+    {
+        ulong any = 0;
+        for (var i = 0; i < into.Length; i++)
+        {
+            any |= into[i] &= other[i];
+        }
+
+        return any != 0;
+    }
+
+    private static bool AndNot(ulong[] into, ulong[] other)
+    {
+        ulong any = 0;
+        for (var i = 0; i < into.Length; i++)
+        {
+            any |= into[i] &= ~other[i];
+        }
+
+        return any != 0;
+    }
+
+    private static void Or(ulong[] into, ulong[] other)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] |= other[i];
+        }
+    }
+}

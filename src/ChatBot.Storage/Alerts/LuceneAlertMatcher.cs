@@ -1,0 +1,87 @@
+using ChatBot.Core.Alerts;
+using ChatBot.Core.Papers;
+using ChatBot.Storage.Search;
+using Lucene.Net.Analysis;
+
+namespace ChatBot.Storage.Alerts;
+
+/// <summary>
+/// Matches a batch of new papers against alert queries with Lucene: the batch goes into an in-memory
+/// index built exactly as the search index builds its documents (<see cref="PaperFields"/>, the same
+/// analyzers), each word or phrase runs as the query <see cref="PaperQueryBuilder"/> makes for a search of
+/// the same text, and an alert combines them as the builder's boolean query does (every clause, none of the
+/// excluded terms), collecting every match: no scores, no any-word fallback, sort ignored. Withdrawn papers
+/// are not indexed; dates resolve against <c>now</c>. See <see cref="AlertMatchRun"/>.
+/// <para>
+/// Cost model, for P papers and A alerts. Per batch: indexing the papers into one segment (about 0.5 s for
+/// 1,000 papers of abstract length) and reading each field's term dictionary into a hash set. Per distinct
+/// word or phrase among the alerts (a few thousand for 100,000 alerts, since alerts share words): analysing
+/// it once, a hash lookup per token to rule it out when the batch lacks a token (no search), else one Lucene
+/// search over the batch into a bit set of P bits. Per alert: a hash lookup per term, a few AND/OR passes over
+/// P/64 words (16 for 1,000 papers), and one <see cref="AlertMatch"/> per match, which dominates when common
+/// words make alerts match many papers. Alerts are split in contiguous ranges over the processors; the result
+/// lists each alert's matches in the order the alerts came, papers in index order.
+/// </para>
+/// </summary>
+internal sealed class LuceneAlertMatcher : IAlertMatcher, IDisposable
+{
+    private const int AlertsPerPartition = 1024;
+
+    private readonly Analyzer _analyzer = PaperAnalyzer.Create();
+    private readonly PaperQueryBuilder _queries;
+
+    public LuceneAlertMatcher()
+    {
+        _queries = new PaperQueryBuilder(_analyzer);
+    }
+
+    public Task<IReadOnlyList<AlertMatch>> MatchAsync(
+        IReadOnlyList<Paper> papers, IReadOnlyList<AlertQuery> alerts, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        ArgumentNullException.ThrowIfNull(alerts);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (alerts.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<AlertMatch>>([]);
+        }
+
+        using var batch = AlertBatch.Open(papers, _analyzer);
+        if (batch is null)
+        {
+            return Task.FromResult<IReadOnlyList<AlertMatch>>([]);
+        }
+
+        var run = new AlertMatchRun(batch, _queries, _analyzer, now);
+        var partitions = (alerts.Count + AlertsPerPartition - 1) / AlertsPerPartition;
+        var found = new List<AlertMatch>[partitions];
+        Parallel.For(
+            0,
+            partitions,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            run.NewScratch,
+            (partition, _, scratch) =>
+            {
+                var matches = new List<AlertMatch>();
+                var end = Math.Min((partition + 1) * AlertsPerPartition, alerts.Count);
+                for (var i = partition * AlertsPerPartition; i < end; i++)
+                {
+                    run.Match(alerts[i], scratch, matches);
+                }
+
+                found[partition] = matches;
+                return scratch;
+            },
+            _ => { });
+
+        var all = new List<AlertMatch>(found.Sum(m => m.Count));
+        foreach (var matches in found)
+        {
+            all.AddRange(matches);
+        }
+
+        return Task.FromResult<IReadOnlyList<AlertMatch>>(all);
+    }
+
+    public void Dispose() => _analyzer.Dispose();
+}
