@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBot.Alerts;
 using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Digest;
@@ -103,6 +104,7 @@ internal static class ChatBotCli
         builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddHostedService<IngestWorker>();
         builder.Services.AddHostedService<DailyPostWorker>();
+        builder.Services.AddHostedService<AlertWorker>();
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
             && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
