@@ -80,6 +80,7 @@ public static class ChatBotCoreRegistration
         services.AddSingleton<ICommandHandler, AlertsRemoveCommand>();
         services.AddSingleton<ICommandHandler>(sp => new AlertsPauseCommand(sp.GetRequiredService<IAlertStore>(), resume: false));
         services.AddSingleton<ICommandHandler>(sp => new AlertsPauseCommand(sp.GetRequiredService<IAlertStore>(), resume: true));
+        services.AddSingleton<ICommandHandler, AlertsDigestCommand>();
         services.AddSingleton<ICommandHandler, DailySetCommand>();
         services.AddSingleton<ICommandHandler, DailyOffCommand>();
         services.AddSingleton<ICommandHandler, DailyShowCommand>();

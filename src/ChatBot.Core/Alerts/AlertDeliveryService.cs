@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Digest;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -15,7 +16,9 @@ namespace ChatBot.Core.Alerts;
 /// message is tried, and the cursor moves only after the batch is recorded. Then every pending
 /// delivery is sent, one direct message per user, and marked sent. A user who cannot be messaged
 /// is retried with backoff and, after <see cref="AlertOptions.MaxAttempts"/>, has their alerts paused
-/// with the reason. On the first run the cursor starts at the newest paper: alerts are for news.
+/// with the reason. Users who chose a daily digest get their pending papers in one message once a
+/// day, when their local digest time has passed. On the first run the cursor starts at the newest
+/// paper: alerts are for news.
 /// The one gap: a message the platform accepted just before a crash, before it was marked sent, is
 /// sent again.
 /// </summary>
@@ -112,16 +115,44 @@ public sealed class AlertDeliveryService(
         var pending = await deliveries.PendingAsync(cancellationToken);
         foreach (var user in pending.Where(d => d.RetryAt is null || d.RetryAt <= now).GroupBy(d => (d.Platform, d.UserId)))
         {
-            await SendToUserAsync(user.Key.Platform, user.Key.UserId, [.. user], now, cancellationToken);
+            var (platform, userId) = user.Key;
+            var digestDay = await DigestDayDueAsync(platform, userId, now, cancellationToken);
+            if (digestDay is { Due: false })
+            {
+                continue;
+            }
+
+            if (await SendToUserAsync(platform, userId, [.. user], now, cancellationToken) && digestDay is { } day)
+            {
+                await state.SetAsync(AlertDigest.SentKey(platform, userId), day.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken);
+            }
         }
     }
 
-    private async Task SendToUserAsync(string platformName, string userId, List<Delivery> pending, DateTimeOffset now, CancellationToken cancellationToken)
+    // For a daily-digest user: today's local date and whether its digest may go now (the time passed, not sent yet). Null for instant users.
+    private async Task<(DateOnly LocalDate, bool Due)?> DigestDayDueAsync(string platform, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var digest = AlertDigest.FromStored(await state.GetAsync(AlertDigest.Key(platform, userId), cancellationToken));
+        if (!digest.Daily)
+        {
+            return null;
+        }
+
+        var zone = DailyScheduleClock.FindTimeZone(digest.TimeZoneId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var schedule = new DailySchedule { Platform = platform, ChannelId = userId, LocalTime = digest.LocalTime, TimeZoneId = digest.TimeZoneId };
+        var sentOn = await state.GetAsync(AlertDigest.SentKey(platform, userId), cancellationToken);
+        var due = DailyScheduleClock.DueAt(schedule, today, zone) <= now
+            && !string.Equals(sentOn, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return (today, due);
+    }
+
+    private async Task<bool> SendToUserAsync(string platformName, string userId, List<Delivery> pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (platforms.Find(platformName) is not { } platform)
         {
             Log.AlertPlatformMissing(logger, platformName, pending.Count);
-            return;
+            return false;
         }
 
         var found = await papers.FindManyAsync([.. pending.Select(d => d.PaperId)], cancellationToken);
@@ -133,7 +164,7 @@ public sealed class AlertDeliveryService(
         catch (ChatPlatformException e)
         {
             await RecordFailureAsync(platformName, userId, pending, userAlerts, e, now, cancellationToken);
-            return;
+            return false;
         }
 
         await deliveries.SaveAsync([.. pending.Select(d => d with { State = DeliveryState.Sent, Attempts = d.Attempts + 1, RetryAt = null })], cancellationToken);
@@ -146,6 +177,7 @@ public sealed class AlertDeliveryService(
         }
 
         Log.AlertMessageSent(logger, platformName, pending.Count);
+        return true;
     }
 
     private async Task RecordFailureAsync(

@@ -102,6 +102,12 @@ public static class CommandCatalog
         {
             Examples = ["resume all"],
         },
+        new SubcommandDefinition("digest", "Get alert papers as they arrive, or once a day", [
+            new OptionDefinition("mode", "instant, or daily [HH:mm] [time zone]", OptionType.Text, Required: true) { MaxLength = 80 },
+        ])
+        {
+            Examples = ["digest instant", "digest daily 08:00 Europe/Berlin"],
+        },
     ])
     {
         PrivateReplies = true,

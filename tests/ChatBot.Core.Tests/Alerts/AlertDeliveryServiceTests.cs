@@ -144,6 +144,48 @@ public sealed class AlertDeliveryServiceTests
         Assert.StartsWith("\u2026and 3 more: /papers search mamba", message.Footer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_daily_digest_user_gets_one_message_at_their_local_time_with_everything_since()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await _state.SetAsync(AlertDigest.Key("discord", "U1"), AlertDigest.Parse("daily 18:00 Europe/Berlin").ToStored());
+        await AddPapersAsync("Mamba one");
+        await RunAsync(); // 11:00 in Berlin: not yet
+        _clock.Advance(TimeSpan.FromHours(3));
+        await AddPapersAsync("Mamba two");
+        await RunAsync();
+        Assert.Empty(_discord.Sent);
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 17, 0, 0, TimeSpan.Zero)); // 18:00 in Berlin
+        await RunAsync();
+        await AddPapersAsync("Mamba three");
+        await RunAsync(); // the day's digest went out: the next waits for tomorrow
+
+        var digest = Assert.Single(_discord.Sent);
+        Assert.Equal(["Mamba one", "Mamba two"], digest.Message.Papers.Select(c => c.Paper.Title).Order(StringComparer.Ordinal));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.Zero));
+        await RunAsync();
+        Assert.Equal(["Mamba three"], _discord.Sent[^1].Message.Papers.Select(c => c.Paper.Title));
+    }
+
+    [Theory]
+    [InlineData("instant", "as they arrive")]
+    [InlineData("daily", "once a day at 09:00 UTC")]
+    [InlineData("daily 07:30 America/New_York", "once a day at 07:30 America/New_York")]
+    public void Digest_choices_read_as_users_type_them(string text, string meaning)
+    {
+        Assert.Equal(meaning, AlertDigest.FromStored(AlertDigest.Parse(text).ToStored()).ToString());
+    }
+
+    [Fact]
+    public void A_digest_choice_that_is_neither_instant_nor_daily_is_explained()
+    {
+        var error = Assert.Throws<ChatBotException>(() => AlertDigest.Parse("weekly"));
+
+        Assert.Contains("daily 08:00 Europe/Berlin", error.Message, StringComparison.Ordinal);
+    }
+
     // The first run sets the cursor at the newest paper; tests that add papers afterwards start here.
     private Task StartAsync() => RunAsync();
 

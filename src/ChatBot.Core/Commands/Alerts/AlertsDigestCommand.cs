@@ -1,0 +1,21 @@
+using ChatBot.Core.Alerts;
+using ChatBot.Core.Storage;
+
+namespace ChatBot.Core.Commands.Alerts;
+
+/// <summary><c>/alerts digest instant|daily [time] [timezone]</c>: how the caller's alert papers are delivered.</summary>
+internal sealed class AlertsDigestCommand(IStateStore state) : ICommandHandler
+{
+    public string Command => CommandCatalog.AlertsCommand;
+
+    public SubcommandDefinition Definition { get; } = CommandCatalog.Alerts.FindSubcommand("digest")!;
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var digest = AlertDigest.Parse(context.Arguments.RequiredText("mode"));
+        var request = context.Request;
+        await state.SetAsync(AlertDigest.Key(request.Platform, request.User.Id), digest.ToStored(), cancellationToken);
+        return Reply.Message($"Your alert papers will come {digest}.", ReplyVisibility.Private);
+    }
+}
