@@ -14,6 +14,7 @@ public sealed class AlertCommandTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly InMemoryAlertStore _alerts = new();
+    private readonly InMemoryStateStore _state = new();
     private readonly CommandRouter _router;
 
     public AlertCommandTests()
@@ -22,7 +23,8 @@ public sealed class AlertCommandTests
         _router = new CommandRouter(
             [
                 new AlertsAddCommand(_alerts, new NothingFoundIndex(), papers, _clock),
-                new AlertsListCommand(_alerts),
+                new AlertsListCommand(_alerts, _state),
+                new AlertsDigestCommand(_state),
                 new AlertsRemoveCommand(_alerts),
                 new AlertsPauseCommand(_alerts, resume: false),
                 new AlertsPauseCommand(_alerts, resume: true),
@@ -96,6 +98,22 @@ public sealed class AlertCommandTests
 
         Assert.Contains("1. \u201cmamba\u201d \u2014 since 2026-11-23, 0 papers sent, paused: paused by you", paused.Text[0], StringComparison.Ordinal);
         Assert.Equal(["2", "3"], (await _alerts.ListActiveAsync()).Select(a => a.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Choosing_a_daily_digest_is_confirmed_privately_kept_per_user_and_shown_by_list()
+    {
+        await Run("U1", "add mamba");
+        var chosen = await Run("U1", "digest daily 08:00 Europe/Berlin");
+        var bad = await Run("U1", "digest daily 25:00");
+
+        Assert.Equal(ReplyVisibility.Private, chosen.Visibility);
+        Assert.Equal("Your alert papers will come once a day at 08:00 Europe/Berlin.", chosen.Text[0]);
+        Assert.True(bad.IsError);
+        Assert.Contains("25:00", bad.Text[0], StringComparison.Ordinal);
+        Assert.StartsWith("Papers come once a day at 08:00 Europe/Berlin", (await Run("U1", "list")).Footer, StringComparison.Ordinal);
+        await Run("U2", "add mamba");
+        Assert.StartsWith("Papers come as they arrive", (await Run("U2", "list")).Footer, StringComparison.Ordinal);
     }
 
     [Fact]
