@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatBot.Cli;
+using ChatBot.Testing;
+using Spectre.Console;
+
+namespace ChatBot.Tests;
+
+/// <summary>
+/// Alerts end to end on Discord: a user adds an alert with a slash command over the fake gateway
+/// and gets a private answer; a paper imported while the bot is down reaches them on the next
+/// start as a DM (open the DM channel, then post to it) through the REST fake, once.
+/// </summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class AlertDiscordHostTests : IDisposable
+{
+    private const string Token = "alert-discord-token-not-for-logs";
+    private readonly TempDirectory _data = new();
+    private readonly EnvironmentVariables _environment = new();
+
+    public void Dispose()
+    {
+        _environment.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task A_new_paper_matching_a_users_alert_arrives_once_by_direct_message()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        await using var rest = await LoopbackHttpServer.StartAsync();
+        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
+            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
+        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
+        rest.Map("/api/v10/interactions/a1/atoken/callback", _ => ScriptedResponse.Status(204));
+        rest.Map("/api/v10/webhooks/111/atoken/messages/@original", _ => ScriptedResponse.Json("""{"id":"o1","channel_id":"c1"}"""));
+        rest.Map("/api/v10/users/@me/channels", _ => ScriptedResponse.Json("""{"id":"888","type":1}"""));
+        rest.Map("/api/v10/channels/888/messages", _ => ScriptedResponse.Json("""{"id":"dm1","channel_id":"888"}"""));
+        _environment.Set("Discord__Token", Token);
+        _environment.Set("Discord__ApplicationId", "111");
+        _environment.Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
+        _environment.Set("Sources__HuggingFace__Enabled", "false");
+        _environment.Set("Urls", "http://127.0.0.1:0");
+
+        // First run: the user adds an alert; the answer is private, whether sent at once or after a deferral.
+        await RunBotAsync(gateway, async () =>
+        {
+            await gateway.PushDispatchAsync("INTERACTION_CREATE", AddAlert("quantum annealing"));
+            var answer = await WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+            var callback = JsonNode.Parse(answer.Body)!;
+            Assert.Equal(64, callback["data"]!["flags"]!.GetValue<int>());
+            if (callback["type"]!.GetValue<int>() == 5)
+            {
+                answer = await WaitForAsync(rest, r => r.Path.EndsWith("/@original", StringComparison.Ordinal));
+            }
+
+            Assert.Contains("Alert 1 added", answer.Body, StringComparison.Ordinal);
+        });
+        await File.WriteAllTextAsync(_data.File("new.json"), NewPaperJson());
+        Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
+
+        // Second run sends the paper; the third sends nothing more.
+        await RunBotAsync(gateway, () => WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
+        await RunBotAsync(gateway, () => Task.Delay(TimeSpan.FromSeconds(3)));
+
+        var dms = rest.Requests.Where(r => r.Path == "/api/v10/channels/888/messages").ToList();
+        var message = JsonNode.Parse(Assert.Single(dms).Body)!;
+        Assert.Contains("Quantum annealing for protein folding", message.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("alert 1", message.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("[]", message["allowed_mentions"]!["parse"]!.ToJsonString());
+        var open = JsonNode.Parse(rest.Requests.First(r => r.Path == "/api/v10/users/@me/channels").Body)!;
+        Assert.Equal("u1", open["recipient_id"]!.GetValue<string>());
+    }
+
+    private async Task RunBotAsync(FakeDiscordGateway gateway, Func<Task> whileRunning)
+    {
+        using var output = new StringWriter(new StringBuilder());
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        using var stop = new CancellationTokenSource();
+        var connections = gateway.Connections.Count;
+        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
+        try
+        {
+            // Ready once this run identified and heartbeat with a sequence (it read READY).
+            var connection = await gateway.WaitForConnectionAsync(connections + 1, TimeSpan.FromSeconds(60));
+            await gateway.WaitForFrameAsync(f => f.Connection == connection.Number && f.Op == 1 && f.Data is not null, TimeSpan.FromSeconds(30));
+            await whileRunning();
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.DoesNotContain(Token, output.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<RecordedRequest> WaitForAsync(LoopbackHttpServer server, Func<RecordedRequest, bool> match)
+    {
+        for (var count = 1; ; count++)
+        {
+            var requests = await server.WaitForRequestsAsync(count, TimeSpan.FromSeconds(60));
+            if (requests.FirstOrDefault(match) is { } hit)
+            {
+                return hit;
+            }
+        }
+    }
+
+    private static JsonObject AddAlert(string query) => new()
+    {
+        ["id"] = "a1",
+        ["application_id"] = "111",
+        ["type"] = 2,
+        ["token"] = "atoken",
+        ["version"] = 1,
+        ["channel_id"] = "c1",
+        ["user"] = new JsonObject { ["id"] = "u1", ["username"] = "ada" },
+        ["data"] = new JsonObject
+        {
+            ["id"] = "cmd",
+            ["name"] = "alerts",
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "add",
+                ["type"] = 1,
+                ["options"] = new JsonArray(new JsonObject { ["name"] = "query", ["type"] = 3, ["value"] = query }),
+            }),
+        },
+    };
+
+    private static string NewPaperJson() => """
+        [{"paper":{"id":"2611.09999","title":"Quantum annealing for protein folding","summary":"We fold proteins with quantum annealing hardware and compare it with classical solvers.",
+          "authors":[{"name":"Ada Example"}],"publishedAt":"2026-11-22T10:00:00.000Z","upvotes":3},
+          "title":"Quantum annealing for protein folding","publishedAt":"2026-11-22T12:00:00.000Z"}]
+        """;
+}
