@@ -41,6 +41,8 @@ public static class SlackRegistration
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
         {
             services.TryAddSingleton<SlackSocketModeClient>();
+            services.TryAddSingleton<SlackSocketModeHealth>();
+            services.AddHealthChecks().AddCheck<SlackSocketModeHealth>("slack");
             services.AddHostedService<SlackSocketModeWorker>();
         }
 

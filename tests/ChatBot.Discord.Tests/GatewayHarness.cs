@@ -29,10 +29,13 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var options = Options.Create(rest.Options);
         var router = new CommandRouter([Search], NullLogger<CommandRouter>.Instance);
         var handler = new DiscordInteractionHandler(router, rest.Client, options, TimeProvider.System, HandlerLog);
-        Client = new DiscordGatewayClient(rest.Client, handler, options, settings, TimeProvider.System, ClientLog);
+        Client = new DiscordGatewayClient(rest.Client, handler, options, settings, Health, TimeProvider.System, ClientLog);
     }
 
     public FakeDiscordGateway Gateway { get; }
+
+    /// <summary>The readiness the client reports.</summary>
+    internal DiscordGatewayHealth Health { get; } = new();
 
     /// <summary>The REST fake (paths under <c>/api/v10/</c>) behind a real <c>DiscordRestClient</c>.</summary>
     public LoopbackHttpServer Rest => _fakeRest.Server;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatBot.Core.Commands;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.Tests.Fakes;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Tests;
@@ -110,6 +111,9 @@ public sealed class SlackSocketModeTests
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         Assert.Equal(SlackSocketModeClient.LinkDisabled, slack.Get<SlackSocketModeClient>().StoppedBecause);
+        var health = await slack.Get<SlackSocketModeHealth>().CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Unhealthy, health.Status);
+        Assert.Contains("link_disabled", health.Description, StringComparison.Ordinal);
         Assert.Single(slack.SocketServer.Connections);
         Assert.Equal(1, slack.Api.Requests.Count(r => r.Path == "/api/apps.connections.open"));
         Assert.Contains(slack.Logs.Entries, e => e.Entry.EventId.Id == 4106 && e.Entry.Level == LogLevel.Error && (e.Entry.Message + e.Entry.Exception?.Message).Contains("link_disabled", StringComparison.Ordinal));
@@ -120,8 +124,12 @@ public sealed class SlackSocketModeTests
     {
         await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: OneConnection);
         var socket = await slack.SocketServer.WaitForConnectionAsync(0);
+        var health = slack.Get<SlackSocketModeHealth>();
+        await WaitUntilAsync(() => health.OpenConnections == 1);
+        var ready = await health.CheckHealthAsync(new HealthCheckContext());
 
         socket.Abort();
+        await WaitUntilAsync(() => health.OpenConnections == 0);
         var reopened = await slack.SocketServer.WaitForConnectionAsync(1);
         await reopened.SendEnvelopeAsync("events_api", "env-event", """{"event_id":"Ev1","event":{"type":"app_mention"}}""");
 
@@ -129,6 +137,19 @@ public sealed class SlackSocketModeTests
         Assert.Equal("env-event", ack.RootElement.GetProperty("envelope_id").GetString());
         Assert.Equal(2, slack.Api.Requests.Count(r => r.Path == "/api/apps.connections.open"));
         Assert.Contains(slack.Logs.Entries, e => e.Entry.EventId.Id == 4103);
+        Assert.Equal(HealthStatus.Healthy, ready.Status);
+        Assert.Equal("Slack Socket Mode: 1 connection open", ready.Description);
+        Assert.Equal(1, health.OpenConnections);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "timed out");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal sealed class DiscordGatewayClient(
     IDiscordInteractionDispatcher dispatcher,
     IOptions<DiscordOptions> options,
     DiscordGatewaySettings settings,
+    DiscordGatewayHealth health,
     TimeProvider timeProvider,
     ILogger<DiscordGatewayClient> logger)
 {
@@ -99,6 +100,7 @@ internal sealed class DiscordGatewayClient(
             }
             catch (ChatPlatformException e) when (e.IsPermanent)
             {
+                health.Stopped($"Discord refused the bot ({e.Code}: {e.Message})");
                 Log.GatewayDiscoveryRefused(logger, e.Code, e.Message);
                 return null;
             }
@@ -173,7 +175,12 @@ internal sealed class DiscordGatewayClient(
                         }
 
                         var eventName = root.GetProperty("t").GetString();
-                        healthy |= HandleDispatch(eventName, data, stoppingToken);
+                        if (HandleDispatch(eventName, data, stoppingToken) && !healthy)
+                        {
+                            healthy = true;
+                            health.Opened();
+                        }
+
                         break;
                     case 1:
                         await connection.SendAsync(Heartbeat(), socketCancellation);
@@ -216,6 +223,11 @@ internal sealed class DiscordGatewayClient(
         }
         finally
         {
+            if (healthy)
+            {
+                health.Closed();
+            }
+
             await connectionCancellation.CancelAsync();
             if (heartbeat is not null)
             {
@@ -241,6 +253,7 @@ internal sealed class DiscordGatewayClient(
         var description = GatewayCloseCodes.Describe(code);
         if (outcome == GatewayOutcome.Stop)
         {
+            health.Stopped($"closed with {code ?? 0} ({description})");
             Log.GatewayClosedFatally(logger, code ?? 0, description);
         }
         else

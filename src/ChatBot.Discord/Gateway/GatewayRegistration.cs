@@ -9,6 +9,8 @@ internal static class GatewayRegistration
     {
         services.AddSingleton(new DiscordGatewaySettings());
         services.AddSingleton<DiscordGatewayClient>();
+        services.AddSingleton<DiscordGatewayHealth>();
+        services.AddHealthChecks().AddCheck<DiscordGatewayHealth>("discord");
         services.AddHostedService<DiscordGatewayWorker>();
     }
 }

@@ -19,6 +19,7 @@ internal sealed class SlackSocketModeClient(
     SlackApiClient api,
     SlackCommandDispatcher dispatcher,
     SlackEnvelopeDeduplicator deduplicator,
+    SlackSocketModeHealth health,
     IOptions<SlackOptions> options,
     TimeProvider timeProvider,
     ILogger<SlackSocketModeClient> logger)
@@ -58,6 +59,7 @@ internal sealed class SlackSocketModeClient(
                     if (reason == LinkDisabled)
                     {
                         StoppedBecause = LinkDisabled;
+                        health.Stopped("Socket Mode is turned off for the app (link_disabled)");
                         Log.LinkDisabled(logger, slot);
                         await stop.CancelAsync();
                         return;
@@ -67,13 +69,13 @@ internal sealed class SlackSocketModeClient(
                     Log.SocketRefreshing(logger, slot, reason);
                     var next = await ConnectWithBackoffAsync(slot, stop);
                     await current.CloseAsync();
-                    await current.DisposeAsync();
+                    await ReleaseAsync(current);
                     current = next;
                     continue;
                 }
 
                 Log.SocketReconnecting(logger, slot);
-                await current.DisposeAsync();
+                await ReleaseAsync(current);
                 current = null;
                 await Task.Delay(FirstBackoff, timeProvider, cancellationToken);
                 current = await ConnectWithBackoffAsync(slot, stop);
@@ -87,9 +89,15 @@ internal sealed class SlackSocketModeClient(
             if (current is not null)
             {
                 await current.CloseAsync();
-                await current.DisposeAsync();
+                await ReleaseAsync(current);
             }
         }
+    }
+
+    private ValueTask ReleaseAsync(SlackSocketConnection connection)
+    {
+        health.Closed();
+        return connection.DisposeAsync();
     }
 
     /// <summary>A connection that said hello, or null when Slack refused for good (the whole client then stops).</summary>
@@ -106,11 +114,13 @@ internal sealed class SlackSocketModeClient(
                 connection = await SlackSocketConnection.ConnectAsync(slot, url, HandleEnvelopeAsync, logger, cancellationToken);
                 await connection.Hello.WaitAsync(HelloTimeout, timeProvider, cancellationToken);
                 Log.SocketConnected(logger, slot, attempt);
+                health.Opened();
                 return connection;
             }
             catch (ChatPlatformException e) when (e.IsPermanent)
             {
                 StoppedBecause = e.Code;
+                health.Stopped($"Slack refused the app token ({e.Code})");
                 Log.SocketModeRefused(logger, e.Code);
                 await stop.CancelAsync();
                 await DisposeQuietlyAsync(connection);
