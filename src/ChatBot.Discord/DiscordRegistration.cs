@@ -1,6 +1,7 @@
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Discord;
@@ -23,6 +24,11 @@ public static class DiscordRegistration
         if (gateway)
         {
             GatewayRegistration.AddDiscordGateway(builder.Services);
+        }
+        else if (endpoint)
+        {
+            // Interactions come over HTTP only: serving /readyz means the endpoint is served too.
+            builder.Services.AddHealthChecks().AddCheck("discord", () => HealthCheckResult.Healthy("interactions endpoint served at POST /discord/interactions"));
         }
 
         return builder;

@@ -6,6 +6,7 @@ using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,11 @@ public static class SlackRegistration
             services.TryAddSingleton<SlackSocketModeHealth>();
             services.AddHealthChecks().AddCheck<SlackSocketModeHealth>("slack");
             services.AddHostedService<SlackSocketModeWorker>();
+        }
+        else if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.SigningSecret)}"]))
+        {
+            // Events come over HTTP only: serving /readyz means the endpoints are served too.
+            services.AddHealthChecks().AddCheck("slack", () => HealthCheckResult.Healthy("HTTP endpoints served at /slack/commands, /slack/actions and /slack/events"));
         }
 
         return builder;

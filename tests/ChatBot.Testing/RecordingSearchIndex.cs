@@ -15,6 +15,9 @@ public sealed class RecordingSearchIndex : ISearchIndex
 
     public int IndexCalls { get; private set; }
 
+    /// <summary>When set, <see cref="IndexAsync"/> throws it (an index that cannot be written).</summary>
+    public Exception? FailWith { get; set; }
+
     public IReadOnlyCollection<Paper> Papers
     {
         get
@@ -28,6 +31,11 @@ public sealed class RecordingSearchIndex : ISearchIndex
 
     public Task IndexAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
+        if (FailWith is { } failure)
+        {
+            return Task.FromException(failure);
+        }
+
         lock (_lock)
         {
             IndexCalls++;

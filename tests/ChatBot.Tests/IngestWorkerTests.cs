@@ -1,6 +1,8 @@
 using ChatBot.Core.Ingestion;
+using ChatBot.Health;
 using ChatBot.Ingestion;
 using ChatBot.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -20,7 +22,8 @@ public sealed class IngestWorkerTests
             .ThenFail("boom")
             .Then(new PaperBatch("p0", [TestPapers.Arxiv("2501.00002", "Two")], []));
         var service = new IngestService([source], TestIngestor.Create(store, options), clock, options, NullLogger<IngestService>.Instance);
-        using var worker = new IngestWorker(service, options, clock, NullLogger<IngestWorker>.Instance);
+        var health = new IngestHealth(options, clock);
+        using var worker = new IngestWorker(service, health, options, clock, NullLogger<IngestWorker>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         await WaitUntilAsync(() => source.FetchCount == 1);
@@ -30,12 +33,16 @@ public sealed class IngestWorkerTests
 
         clock.Advance(TimeSpan.FromMinutes(1));
         await WaitUntilAsync(() => source.FetchCount == 2); // fails, and the loop goes on
+        await WaitUntilAsync(() => Describe(health).Contains("boom", StringComparison.Ordinal));
         clock.Advance(TimeSpan.FromMinutes(30));
         await WaitUntilAsync(() => store.All.Count == 2);
         await worker.StopAsync(CancellationToken.None);
 
         Assert.Equal(["One", "Two"], store.All.Select(p => p.Title));
     }
+
+    private static string Describe(IngestHealth health) =>
+        health.CheckHealthAsync(new HealthCheckContext()).Result.Description ?? "";
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

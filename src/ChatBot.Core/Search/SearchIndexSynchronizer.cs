@@ -14,6 +14,14 @@ public sealed class SearchIndexSynchronizer(IPaperStore store, ISearchIndex inde
     public const int PageSize = 1000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _broughtUpToDate;
+    private volatile string? _lastUpdateError;
+
+    /// <summary>True once a start-up check or rebuild brought the index up to the store in this process.</summary>
+    public bool BroughtUpToDate => _broughtUpToDate;
+
+    /// <summary>Why the last update of the index failed, or null when it succeeded (the next update catches up).</summary>
+    public string? LastUpdateError => _lastUpdateError;
 
     /// <summary>
     /// Indexes papers the store just changed. When they do not follow straight on from what the index
@@ -41,9 +49,12 @@ public sealed class SearchIndexSynchronizer(IPaperStore store, ISearchIndex inde
                 var storeRevision = await store.GetLastRevisionAsync(cancellationToken);
                 await CatchUpAsync(state.LastRevision, storeRevision, progress: null, cancellationToken);
             }
+
+            _lastUpdateError = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _lastUpdateError = e.Message;
             Log.IndexUpdateFailed(logger, changed.Count, e);
         }
         finally
@@ -69,6 +80,7 @@ public sealed class SearchIndexSynchronizer(IPaperStore store, ISearchIndex inde
             };
             if (reason == IndexSyncReason.Current)
             {
+                _broughtUpToDate = true;
                 return new IndexSyncReport(reason, 0, state.LastRevision);
             }
 
@@ -81,6 +93,7 @@ public sealed class SearchIndexSynchronizer(IPaperStore store, ISearchIndex inde
 
             Log.IndexCatchingUp(logger, reason, from, storeRevision);
             var indexed = await CatchUpAsync(from, storeRevision, progress, cancellationToken);
+            _broughtUpToDate = true;
             return new IndexSyncReport(reason, indexed, storeRevision);
         }
         finally
@@ -98,6 +111,7 @@ public sealed class SearchIndexSynchronizer(IPaperStore store, ISearchIndex inde
             await index.ClearAsync(cancellationToken);
             var storeRevision = await store.GetLastRevisionAsync(cancellationToken);
             var indexed = await CatchUpAsync(0, storeRevision, progress, cancellationToken);
+            _broughtUpToDate = true;
             return new IndexSyncReport(IndexSyncReason.Requested, indexed, storeRevision);
         }
         finally

@@ -5,6 +5,7 @@ using ChatBot.Core;
 using ChatBot.Digest;
 using ChatBot.Core.Storage;
 using ChatBot.Discord.Interactions;
+using ChatBot.Health;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Search;
@@ -105,6 +106,7 @@ internal static class ChatBotCli
         builder.Services.AddHostedService<IngestWorker>();
         builder.Services.AddHostedService<DailyPostWorker>();
         builder.Services.AddHostedService<AlertWorker>();
+        builder.Services.AddChatBotHealthChecks();
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
             && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
@@ -117,6 +119,7 @@ internal static class ChatBotCli
         // POST /discord/interactions when Discord:PublicKey is set; /slack/* when Slack:SigningSecret is set.
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
+        app.MapHealthEndpoints();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();

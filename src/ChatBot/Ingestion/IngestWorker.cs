@@ -1,4 +1,5 @@
 using ChatBot.Core.Ingestion;
+using ChatBot.Health;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Ingestion;
@@ -6,6 +7,7 @@ namespace ChatBot.Ingestion;
 /// <summary>Asks every paper source for news at start and then every <c>Ingest:Interval</c>.</summary>
 internal sealed class IngestWorker(
     IngestService ingest,
+    IngestHealth health,
     IOptions<IngestOptions> options,
     TimeProvider timeProvider,
     ILogger<IngestWorker> logger) : BackgroundService
@@ -19,11 +21,12 @@ internal sealed class IngestWorker(
             {
                 try
                 {
-                    await ingest.RunOnceAsync(stoppingToken);
+                    health.Record(await ingest.RunOnceAsync(stoppingToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     // A failing tick is logged; the next one tries again.
+                    health.Failed(e.Message);
                     Log.IngestTickFailed(logger, e);
                 }
             }

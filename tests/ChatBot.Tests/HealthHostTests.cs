@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatBot.Cli;
+using ChatBot.Testing;
+using Spectre.Console;
+
+namespace ChatBot.Tests;
+
+/// <summary>
+/// /healthz and /readyz on the running bot with Discord configured: ready (each check named) once the
+/// gateway session is up; not ready, naming the gateway and why, after Discord refuses the token;
+/// alive throughout.
+/// </summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class HealthHostTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly EnvironmentVariables _environment = new();
+
+    public void Dispose()
+    {
+        _environment.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Readiness_names_each_check_and_turns_503_when_the_gateway_is_refused_while_liveness_stays_200()
+    {
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        await using var rest = await LoopbackHttpServer.StartAsync();
+        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
+            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
+        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
+        var url = $"http://127.0.0.1:{FreePort()}";
+        _environment.Set("Urls", url);
+        _environment.Set("Discord__Token", "health-test-token");
+        _environment.Set("Discord__ApplicationId", "111");
+        _environment.Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
+        _environment.Set("Sources__HuggingFace__Enabled", "false");
+        using var output = new StringWriter(new StringBuilder());
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        using var stop = new CancellationTokenSource();
+        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        try
+        {
+            var ready = await PollAsync(http, "/readyz", r => r.Status == HttpStatusCode.OK);
+            await gateway.CloseAsync(4004);
+            var refused = await PollAsync(http, "/readyz", r => r.Status == HttpStatusCode.ServiceUnavailable);
+            var alive = await GetAsync(http, "/healthz");
+
+            Assert.Equal("Healthy", ready.Body["status"]!.GetValue<string>());
+            Assert.Equal(["database", "discord", "ingest", "search-index"], Checks(ready.Body).Keys.Order(StringComparer.Ordinal));
+            Assert.All(Checks(ready.Body).Values, c => Assert.Equal("Healthy", c["status"]!.GetValue<string>()));
+            Assert.Equal("Discord gateway: 1 connection open", Checks(ready.Body)["discord"]["description"]!.GetValue<string>());
+            Assert.Equal("Unhealthy", Checks(refused.Body)["discord"]["status"]!.GetValue<string>());
+            Assert.Contains("4004", Checks(refused.Body)["discord"]["description"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal("Healthy", Checks(refused.Body)["database"]["status"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.OK, alive.Status);
+            Assert.Equal("Healthy", alive.Body["status"]!.GetValue<string>());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+    }
+
+    private static Dictionary<string, JsonNode> Checks(JsonNode body) =>
+        body["checks"]!.AsArray().ToDictionary(c => c!["name"]!.GetValue<string>(), c => c!, StringComparer.Ordinal);
+
+    private static async Task<(HttpStatusCode Status, JsonNode Body)> PollAsync(HttpClient http, string path, Func<(HttpStatusCode Status, JsonNode Body), bool> done)
+    {
+        (HttpStatusCode, JsonNode)? last = null;
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                var response = await GetAsync(http, path);
+                if (done(response))
+                {
+                    return response;
+                }
+
+                last = response;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{path} never reached the expected state; last: {last}");
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
