@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "{Worker} tick failed; the next tick tries again")]
     public static partial void WorkerTickFailed(ILogger logger, string worker, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Stopping: no new commands; sends under way get up to {GracePeriod} to finish, and what is left resumes on the next start")]
+    public static partial void Stopping(ILogger logger, TimeSpan gracePeriod);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Stopped: sends finished or recorded; closing the database and search index")]
+    public static partial void Stopped(ILogger logger);
 }

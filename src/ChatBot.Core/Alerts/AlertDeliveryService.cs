@@ -124,7 +124,7 @@ public sealed class AlertDeliveryService(
 
             if (await SendToUserAsync(platform, userId, [.. user], now, cancellationToken) && digestDay is { } day)
             {
-                await state.SetAsync(AlertDigest.SentKey(platform, userId), day.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken);
+                await state.SetAsync(AlertDigest.SentKey(platform, userId), day.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CancellationToken.None);
             }
         }
     }
@@ -167,12 +167,13 @@ public sealed class AlertDeliveryService(
             return false;
         }
 
-        await deliveries.SaveAsync([.. pending.Select(d => d with { State = DeliveryState.Sent, Attempts = d.Attempts + 1, RetryAt = null })], cancellationToken);
+        // Recorded even when stopping: what was sent must not be sent again on the next start.
+        await deliveries.SaveAsync([.. pending.Select(d => d with { State = DeliveryState.Sent, Attempts = d.Attempts + 1, RetryAt = null })], CancellationToken.None);
         foreach (var (alertId, count) in pending.SelectMany(d => d.AlertIds).GroupBy(id => id).Select(g => (g.Key, g.Count())))
         {
             if (userAlerts.TryGetValue(alertId, out var alert))
             {
-                await alerts.SaveAsync(alert with { Matches = alert.Matches + count }, cancellationToken);
+                await alerts.SaveAsync(alert with { Matches = alert.Matches + count }, CancellationToken.None);
             }
         }
 

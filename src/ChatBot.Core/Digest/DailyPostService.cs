@@ -130,7 +130,7 @@ public sealed class DailyPostService(
             if (record.Papers.Count == 0)
             {
                 await platform.PostMessageAsync(schedule.ChannelId, DailyThreadMessages.QuietDay(record.LocalDate), cancellationToken);
-                await postLog.SaveAsync(record with { State = DailyPostState.Completed, RetryAt = null }, cancellationToken);
+                await postLog.SaveAsync(record with { State = DailyPostState.Completed, RetryAt = null }, CancellationToken.None);
                 return;
             }
 
@@ -140,17 +140,18 @@ public sealed class DailyPostService(
                 var parent = DailyThreadMessages.Parent(record.LocalDate, papers, options.Value.FreshWindow);
                 var thread = await platform.StartThreadAsync(schedule.ChannelId, parent, DailyThreadMessages.Title(record.LocalDate), cancellationToken);
                 record = record with { Thread = thread };
-                await postLog.SaveAsync(record, cancellationToken);
+                // What was sent is recorded even when stopping: the next start must not send it again.
+                await postLog.SaveAsync(record, CancellationToken.None);
             }
 
             for (var i = record.RepliesSent; i < papers.Count; i++)
             {
                 await platform.ReplyInThreadAsync(record.Thread!, DailyThreadMessages.Paper(papers[i], i + 1), cancellationToken);
                 record = record with { RepliesSent = i + 1 };
-                await postLog.SaveAsync(record, cancellationToken);
+                await postLog.SaveAsync(record, CancellationToken.None);
             }
 
-            await postLog.SaveAsync(record with { State = DailyPostState.Completed, Failures = 0, LastError = null, RetryAt = null }, cancellationToken);
+            await postLog.SaveAsync(record with { State = DailyPostState.Completed, Failures = 0, LastError = null, RetryAt = null }, CancellationToken.None);
             Log.DailyPostCompleted(logger, schedule.Id, record.LocalDate, papers.Count);
         }
         catch (ChatPlatformException e)

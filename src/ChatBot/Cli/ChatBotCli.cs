@@ -107,6 +107,7 @@ internal static class ChatBotCli
         builder.Services.AddHostedService<DailyPostWorker>();
         builder.Services.AddHostedService<AlertWorker>();
         builder.Services.AddChatBotHealthChecks();
+        AddGracefulShutdown(builder.Services);
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
             && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
@@ -127,6 +128,10 @@ internal static class ChatBotCli
             Log.NoPlatformConfigured(logger, dataDirectory);
         }
 
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var shutdownLog = app.Services.GetRequiredService<ILogger<Program>>();
+        var grace = app.Services.GetRequiredService<IOptions<ShutdownOptions>>().Value.GracePeriod;
+        using var onStopping = lifetime.ApplicationStopping.Register(() => Log.Stopping(shutdownLog, grace));
         try
         {
             await app.RunAsync(cancellationToken);
@@ -136,6 +141,21 @@ internal static class ChatBotCli
             throw new ChatBotException($"{e.Message} Another program uses the port: set Urls to a free address (e.g. Urls=http://127.0.0.1:8081).", e);
         }
 
+        Log.Stopped(shutdownLog);
         return Success;
+    }
+
+    /// <summary>
+    /// Everything stops at once on SIGTERM (so the gateway, Socket Mode and Kestrel stop taking commands
+    /// while the workers finish their sends); the host waits the grace period plus time to close the stores.
+    /// </summary>
+    private static void AddGracefulShutdown(IServiceCollection services)
+    {
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
+        {
+            host.ServicesStopConcurrently = true;
+            host.ShutdownTimeout = shutdown.Value.GracePeriod + TimeSpan.FromSeconds(10);
+        });
     }
 }

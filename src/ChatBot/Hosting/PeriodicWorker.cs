@@ -2,22 +2,26 @@ namespace ChatBot.Hosting;
 
 /// <summary>
 /// A worker that runs one tick at start and then every <paramref name="period"/> on the injected
-/// clock. A failing tick is logged and the next one tries again; stopping is not an error.
+/// clock. A failing tick is logged and the next one tries again; stopping is not an error. A tick
+/// under way when the host stops gets <paramref name="gracePeriod"/> to finish its sends (it records
+/// each as it goes) before its token is cancelled; no new tick starts.
 /// </summary>
-internal abstract class PeriodicWorker(TimeProvider clock, TimeSpan period, ILogger logger) : BackgroundService
+internal abstract class PeriodicWorker(TimeProvider clock, TimeSpan period, TimeSpan gracePeriod, ILogger logger) : BackgroundService
 {
-    protected abstract Task TickAsync(CancellationToken stoppingToken);
+    protected abstract Task TickAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(period, clock);
+        using var tickCancellation = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        using var onStop = stoppingToken.Register(() => tickCancellation.CancelAfter(gracePeriod));
         do
         {
             try
             {
-                await TickAsync(stoppingToken);
+                await TickAsync(tickCancellation.Token);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (tickCancellation.IsCancellationRequested)
             {
                 return;
             }
