@@ -23,17 +23,17 @@ public sealed class DiscordOptions
     public string? GuildId { get; set; }
 
     /// <summary>The REST API root; the gateway URL is discovered from <c>GET /gateway/bot</c> on it.</summary>
-    [Required]
+    [Required(ErrorMessage = "Discord:ApiBaseUrl must be an absolute URL, e.g. https://discord.com/api/v10.")]
     public Uri ApiBaseUrl { get; set; } = new("https://discord.com/api/v10");
 
     /// <summary>How long a command may run before its answer is deferred (Discord allows 3 s for the first response).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.500")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.500", ErrorMessage = "Discord:DeferAfter must be between 00:00:00.100 and 00:00:02.500 (Discord allows 3 s).")]
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 
-    [Range(0, 10_000)]
+    [Range(0, 10_000, ErrorMessage = "Discord:ShardId must be between 0 and 10000.")]
     public int ShardId { get; set; }
 
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Discord:ShardCount must be between 1 and 10000.")]
     public int ShardCount { get; set; } = 1;
 
     public bool GatewayEnabled => !string.IsNullOrWhiteSpace(Token);

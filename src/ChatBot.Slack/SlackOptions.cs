@@ -21,14 +21,14 @@ public sealed class SlackOptions
     public string? SigningSecret { get; set; }
 
     /// <summary>The Web API root (<c>https://slack.com/api/</c>); point it at a fake in tests.</summary>
-    [Required]
+    [Required(ErrorMessage = "Slack:ApiBaseUrl must be an absolute URL, e.g. https://slack.com/api/.")]
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
     /// <summary>Slack user ids allowed to run admin commands (<c>/papers-admin</c>).</summary>
     public IList<string> AdminUserIds { get; } = [];
 
     /// <summary>Socket Mode connections kept open at once (Slack allows up to 10).</summary>
-    [Range(1, 10)]
+    [Range(1, 10, ErrorMessage = "Slack:SocketConnections must be between 1 and 10.")]
     public int SocketConnections { get; set; } = 2;
 
     /// <summary>Least time between two messages to one channel (Slack allows about one per second).</summary>

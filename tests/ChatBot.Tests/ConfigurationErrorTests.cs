@@ -44,4 +44,23 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.Contains("DailyPosts:0:Time '9am' is not a time of day; use 24-hour HH:mm, e.g. 09:00", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Ingest__Interval", "half an hour", "Ingest:Interval 'half an hour' is not a duration such as 00:30:00")]
+    [InlineData("Sources__HuggingFace__PastDays", "three", "Sources:HuggingFace:PastDays 'three' is not a whole number")]
+    [InlineData("Shutdown__GracePeriod", "01:00:00", "Shutdown:GracePeriod must be between 00:00:00 and 00:05:00.")]
+    [InlineData("Slack__SocketConnections", "20", "Slack:SocketConnections must be between 1 and 10.")]
+    [InlineData("Urls", "localhost:8080", "Urls 'localhost:8080' is not an address to listen on; expected e.g. http://127.0.0.1:8080")]
+    public async Task Each_misconfiguration_stops_the_bot_with_one_line_and_exit_code_2(string name, string value, string message)
+    {
+        using var environment = new EnvironmentVariables();
+        environment.Set(name, value);
+        environment.Set("Console__Enabled", "false");
+
+        var (exitCode, output) = await CliRunner.RunAsync(["--data-dir", _data.Path]);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Configuration error: " + message, line, StringComparison.Ordinal);
+    }
 }

@@ -8,6 +8,6 @@ public sealed class SearchIndexOptions
     public const string SectionName = "Search";
 
     /// <summary>The index folder; a relative path resolves inside <c>Storage:DataDirectory</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Search:IndexDirectory must name a folder, e.g. index.")]
     public string IndexDirectory { get; set; } = "index";
 }

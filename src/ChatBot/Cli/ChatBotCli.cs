@@ -80,9 +80,14 @@ internal static class ChatBotCli
         {
             foreach (var failure in e.Failures)
             {
-                console.MarkupLineInterpolated($"[red]Configuration error:[/] {failure}");
+                console.MarkupLineInterpolated($"[red]Configuration error:[/] {ConfigurationProblems.Simplify(failure)}");
             }
 
+            return ConfigurationError;
+        }
+        catch (InvalidOperationException e) when (ConfigurationProblems.Describe(e) is { } problem)
+        {
+            console.MarkupLineInterpolated($"[red]Configuration error:[/] {problem}");
             return ConfigurationError;
         }
         catch (ChatBotException e)
@@ -100,6 +105,7 @@ internal static class ChatBotCli
     private static async Task<int> RunBotAsync(Dictionary<string, string?> overrides, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var builder = ChatBotHost.CreateBuilder(overrides);
+        ConfigurationProblems.ValidateUrls(builder.Configuration["Urls"]);
         builder.AddConsolePlatform(console);
         // Hosted services start in this order: the index is current before any command or ingest.
         builder.Services.AddHostedService<IndexStartup>();
@@ -107,7 +113,6 @@ internal static class ChatBotCli
         builder.Services.AddHostedService<DailyPostWorker>();
         builder.Services.AddHostedService<AlertWorker>();
         builder.Services.AddChatBotHealthChecks();
-        AddGracefulShutdown(builder.Services);
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
             && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
@@ -145,17 +150,4 @@ internal static class ChatBotCli
         return Success;
     }
 
-    /// <summary>
-    /// Everything stops at once on SIGTERM (so the gateway, Socket Mode and Kestrel stop taking commands
-    /// while the workers finish their sends); the host waits the grace period plus time to close the stores.
-    /// </summary>
-    private static void AddGracefulShutdown(IServiceCollection services)
-    {
-        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
-        {
-            host.ServicesStopConcurrently = true;
-            host.ShutdownTimeout = shutdown.Value.GracePeriod + TimeSpan.FromSeconds(10);
-        });
-    }
 }

@@ -3,6 +3,7 @@ using ChatBot.Discord;
 using ChatBot.Slack;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Hosting;
 
@@ -33,6 +34,21 @@ internal static class ChatBotHost
         builder.AddChatBotStorage();
         builder.AddChatBotDiscord();
         builder.AddChatBotSlack();
+        AddGracefulShutdown(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Everything stops at once on SIGTERM (so the gateway, Socket Mode and Kestrel stop taking commands
+    /// while the workers finish their sends); the host waits the grace period plus time to close the stores.
+    /// </summary>
+    private static void AddGracefulShutdown(IServiceCollection services)
+    {
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
+        {
+            host.ServicesStopConcurrently = true;
+            host.ShutdownTimeout = shutdown.Value.GracePeriod + TimeSpan.FromSeconds(10);
+        });
     }
 }
