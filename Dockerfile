@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # Build:  docker build --build-context shared=../shared -t chatbot .
 # Run:    docker run -it -v chatbot-data:/app/data chatbot   (-it: with no tokens the bot is a console REPL)
+#         docker run -d -v chatbot-data:/app/data -p 127.0.0.1:8080:8080 -e Discord__Token=... -e Discord__ApplicationId=... chatbot
 # The named build context "shared" supplies the seed corpus that the test stage reads;
 # publishing builds on the test stage, so an image is only made when the tests pass.
 
@@ -38,7 +39,15 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=publish /app .
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+# The image's non-root user (APP_UID, 1654); data/ (database, index, inbox) is the one volume.
 USER $APP_UID
-ENV Storage__DataDirectory=/app/data
+# Listen on every interface inside the container (the host's -p decides what is reachable);
+# the bot's own default is 127.0.0.1:8080.
+ENV Storage__DataDirectory=/app/data \
+    Urls=http://+:8080
+EXPOSE 8080
 VOLUME /app/data
+# The image has no curl: the bot's own verb asks /healthz on Urls.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "ChatBot.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "ChatBot.dll"]

@@ -47,9 +47,17 @@ public sealed class HealthHostTests : IDisposable
         try
         {
             var ready = await PollAsync(http, "/readyz", r => r.Status == HttpStatusCode.OK);
+            var readyVerb = await CliRunner.RunAsync("healthcheck", "--ready");
             await gateway.CloseAsync(4004);
             var refused = await PollAsync(http, "/readyz", r => r.Status == HttpStatusCode.ServiceUnavailable);
             var alive = await GetAsync(http, "/healthz");
+            var (aliveExit, _) = await CliRunner.RunAsync("healthcheck");
+            var (refusedExit, _) = await CliRunner.RunAsync("healthcheck", "--ready");
+
+            Assert.Equal(0, readyVerb.ExitCode);
+            Assert.StartsWith("200 {\"status\":\"Healthy\"", readyVerb.Output, StringComparison.Ordinal);
+            Assert.Equal(0, aliveExit);
+            Assert.Equal(1, refusedExit);
 
             Assert.Equal("Healthy", ready.Body["status"]!.GetValue<string>());
             Assert.Equal(["database", "discord", "ingest", "search-index"], Checks(ready.Body).Keys.Order(StringComparer.Ordinal));
@@ -110,5 +118,27 @@ public sealed class HealthHostTests : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    [Fact]
+    public async Task The_healthcheck_verb_fails_when_nothing_answers()
+    {
+        _environment.Set("Urls", $"http://127.0.0.1:{FreePort()}");
+
+        var (exitCode, output) = await CliRunner.RunAsync("healthcheck");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Not answering: http://127.0.0.1:", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://+:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://*:80;https://*:443", "http://127.0.0.1/")]
+    [InlineData("http://0.0.0.0:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://[::]:8080", "http://[::1]:8080/")]
+    [InlineData("http://127.0.0.1:9000", "http://127.0.0.1:9000/")]
+    public void The_healthcheck_verb_asks_the_first_listen_address_on_loopback(string urls, string asked)
+    {
+        Assert.Equal(asked, HealthCheckCommand.LocalAddress(urls).AbsoluteUri);
     }
 }

@@ -39,6 +39,7 @@ internal static class ChatBotCli
         root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
         root.Subcommands.Add(SlackManifestCommand.Create(console));
+        root.Subcommands.Add(HealthCheckCommand.Create(dataDirectory, console));
         root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));
 
         var output = new ConsoleTextWriter(console);

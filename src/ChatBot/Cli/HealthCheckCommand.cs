@@ -1,0 +1,57 @@
+using System.CommandLine;
+using ChatBot.Health;
+using ChatBot.Hosting;
+using Spectre.Console;
+
+namespace ChatBot.Cli;
+
+/// <summary>
+/// <c>healthcheck [--ready]</c>: asks the running bot's <c>/healthz</c> (or <c>/readyz</c>) on its own
+/// <c>Urls</c>; exit 0 when it answers 200. For Docker's HEALTHCHECK, as the image has no curl.
+/// </summary>
+internal static class HealthCheckCommand
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public static Command Create(Option<string?> dataDirectory, IAnsiConsole console)
+    {
+        var ready = new Option<bool>("--ready") { Description = "Ask /readyz (every check) instead of /healthz (alive)." };
+        var command = new Command("healthcheck", "Ask the running bot whether it is alive (exit 0) or not (exit 1).");
+        command.Options.Add(ready);
+        command.SetAction((parse, token) => ChatBotCli.RunGuardedAsync(console, () =>
+            RunAsync(ChatBotCli.Overrides(parse, dataDirectory), parse.GetValue(ready), console, token)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Dictionary<string, string?> overrides, bool ready, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var urls = ChatBotHost.CreateBuilder(overrides).Configuration["Urls"];
+        ConfigurationProblems.ValidateUrls(urls);
+        var target = new Uri(LocalAddress(urls), ready ? HealthEndpoints.ReadinessPath : HealthEndpoints.LivenessPath);
+        using var http = new HttpClient { Timeout = Timeout };
+        try
+        {
+            using var response = await http.GetAsync(target, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            console.Profile.Out.Writer.WriteLine($"{(int)response.StatusCode} {body}");
+            return response.IsSuccessStatusCode ? ChatBotCli.Success : ChatBotCli.Failure;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLineInterpolated($"[red]Not answering:[/] {target} ({e.Message})");
+            return ChatBotCli.Failure;
+        }
+    }
+
+    /// <summary>The first listen address, with "any address" forms turned into loopback so it can be asked.</summary>
+    public static Uri LocalAddress(string? urls)
+    {
+        var first = (urls ?? "http://127.0.0.1:8080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+        var local = first
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://[::1]", StringComparison.Ordinal);
+        return new Uri(local.EndsWith('/') ? local : local + "/");
+    }
+}
