@@ -21,6 +21,7 @@ public sealed class GatewayBackoffTests
             new NoDispatcher(),
             Options.Create(new DiscordOptions { Token = "t" }),
             settings,
+            rest.Metrics.Metrics,
             clock,
             new RecordingLogger<DiscordGatewayClient>());
         using var stop = new CancellationTokenSource();

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ internal sealed class SlackSocketModeClient(
     SlackCommandDispatcher dispatcher,
     SlackEnvelopeDeduplicator deduplicator,
     IOptions<SlackOptions> options,
+    ChatBotMetrics metrics,
     TimeProvider timeProvider,
     ILogger<SlackSocketModeClient> logger)
 {
@@ -65,6 +67,7 @@ internal sealed class SlackSocketModeClient(
 
                     // warning, refresh_requested (or anything new): replace first, then close the old one.
                     Log.SocketRefreshing(logger, slot, reason);
+                    metrics.PlatformReconnected(SlackErrors.Platform);
                     var next = await ConnectWithBackoffAsync(slot, stop);
                     await current.CloseAsync();
                     await current.DisposeAsync();
@@ -73,6 +76,7 @@ internal sealed class SlackSocketModeClient(
                 }
 
                 Log.SocketReconnecting(logger, slot);
+                metrics.PlatformReconnected(SlackErrors.Platform);
                 await current.DisposeAsync();
                 current = null;
                 await Task.Delay(FirstBackoff, timeProvider, cancellationToken);
