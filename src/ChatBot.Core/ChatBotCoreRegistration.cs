@@ -10,6 +10,7 @@ using ChatBot.Core.Ingestion.Sources;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
+using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,9 @@ public static class ChatBotCoreRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // One meter for the whole bot; the host exports it at /metrics.
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<ChatBotMetrics>();
         // Storage options live in Core: the inbox source and every store read the data directory.
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)

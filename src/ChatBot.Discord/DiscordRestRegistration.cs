@@ -1,4 +1,5 @@
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rest;
@@ -23,6 +24,9 @@ internal static class DiscordRestRegistration
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        // Core registers these too; here so the platform also stands alone (tests, other hosts).
+        services.AddMetrics();
+        services.TryAddSingleton<ChatBotMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
 
         // No resilience handler: DiscordRestClient retries itself, on Discord's own rate limit timings.

@@ -1,4 +1,5 @@
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Http;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.SocketMode;
@@ -31,6 +32,9 @@ public static class SlackRegistration
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // Core registers these too; here so the platform also stands alone (tests, other hosts).
+        services.AddMetrics();
+        services.TryAddSingleton<ChatBotMetrics>();
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();

@@ -6,10 +6,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Core.Tests;
 
-public sealed class IngestServiceTests
+public sealed class IngestServiceTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+    private readonly TestMetrics _metrics = new();
+
+    public void Dispose() => _metrics.Dispose();
 
     [Fact]
     public async Task A_tick_stores_every_sources_papers_and_reports_per_source()
@@ -68,9 +71,29 @@ public sealed class IngestServiceTests
         Assert.Equal([0, 1, 3, 7, 8, 9, 10, 11], askedAtTick);
     }
 
+    [Fact]
+    public async Task Papers_stored_and_failing_sources_are_counted_per_source()
+    {
+        using var ingested = _metrics.Counter("papers_ingested_total");
+        using var errors = _metrics.Counter("ingest_errors_total");
+        var hf = new ScriptedPaperSource("huggingface").Then(
+            new PaperBatch("hf p0", [TestPapers.Arxiv("2501.00001", "One"), TestPapers.Arxiv("2501.00002", "Two")], []));
+        var files = new ScriptedPaperSource("inbox").Then(new PaperBatch("a.txt", [TestPapers.Titled("Two"), TestPapers.Titled("Three")], []));
+        var broken = new ScriptedPaperSource("arxiv").ThenFail("503 Service Unavailable");
+        var service = Service(new InMemoryPaperStore(_clock), hf, files, broken);
+
+        await service.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(
+            ["huggingface new 2", "inbox new 1", "inbox updated 1"],
+            ingested.GetMeasurementSnapshot().Select(m => $"{m.Tags["source"]} {m.Tags["change"]} {m.Value}"));
+        var error = Assert.Single(errors.GetMeasurementSnapshot());
+        Assert.Equal(("arxiv", 1L), (error.Tags["source"], error.Value));
+    }
+
     private IngestService Service(InMemoryPaperStore store, params IPaperSource[] sources)
     {
         var options = Options.Create(new IngestOptions { Interval = Interval, MaxBackoff = TimeSpan.FromHours(6) });
-        return new IngestService(sources, TestIngestor.Create(store, options), _clock, options, NullLogger<IngestService>.Instance);
+        return new IngestService(sources, TestIngestor.Create(store, options), _metrics.Metrics, _clock, options, NullLogger<IngestService>.Instance);
     }
 }

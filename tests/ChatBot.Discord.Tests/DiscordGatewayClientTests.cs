@@ -104,6 +104,20 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task Each_reconnect_is_counted_for_the_metrics_and_the_first_connection_is_not()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        using var reconnects = harness.Metrics.Counter("platform_reconnects_total");
+        await harness.WaitForReadyAsync();
+
+        await harness.Gateway.SendOpAsync(7);
+        await harness.Gateway.WaitForFrameAsync(f => f.Op == 6);
+
+        var reconnect = Assert.Single(reconnects.GetMeasurementSnapshot());
+        Assert.Equal(("discord", 1L), (reconnect.Tags["platform"], reconnect.Value));
+    }
+
+    [Fact]
     public async Task Op_9_true_makes_the_client_resume()
     {
         await using var harness = await GatewayHarness.StartAsync();

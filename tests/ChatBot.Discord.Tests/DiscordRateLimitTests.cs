@@ -168,6 +168,26 @@ public sealed class DiscordRateLimitTests
     }
 
     [Fact]
+    public async Task Every_429_received_is_counted_for_the_metrics()
+    {
+        var clock = new TestClock(Start);
+        await using var discord = await FakeDiscordRest.StartAsync(clock);
+        using var rateLimited = discord.Metrics.Counter("http_429_total");
+        discord.Server.Enqueue(
+            ChannelOne,
+            ScriptedResponse.Json("""{"message":"You are being rate limited.","retry_after":0.5,"global":false}""", 429),
+            ScriptedResponse.Json("""{"message":"You are being rate limited.","retry_after":0.5,"global":false}""", 429),
+            FakeDiscordRest.Message("10", "1"));
+
+        var posting = discord.Client.CreateMessageAsync("1", Hello, CancellationToken.None);
+        clock.Advance(await clock.NextTimerAsync(due => due > TimeSpan.Zero));
+        clock.Advance(await clock.NextTimerAsync(due => due > TimeSpan.Zero));
+        await posting;
+
+        Assert.Equal(["discord", "discord"], rateLimited.GetMeasurementSnapshot().Select(m => m.Tags["platform"]));
+    }
+
+    [Fact]
     public async Task Requests_on_one_bucket_are_sent_one_at_a_time()
     {
         await using var discord = await FakeDiscordRest.StartAsync();

@@ -24,6 +24,7 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
             _httpClientFactory,
             new FixedOptionsMonitor<DiscordOptions>(options),
             new DiscordRateLimiter(clock, new RecordingLogger<DiscordRateLimiter>()),
+            Metrics.Metrics,
             clock,
             Logger);
         Platform = new DiscordPlatform(Client, new RecordingLogger<DiscordPlatform>());
@@ -38,6 +39,9 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     public DiscordPlatform Platform { get; }
 
     public RecordingLogger<DiscordRestClient> Logger { get; } = new();
+
+    /// <summary>The metrics the client records (429s); shared with whatever else a test builds on this fake.</summary>
+    public TestMetrics Metrics { get; } = new();
 
     public static async Task<FakeDiscordRest> StartAsync(TimeProvider? clock = null, string? guildId = null)
     {
@@ -67,5 +71,6 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     {
         await Server.DisposeAsync();
         _httpClientFactory.Dispose();
+        Metrics.Dispose();
     }
 }

@@ -22,6 +22,7 @@ public sealed class GatewayBackoffTests
             Options.Create(new DiscordOptions { Token = "t" }),
             settings,
             new DiscordGatewayHealth(),
+            rest.Metrics.Metrics,
             clock,
             new RecordingLogger<DiscordGatewayClient>());
         using var stop = new CancellationTokenSource();

@@ -27,9 +27,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
         _fakeRest = rest;
         rest.Options.DeferAfter = deferAfter;
         var options = Options.Create(rest.Options);
-        var router = new CommandRouter([Search], NullLogger<CommandRouter>.Instance);
+        var router = new CommandRouter([Search], rest.Metrics.Metrics, NullLogger<CommandRouter>.Instance);
         var handler = new DiscordInteractionHandler(router, rest.Client, options, TimeProvider.System, HandlerLog);
-        Client = new DiscordGatewayClient(rest.Client, handler, options, settings, Health, TimeProvider.System, ClientLog);
+        Client = new DiscordGatewayClient(rest.Client, handler, options, settings, Health, rest.Metrics.Metrics, TimeProvider.System, ClientLog);
     }
 
     public FakeDiscordGateway Gateway { get; }
@@ -41,6 +41,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public LoopbackHttpServer Rest => _fakeRest.Server;
 
     public FakeSearchHandler Search { get; } = new();
+
+    /// <summary>What the client, the router and the REST client recorded.</summary>
+    public TestMetrics Metrics => _fakeRest.Metrics;
 
     public RecordingLogger<DiscordGatewayClient> ClientLog { get; } = new();
 

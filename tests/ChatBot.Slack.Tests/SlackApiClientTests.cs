@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Tests.Fakes;
 using ChatBot.Slack.WebApi;
 using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Tests;
@@ -82,6 +85,19 @@ public sealed class SlackApiClientTests
     }
 
     [Fact]
+    public async Task Every_429_received_is_counted_for_the_metrics()
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        using var rateLimited = new MetricCollector<long>(slack.Get<IMeterFactory>(), ChatBotMetrics.MeterName, "http_429_total");
+        slack.Api.Map("/api/conversations.open", _ => ScriptedResponse.Json("""{"ok":false,"error":"ratelimited"}""", 429).WithHeader("Retry-After", "0"));
+
+        await Assert.ThrowsAsync<ChatPlatformException>(() => slack.Get<SlackApiClient>().OpenConversationAsync("U1", CancellationToken.None));
+
+        Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, rateLimited.GetMeasurementSnapshot().Count);
+        Assert.All(rateLimited.GetMeasurementSnapshot(), m => Assert.Equal("slack", m.Tags["platform"]));
+    }
+
+    [Fact]
     public async Task Messages_to_one_channel_are_spaced_while_other_channels_are_not_held_up()
     {
         await using var slack = await SlackHarness.StartAsync(settings: new Dictionary<string, string?> { ["Slack:ChannelMessageSpacing"] = "00:00:00.300" });
@@ -123,6 +139,7 @@ public sealed class SlackApiClientTests
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<SlackChannelPacer>()
+            .AddSingleton(TestMetrics.Unobserved)
             .AddSingleton<SlackApiClient>();
         services.AddHttpClient(SlackApiClient.HttpClientName);
         services.AddOptions<SlackOptions>().Configure(o =>

@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Telemetry;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.Tests.Fakes;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Tests;
@@ -150,6 +153,22 @@ public sealed class SlackSocketModeTests
         }
 
         Assert.True(condition(), "timed out");
+    }
+
+    [Fact]
+    public async Task Each_reopened_connection_is_counted_for_the_metrics_whether_dropped_or_refreshed()
+    {
+        await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: OneConnection);
+        using var reconnects = new MetricCollector<long>(slack.Get<IMeterFactory>(), ChatBotMetrics.MeterName, "platform_reconnects_total");
+        var first = await slack.SocketServer.WaitForConnectionAsync(0);
+
+        first.Abort();
+        var second = await slack.SocketServer.WaitForConnectionAsync(1);
+        await second.SendDisconnectAsync("refresh_requested");
+        await slack.SocketServer.WaitForConnectionAsync(2);
+        await WaitUntilAsync(() => reconnects.GetMeasurementSnapshot().Count >= 2);
+
+        Assert.Equal(["slack", "slack"], reconnects.GetMeasurementSnapshot().Select(m => m.Tags["platform"]));
     }
 
     [Fact]

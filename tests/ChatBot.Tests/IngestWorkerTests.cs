@@ -21,7 +21,7 @@ public sealed class IngestWorkerTests
             .Then(new PaperBatch("p0", [TestPapers.Arxiv("2501.00001", "One")], []))
             .ThenFail("boom")
             .Then(new PaperBatch("p0", [TestPapers.Arxiv("2501.00002", "Two")], []));
-        var service = new IngestService([source], TestIngestor.Create(store, options), clock, options, NullLogger<IngestService>.Instance);
+        var service = new IngestService([source], TestIngestor.Create(store, options), TestMetrics.Unobserved, clock, options, NullLogger<IngestService>.Instance);
         var health = new IngestHealth(options, clock);
         using var worker = new IngestWorker(service, health, options, clock, NullLogger<IngestWorker>.Instance);
 

@@ -5,6 +5,7 @@ using ChatBot.Core.Digest;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
+using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public sealed class AlertDeliveryService(
     IStateStore state,
     IAlertMatcher matcher,
     ChatPlatforms platforms,
+    ChatBotMetrics metrics,
     TimeProvider clock,
     IOptions<AlertOptions> options,
     ILogger<AlertDeliveryService> logger)
@@ -113,6 +115,7 @@ public sealed class AlertDeliveryService(
     {
         var now = clock.GetUtcNow();
         var pending = await deliveries.PendingAsync(cancellationToken);
+        var settled = 0;
         foreach (var user in pending.Where(d => d.RetryAt is null || d.RetryAt <= now).GroupBy(d => (d.Platform, d.UserId)))
         {
             var (platform, userId) = user.Key;
@@ -122,11 +125,17 @@ public sealed class AlertDeliveryService(
                 continue;
             }
 
-            if (await SendToUserAsync(platform, userId, [.. user], now, cancellationToken) && digestDay is { } day)
+            List<Delivery> batch = [.. user];
+            var result = await SendToUserAsync(platform, userId, batch, now, cancellationToken);
+            settled += result == DeliveryState.Pending ? 0 : batch.Count;
+            if (result == DeliveryState.Sent && digestDay is { } day)
             {
                 await state.SetAsync(AlertDigest.SentKey(platform, userId), day.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CancellationToken.None);
             }
         }
+
+        // Counted from what this tick read and did, rather than by reading the log again.
+        metrics.AlertDeliveriesPending(pending.Count - settled);
     }
 
     // For a daily-digest user: today's local date and whether its digest may go now (the time passed, not sent yet). Null for instant users.
@@ -147,12 +156,13 @@ public sealed class AlertDeliveryService(
         return (today, due);
     }
 
-    private async Task<bool> SendToUserAsync(string platformName, string userId, List<Delivery> pending, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Sends one user their pending papers; returns where those deliveries now stand.</summary>
+    private async Task<DeliveryState> SendToUserAsync(string platformName, string userId, List<Delivery> pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (platforms.Find(platformName) is not { } platform)
         {
             Log.AlertPlatformMissing(logger, platformName, pending.Count);
-            return false;
+            return DeliveryState.Pending;
         }
 
         var found = await papers.FindManyAsync([.. pending.Select(d => d.PaperId)], cancellationToken);
@@ -163,8 +173,8 @@ public sealed class AlertDeliveryService(
         }
         catch (ChatPlatformException e)
         {
-            await RecordFailureAsync(platformName, userId, pending, userAlerts, e, now, cancellationToken);
-            return false;
+            metrics.AlertMessageFailed(platformName);
+            return await RecordFailureAsync(platformName, userId, pending, userAlerts, e, now, cancellationToken);
         }
 
         // Recorded even when stopping: what was sent must not be sent again on the next start.
@@ -177,11 +187,12 @@ public sealed class AlertDeliveryService(
             }
         }
 
+        metrics.AlertMessageSent(platformName);
         Log.AlertMessageSent(logger, platformName, pending.Count);
-        return true;
+        return DeliveryState.Sent;
     }
 
-    private async Task RecordFailureAsync(
+    private async Task<DeliveryState> RecordFailureAsync(
         string platformName, string userId, List<Delivery> pending, Dictionary<string, Alert> userAlerts,
         ChatPlatformException error, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -206,6 +217,8 @@ public sealed class AlertDeliveryService(
                 await alerts.SaveAsync(alert with { PausedReason = reason }, cancellationToken);
             }
         }
+
+        return giveUp ? DeliveryState.Abandoned : DeliveryState.Pending;
     }
 
     private Reply Message(IReadOnlyList<Paper> found, List<Delivery> pending, Dictionary<string, Alert> userAlerts)

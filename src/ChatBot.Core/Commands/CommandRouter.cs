@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Commands;
@@ -7,18 +8,23 @@ namespace ChatBot.Core.Commands;
 /// Runs a <see cref="CommandRequest"/> from any platform: finds the handler, checks the options
 /// against the catalog, and turns failures into replies — a user's mistake into a short private
 /// message, anything else into a logged error and a generic apology. It never throws but for cancellation.
+/// Every command is counted by name and outcome, and its handler's time measured, in <see cref="ChatBotMetrics"/>.
 /// </summary>
 public sealed class CommandRouter
 {
+    private const string UnknownCommand = "unknown";
+
     private readonly Dictionary<(string Command, string Subcommand), ICommandHandler> _handlers;
+    private readonly ChatBotMetrics _metrics;
     private readonly ILogger<CommandRouter> _logger;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, ChatBotMetrics metrics, ILogger<CommandRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         _handlers = handlers.ToDictionary(
             h => (h.Command.ToUpperInvariant(), h.Definition.Name.ToUpperInvariant()),
             h => h);
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -28,6 +34,8 @@ public sealed class CommandRouter
         var command = CommandCatalog.Find(request.Command);
         if (command is null)
         {
+            // Labelled "unknown", never with what was typed: metric labels must stay a small, fixed set.
+            _metrics.CommandHandled(UnknownCommand, CommandOutcome.UserError, elapsed: null);
             return Reply.Error($"There is no command /{request.Command}. Try /{CommandCatalog.PapersCommand} help.");
         }
 
@@ -35,11 +43,14 @@ public sealed class CommandRouter
         if (subcommand is null
             || !_handlers.TryGetValue((command.Name.ToUpperInvariant(), subcommand.Name.ToUpperInvariant()), out var handler))
         {
+            _metrics.CommandHandled(UnknownCommand, CommandOutcome.UserError, elapsed: null);
             return Reply.Error(UnknownSubcommand(command, request.Subcommand));
         }
 
+        var name = $"{command.Name} {subcommand.Name}";
         if (command.AdminOnly && !request.IsAdmin)
         {
+            _metrics.CommandHandled(name, CommandOutcome.Denied, elapsed: null);
             Log.CommandRefused(_logger, request.Platform, command.Name, subcommand.Name, "not an admin");
             return Reply.Error($"Only admins can use /{command.Name}: on Discord you need the Manage Channels permission, "
                 + "on Slack your user id must be listed in the bot's Slack:AdminUserIds setting.");
@@ -50,12 +61,14 @@ public sealed class CommandRouter
         {
             var arguments = CommandArguments.Bind(command.Name, subcommand, request.Options);
             var reply = await handler.HandleAsync(new CommandContext(request, arguments), cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.CommandHandled(_logger, request.Platform, command.Name, subcommand.Name, elapsed);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            _metrics.CommandHandled(name, reply.IsError ? CommandOutcome.UserError : CommandOutcome.Ok, elapsed);
+            Log.CommandHandled(_logger, request.Platform, command.Name, subcommand.Name, elapsed.TotalMilliseconds);
             return reply;
         }
         catch (ChatBotException e)
         {
+            _metrics.CommandHandled(name, CommandOutcome.UserError, Stopwatch.GetElapsedTime(started));
             Log.CommandRefused(_logger, request.Platform, command.Name, subcommand.Name, e.Message);
             return Reply.Error(e.Message);
         }
@@ -67,6 +80,7 @@ public sealed class CommandRouter
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            _metrics.CommandHandled(name, CommandOutcome.Error, Stopwatch.GetElapsedTime(started));
             Log.CommandFailed(_logger, request.Platform, command.Name, subcommand.Name, e);
             return Reply.Error($"Sorry, /{command.Name} {subcommand.Name} failed on our side. The error is logged; please try again in a moment.");
         }

@@ -1,6 +1,7 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Storage;
+using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class DailyPostService(
     IPostLog postLog,
     DailyThreadComposer composer,
     ChatPlatforms platforms,
+    ChatBotMetrics metrics,
     TimeProvider clock,
     IOptions<DailyThreadOptions> options,
     ILogger<DailyPostService> logger)
@@ -47,6 +49,7 @@ public sealed class DailyPostService(
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                metrics.DailyPostFailed(schedule.Platform);
                 Log.DailyScheduleFailed(logger, schedule.Id, e);
             }
         }
@@ -131,6 +134,7 @@ public sealed class DailyPostService(
             {
                 await platform.PostMessageAsync(schedule.ChannelId, DailyThreadMessages.QuietDay(record.LocalDate), cancellationToken);
                 await postLog.SaveAsync(record with { State = DailyPostState.Completed, RetryAt = null }, CancellationToken.None);
+                metrics.DailyPostSent(schedule.Platform);
                 return;
             }
 
@@ -152,6 +156,7 @@ public sealed class DailyPostService(
             }
 
             await postLog.SaveAsync(record with { State = DailyPostState.Completed, Failures = 0, LastError = null, RetryAt = null }, CancellationToken.None);
+            metrics.DailyPostSent(schedule.Platform);
             Log.DailyPostCompleted(logger, schedule.Id, record.LocalDate, papers.Count);
         }
         catch (ChatPlatformException e)
@@ -174,6 +179,7 @@ public sealed class DailyPostService(
         var failures = record.Failures + 1;
         var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, options.Value.RetryDelay.Ticks * (1L << Math.Min(failures - 1, 20))));
         await postLog.SaveAsync(record with { Failures = failures, LastError = $"{error.Code}: {error.Message}", RetryAt = now + delay }, cancellationToken);
+        metrics.DailyPostFailed(schedule.Platform);
         Log.DailyPostFailed(logger, schedule.Id, record.LocalDate, error.Platform, error.Code, error.Message, failures, delay);
         if (error.IsPermanent && failures >= options.Value.PauseAfterFailures)
         {

@@ -1,3 +1,4 @@
+using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ namespace ChatBot.Core.Ingestion;
 public sealed class IngestService(
     IEnumerable<IPaperSource> sources,
     PaperIngestor ingestor,
+    ChatBotMetrics metrics,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
     ILogger<IngestService> logger)
@@ -40,6 +42,7 @@ public sealed class IngestService(
                 // Measured from the tick's start, with half an interval of slack, so a slow failing
                 // fetch does not push the retry one tick further than intended.
                 _backoff[source.Name] = new SourceBackoff(failures, now + delay - (options.Value.Interval / 2));
+                metrics.IngestFailed(source.Name);
                 Log.SourceFailed(logger, source.Name, report.Error!, failures, delay);
             }
             else
@@ -69,6 +72,8 @@ public sealed class IngestService(
             await foreach (var batch in source.FetchAsync(cancellationToken))
             {
                 var outcome = await ingestor.IngestAsync(batch, cancellationToken);
+                // Counted per batch, so what a source stored before it failed is counted too.
+                metrics.PapersIngested(source.Name, outcome.New, outcome.Updated);
                 created += outcome.New;
                 updated += outcome.Updated;
                 unchanged += outcome.Unchanged;

@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
+using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,7 @@ internal sealed class DiscordGatewayClient(
     IOptions<DiscordOptions> options,
     DiscordGatewaySettings settings,
     DiscordGatewayHealth health,
+    ChatBotMetrics metrics,
     TimeProvider timeProvider,
     ILogger<DiscordGatewayClient> logger)
 {
@@ -76,6 +79,7 @@ internal sealed class DiscordGatewayClient(
 
                 attempt = healthy ? 0 : attempt;
                 var delay = Backoff(attempt++);
+                metrics.PlatformReconnected(DiscordPlatform.PlatformName);
                 Log.GatewayReconnecting(logger, delay, _sessionId is null ? "identify" : "resume");
                 await Task.Delay(delay, timeProvider, stoppingToken);
             }

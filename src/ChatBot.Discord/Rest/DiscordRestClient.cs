@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
+using ChatBot.Discord.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +26,7 @@ internal sealed class DiscordRestClient(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<DiscordOptions> options,
     DiscordRateLimiter rateLimiter,
+    ChatBotMetrics metrics,
     TimeProvider timeProvider,
     ILogger<DiscordRestClient> logger) : IDiscordRestClient
 {
@@ -221,6 +224,7 @@ internal sealed class DiscordRestClient(
                         var error = DiscordError.Parse(text);
                         if (response.StatusCode == HttpStatusCode.TooManyRequests)
                         {
+                            metrics.RateLimited(DiscordPlatform.PlatformName);
                             rateLimited++;
                             var global = error.Global || string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
                             var retryAfter = error.RetryAfter

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ internal sealed class SlackSocketModeClient(
     SlackEnvelopeDeduplicator deduplicator,
     SlackSocketModeHealth health,
     IOptions<SlackOptions> options,
+    ChatBotMetrics metrics,
     TimeProvider timeProvider,
     ILogger<SlackSocketModeClient> logger)
 {
@@ -67,6 +69,7 @@ internal sealed class SlackSocketModeClient(
 
                     // warning, refresh_requested (or anything new): replace first, then close the old one.
                     Log.SocketRefreshing(logger, slot, reason);
+                    metrics.PlatformReconnected(SlackErrors.Platform);
                     var next = await ConnectWithBackoffAsync(slot, stop);
                     await current.CloseAsync();
                     await ReleaseAsync(current);
@@ -75,6 +78,7 @@ internal sealed class SlackSocketModeClient(
                 }
 
                 Log.SocketReconnecting(logger, slot);
+                metrics.PlatformReconnected(SlackErrors.Platform);
                 await ReleaseAsync(current);
                 current = null;
                 await Task.Delay(FirstBackoff, timeProvider, cancellationToken);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ internal sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
     IOptions<SlackOptions> options,
     SlackChannelPacer pacer,
+    ChatBotMetrics metrics,
     TimeProvider timeProvider,
     ILogger<SlackApiClient> logger)
 {
@@ -118,6 +120,7 @@ internal sealed class SlackApiClient(
             using var response = await client.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
+                metrics.RateLimited(SlackErrors.Platform);
                 var retryAfter = RetryAfter(response);
                 _blockedUntil[method] = timeProvider.GetUtcNow() + retryAfter;
                 if (attempt >= MaxRateLimitRetries)

@@ -10,6 +10,7 @@ using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Search;
 using ChatBot.Slack.Http;
+using ChatBot.Telemetry;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -108,6 +109,7 @@ internal static class ChatBotCli
         var builder = ChatBotHost.CreateBuilder(overrides);
         ConfigurationProblems.ValidateUrls(builder.Configuration["Urls"]);
         builder.AddConsolePlatform(console);
+        builder.AddMetricsEndpoint();
         // Hosted services start in this order: the index is current before any command or ingest.
         builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddHostedService<IngestWorker>();
@@ -123,10 +125,11 @@ internal static class ChatBotCli
         }
 
         await using var app = builder.Build();
-        // POST /discord/interactions when Discord:PublicKey is set; /slack/* when Slack:SigningSecret is set.
+        // POST /discord/interactions when Discord:PublicKey is set; /slack/* when Slack:SigningSecret is set; GET /metrics always.
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();

@@ -29,6 +29,7 @@ public sealed class AlertCommandTests
                 new AlertsPauseCommand(_alerts, resume: false),
                 new AlertsPauseCommand(_alerts, resume: true),
             ],
+            TestMetrics.Unobserved,
             NullLogger<CommandRouter>.Instance);
     }
 

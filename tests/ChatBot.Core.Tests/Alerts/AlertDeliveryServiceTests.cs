@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatBot.Core.Tests.Alerts;
 
 /// <summary>Alert delivery on in-memory stores and a word-in-title matcher (the Lucene matcher has its own tests).</summary>
-public sealed class AlertDeliveryServiceTests
+public sealed class AlertDeliveryServiceTests : IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly InMemoryPaperStore _papers;
@@ -19,9 +19,12 @@ public sealed class AlertDeliveryServiceTests
     private readonly InMemoryDeliveryLog _log = new();
     private readonly InMemoryStateStore _state = new();
     private readonly RecordingChatPlatform _discord = new("discord");
+    private readonly TestMetrics _metrics = new();
     private int _next;
 
     public AlertDeliveryServiceTests() => _papers = new InMemoryPaperStore(_clock);
+
+    public void Dispose() => _metrics.Dispose();
 
     [Fact]
     public async Task Each_user_gets_one_message_per_batch_with_the_papers_their_alerts_matched()
@@ -169,6 +172,32 @@ public sealed class AlertDeliveryServiceTests
         Assert.Equal(["Mamba three"], _discord.Sent[^1].Message.Papers.Select(c => c.Paper.Title));
     }
 
+    [Fact]
+    public async Task Sent_and_failed_messages_are_counted_and_the_deliveries_still_pending_are_reported()
+    {
+        await StartAsync();
+        using var messages = _metrics.Counter("alert_messages_total");
+        using var pending = _metrics.Gauge("alert_deliveries_pending");
+        await AddAlertAsync("U1", "mamba");
+        await AddAlertAsync("U2", "mamba");
+        await AddPapersAsync("Mamba one", "Mamba two");
+        _discord.FailWith("dm:U2", () => new ChatPlatformException("discord", "500", "Internal Server Error", isPermanent: false));
+
+        await RunAsync();
+        pending.RecordObservableInstruments();
+        var afterFailure = pending.LastMeasurement!.Value;
+        _discord.Recover("dm:U2");
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await RunAsync();
+        pending.RecordObservableInstruments();
+
+        Assert.Equal(2, afterFailure);
+        Assert.Equal(0, pending.LastMeasurement!.Value);
+        Assert.Equal(
+            ["discord failed", "discord sent", "discord sent"],
+            messages.GetMeasurementSnapshot().Select(m => $"{m.Tags["platform"]} {m.Tags["outcome"]}").Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("instant", "as they arrive")]
     [InlineData("daily", "once a day at 09:00 UTC")]
@@ -192,7 +221,7 @@ public sealed class AlertDeliveryServiceTests
     private async Task RunAsync()
     {
         var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
-        var service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms(services), _clock,
+        var service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms(services), _metrics.Metrics, _clock,
             Options.Create(new AlertOptions()), NullLogger<AlertDeliveryService>.Instance);
         await service.RunAsync(CancellationToken.None);
     }

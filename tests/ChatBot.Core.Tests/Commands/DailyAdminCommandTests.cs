@@ -33,6 +33,7 @@ public sealed class DailyAdminCommandTests
                 new DailyShowCommand(catalog, _log, _clock),
                 new DailyPreviewCommand(catalog, _log, composer, _clock),
             ],
+            TestMetrics.Unobserved,
             NullLogger<CommandRouter>.Instance);
     }
 

@@ -20,6 +20,7 @@ public sealed class TrendingCommandTests
         _store = new InMemoryPaperStore(_clock);
         _router = new CommandRouter(
             [new TrendingCommand(_store, Options.Create(new TrendingOptions()), _clock)],
+            TestMetrics.Unobserved,
             NullLogger<CommandRouter>.Instance);
     }
 

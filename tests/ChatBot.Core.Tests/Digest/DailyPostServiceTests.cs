@@ -10,17 +10,20 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatBot.Core.Tests.Digest;
 
 /// <summary>The daily thread on a fake clock, a fake platform and an in-memory post log.</summary>
-public sealed class DailyPostServiceTests
+public sealed class DailyPostServiceTests : IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryPaperStore _store;
     private readonly InMemoryPostLog _log = new();
     private readonly RecordingChatPlatform _discord = new("discord");
     private readonly DailyThreadOptions _options = new();
+    private readonly TestMetrics _metrics = new();
     private InMemoryScheduleSource _schedules = new();
     private int _papers;
 
     public DailyPostServiceTests() => _store = new InMemoryPaperStore(_clock);
+
+    public void Dispose() => _metrics.Dispose();
 
     private static DailySchedule Berlin(string channel = "berlin", int top = 3) => new()
     {
@@ -203,13 +206,31 @@ public sealed class DailyPostServiceTests
         Assert.Empty(_discord.Sent);
     }
 
+    [Fact]
+    public async Task Each_completed_thread_counts_as_sent_and_each_failed_attempt_as_failed()
+    {
+        using var posts = _metrics.Counter("daily_posts_total");
+        var elsewhere = Berlin("elsewhere") with { Platform = "slack" }; // not configured in this test
+        _schedules = new InMemoryScheduleSource(Berlin("broken"), Berlin("fine"), elsewhere);
+        await AddFreshPapersAsync(2);
+        _discord.FailWith("broken", () => new ChatPlatformException("discord", "429", "rate limited", isPermanent: false));
+
+        await RunAtAsync(Utc(3, 28, 8, 0));
+        // "broken" waits for its retry and "fine" is done; the unconfigured platform fails again on every run.
+        await RunAtAsync(Utc(3, 28, 8, 0, 30));
+
+        Assert.Equal(
+            ["discord failed", "discord sent", "slack failed", "slack failed"],
+            posts.GetMeasurementSnapshot().Select(m => $"{m.Tags["platform"]} {m.Tags["outcome"]}").Order(StringComparer.Ordinal));
+    }
+
     private async Task RunAtAsync(DateTimeOffset now)
     {
         _clock.SetUtcNow(now);
         // A new service each time, over the same stores: every run could be a restarted process.
         var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
         var composer = new DailyThreadComposer(_store, new RecordingSearchIndex(), Options.Create(new TrendingOptions()), Options.Create(_options));
-        var service = new DailyPostService(_schedules, _log, composer, new ChatPlatforms(services), _clock, Options.Create(_options), NullLogger<DailyPostService>.Instance);
+        var service = new DailyPostService(_schedules, _log, composer, new ChatPlatforms(services), _metrics.Metrics, _clock, Options.Create(_options), NullLogger<DailyPostService>.Instance);
         await service.RunDueAsync(CancellationToken.None);
     }
 
