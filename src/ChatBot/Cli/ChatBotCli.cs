@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBot.Admin;
 using ChatBot.Alerts;
 using ChatBot.Console;
 using ChatBot.Core;
@@ -105,6 +106,9 @@ internal static class ChatBotCli
         builder.Services.AddHostedService<IngestWorker>();
         builder.Services.AddHostedService<DailyPostWorker>();
         builder.Services.AddHostedService<AlertWorker>();
+        // The backup command reaches the running bot (which holds the database) through these.
+        builder.Services.AddSingleton<AdminAccess>();
+        builder.Services.AddHostedService<InstanceAnnouncer>();
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
             && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
@@ -117,6 +121,7 @@ internal static class ChatBotCli
         // POST /discord/interactions when Discord:PublicKey is set; /slack/* when Slack:SigningSecret is set.
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
+        app.MapAdminEndpoints();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();
