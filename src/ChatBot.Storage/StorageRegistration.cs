@@ -28,6 +28,8 @@ public static class StorageRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ChatBotDatabase>();
+        builder.Services.AddSingleton<DatabaseBackup>();
+        builder.Services.AddSingleton<DatabaseRestore>();
         builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
         builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
         builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();

@@ -7,11 +7,13 @@ namespace ChatBot.Storage.Database;
 
 /// <summary>
 /// The one LiteDB database of the process. Every store shares it: LiteDB allows a single open
-/// instance per file, and is thread safe within the process.
+/// instance per file, and is thread safe within the process. Opening takes the <see cref="DatabaseLock"/>,
+/// so a second process (a verb while the bot runs) gets a message instead of a shared, corrupted file.
 /// </summary>
 public sealed class ChatBotDatabase : IDisposable
 {
     private readonly Lazy<LiteDatabase> _database;
+    private DatabaseLock? _lock;
 
     public ChatBotDatabase(IOptions<StorageOptions> options)
     {
@@ -34,11 +36,15 @@ public sealed class ChatBotDatabase : IDisposable
         {
             _database.Value.Dispose();
         }
+
+        _lock?.Dispose();
     }
 
     private LiteDatabase Open()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        _lock = DatabaseLock.TryAcquire(FilePath) ?? throw new ChatBotException(
+            $"The database {FilePath} is in use (the bot or another command has it open). Is another ChatBot process using the same Storage:DataDirectory?");
         try
         {
             return new LiteDatabase(new ConnectionString
@@ -47,13 +53,10 @@ public sealed class ChatBotDatabase : IDisposable
                 Connection = ConnectionType.Direct,
             });
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or LiteException)
         {
-            throw new ChatBotException(
-                $"The database {FilePath} cannot be opened ({e.Message}). Is another ChatBot process using the same Storage:DataDirectory?", e);
-        }
-        catch (LiteException e)
-        {
+            _lock.Dispose();
+            _lock = null;
             throw new ChatBotException($"The database {FilePath} cannot be opened: {e.Message}", e);
         }
     }

@@ -12,7 +12,7 @@ namespace ChatBot.Storage.Papers;
 /// </summary>
 internal sealed class LiteDbPaperStore : IPaperStore
 {
-    private const string CollectionName = "papers";
+    internal const string CollectionName = "papers";
     private const string MetaCollectionName = "meta";
     private const string SequenceCounterId = "paper-sequence";
     private const string RevisionCounterId = "paper-revision";

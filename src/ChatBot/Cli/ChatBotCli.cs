@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBot.Admin;
 using ChatBot.Alerts;
 using ChatBot.Console;
 using ChatBot.Core;
@@ -17,7 +18,7 @@ using Spectre.Console;
 namespace ChatBot.Cli;
 
 /// <summary>
-/// The command line: with no verb it runs the bot; verbs (<c>import</c>, <c>stats</c>) work on
+/// The command line: with no verb it runs the bot; verbs (<c>import</c>, <c>stats</c>, <c>backup</c>) work on
 /// the same data directory and configuration, then exit.
 /// </summary>
 internal static class ChatBotCli
@@ -39,6 +40,8 @@ internal static class ChatBotCli
         root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
         root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(BackupCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(RestoreCommand.Create(dataDirectory, console));
         root.Subcommands.Add(SlackManifestCommand.Create(console));
         root.Subcommands.Add(HealthCheckCommand.Create(dataDirectory, console));
         root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));
@@ -116,6 +119,9 @@ internal static class ChatBotCli
         builder.Services.AddHostedService<DailyPostWorker>();
         builder.Services.AddHostedService<AlertWorker>();
         builder.Services.AddChatBotHealthChecks();
+        // The backup command reaches the running bot (which holds the database) through these.
+        builder.Services.AddSingleton<AdminAccess>();
+        builder.Services.AddHostedService<InstanceAnnouncer>();
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
             && builder.Configuration.GetValue($"{ConsoleOptions.SectionName}:{nameof(ConsoleOptions.Enabled)}", true);
@@ -130,6 +136,7 @@ internal static class ChatBotCli
         app.MapSlackEndpoints();
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
+        app.MapAdminEndpoints();
         if (noPlatform && !consoleMode)
         {
             var logger = app.Services.GetRequiredService<ILogger<Program>>();

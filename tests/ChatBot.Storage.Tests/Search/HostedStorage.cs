@@ -3,6 +3,7 @@ using ChatBot.Core.Alerts;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
+using ChatBot.Storage.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,10 @@ internal sealed class HostedStorage : IDisposable
     public SearchIndexSynchronizer Synchronizer => _services.GetRequiredService<SearchIndexSynchronizer>();
 
     public PaperIngestor Ingestor => _services.GetRequiredService<PaperIngestor>();
+
+    public DatabaseBackup Backup => _services.GetRequiredService<DatabaseBackup>();
+
+    public DatabaseRestore Restore => _services.GetRequiredService<DatabaseRestore>();
 
     /// <summary>Parses and ingests every seed file, as <c>import</c> does.</summary>
     public async Task ImportSeedsAsync()
