@@ -12,7 +12,7 @@ namespace ChatBot.Storage.Papers;
 /// </summary>
 internal sealed class LiteDbPaperStore : IPaperStore
 {
-    private const string CollectionName = "papers";
+    internal const string CollectionName = "papers";
     private const string MetaCollectionName = "meta";
     private const string SequenceCounterId = "paper-sequence";
     private const string RevisionCounterId = "paper-revision";
@@ -211,7 +211,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
 
     private static long CurrentSequence(LiteDatabase db) => Counter(db, SequenceCounterId);
 
-    private static long CurrentRevision(LiteDatabase db) => Counter(db, RevisionCounterId);
+    internal static long CurrentRevision(LiteDatabase db) => Counter(db, RevisionCounterId);
 
     private static long Counter(LiteDatabase db, string id) =>
         db.GetCollection(MetaCollectionName).FindById(id)?["value"].AsInt64 ?? 0;
