@@ -15,7 +15,7 @@ using Spectre.Console;
 namespace ChatBot.Cli;
 
 /// <summary>
-/// The command line: with no verb it runs the bot; verbs (<c>import</c>, <c>stats</c>) work on
+/// The command line: with no verb it runs the bot; verbs (<c>import</c>, <c>stats</c>, <c>doctor</c>) work on
 /// the same data directory and configuration, then exit.
 /// </summary>
 internal static class ChatBotCli
@@ -37,6 +37,7 @@ internal static class ChatBotCli
         root.Subcommands.Add(StatsCommand.Create(dataDirectory, console));
         root.Subcommands.Add(AskCommand.Create(dataDirectory, console));
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(DoctorCommand.Create(dataDirectory, console));
         root.Subcommands.Add(SlackManifestCommand.Create(console));
         root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));
 
