@@ -5,6 +5,7 @@ using ChatBot.Core.Commands.Admin;
 using ChatBot.Core.Commands.Alerts;
 using ChatBot.Core.Commands.Papers;
 using ChatBot.Core.Digest;
+using ChatBot.Core.Doctor;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
 using ChatBot.Core.Papers;
@@ -20,7 +21,7 @@ namespace ChatBot.Core;
 
 public static class ChatBotCoreRegistration
 {
-    /// <summary>The domain services: storage settings, ingestion and its sources, trending settings.</summary>
+    /// <summary>The domain services: storage settings, ingestion and its sources, trending settings, the doctor's runner.</summary>
     public static IHostApplicationBuilder AddChatBotCore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -52,6 +53,7 @@ public static class ChatBotCoreRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<AlertDeliveryService>();
+        builder.Services.AddSingleton<DoctorRunner>();
         return builder;
     }
 

@@ -1,6 +1,8 @@
 using ChatBot.Core.Chat;
+using ChatBot.Core.Doctor;
 using ChatBot.Core.Telemetry;
 using ChatBot.Discord.Commands;
+using ChatBot.Discord.Doctor;
 using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +14,8 @@ namespace ChatBot.Discord;
 
 /// <summary>
 /// The REST side of Discord: the client and its rate limiter, the platform the workers post
-/// through (keyed <c>discord</c>), settings validation, and command registration when a token and
-/// an application id are configured. Called by <see cref="DiscordRegistration.AddChatBotDiscord"/>.
+/// through (keyed <c>discord</c>), settings validation, the doctor's token check, and command
+/// registration when a token and an application id are configured. Called by <see cref="DiscordRegistration.AddChatBotDiscord"/>.
 /// </summary>
 internal static class DiscordRestRegistration
 {
@@ -38,6 +40,7 @@ internal static class DiscordRestRegistration
         services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
         services.TryAddSingleton<DiscordPlatform>();
         services.TryAddKeyedSingleton<IChatPlatform>(DiscordPlatform.PlatformName, (provider, _) => provider.GetRequiredService<DiscordPlatform>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DiscordCheck>());
 
         var section = builder.Configuration.GetSection(DiscordOptions.SectionName);
         if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]) && !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApplicationId)]))

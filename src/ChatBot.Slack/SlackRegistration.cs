@@ -1,5 +1,7 @@
 using ChatBot.Core.Chat;
+using ChatBot.Core.Doctor;
 using ChatBot.Core.Telemetry;
+using ChatBot.Slack.Doctor;
 using ChatBot.Slack.Http;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.SocketMode;
@@ -19,7 +21,7 @@ public static class SlackRegistration
 
     /// <summary>
     /// The Slack platform: options (validated at start), the Web API client, the command dispatcher,
-    /// request signing and <see cref="IChatPlatform"/> keyed <c>slack</c>; the Socket Mode worker only when
+    /// request signing, <see cref="IChatPlatform"/> keyed <c>slack</c> and the doctor's token checks; the Socket Mode worker only when
     /// <c>Slack:AppToken</c> is set. The HTTP endpoints are mapped by <see cref="SlackEndpoints.MapSlackEndpoints"/>.
     /// </summary>
     public static IHostApplicationBuilder AddChatBotSlack(this IHostApplicationBuilder builder)
@@ -42,6 +44,8 @@ public static class SlackRegistration
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackEnvelopeDeduplicator>();
         services.AddKeyedSingleton<IChatPlatform, SlackPlatform>(PlatformKey);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackBotTokenCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackAppTokenCheck>());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
         {

@@ -1,4 +1,5 @@
 using ChatBot.Core.Alerts;
+using ChatBot.Core.Doctor;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Alerts;
@@ -38,6 +39,11 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         builder.Services.AddSingleton<IAlertMatcher, LuceneAlertMatcher>();
+
+        // The doctor's checks read both without opening the stores (which would create or repair files).
+        builder.Services.AddSingleton<DatabaseInspector>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DatabaseCheck>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SearchIndexCheck>());
         return builder;
     }
 }

@@ -121,6 +121,41 @@ public sealed class DiscordRestClientTests
         Assert.Equal("GET", Assert.Single(discord.Server.Requests).Method);
     }
 
+    [Fact]
+    public async Task The_bot_user_and_its_application_are_read_with_the_bot_token()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        discord.Server.Enqueue(FakeDiscordRest.Api("users/@me"), ScriptedResponse.Json("""{"id":"222","username":"Papers","discriminator":"0","bot":true}"""));
+        discord.Server.Enqueue(FakeDiscordRest.Api("oauth2/applications/@me"), ScriptedResponse.Json("""{"id":"111","name":"Papers app","bot_public":true}"""));
+
+        var user = await discord.Client.GetCurrentUserAsync(CancellationToken.None);
+        var application = await discord.Client.GetApplicationInfoAsync(CancellationToken.None);
+
+        Assert.Equal(new CurrentUser("222", "Papers", IsBot: true), user);
+        Assert.Equal(new ApplicationInfo("111", "Papers app"), application);
+        Assert.Collection(
+            discord.Server.Requests,
+            me => Assert.Equal(("GET", "/api/v10/users/@me"), (me.Method, me.Path)),
+            app => Assert.Equal(("GET", "/api/v10/oauth2/applications/@me"), (app.Method, app.Path)));
+        Assert.All(discord.Server.Requests, request => Assert.Equal($"Bot {FakeDiscordRest.Token}", request.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task A_401_to_a_bot_call_is_a_rejected_credential_and_a_403_is_not()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        discord.Server.Enqueue(FakeDiscordRest.Api("users/@me"), FakeDiscordRest.Error(401, 0, "401: Unauthorized"));
+        discord.Server.Enqueue(FakeDiscordRest.Api("oauth2/applications/@me"), FakeDiscordRest.Error(403, 50001, "Missing Access"));
+
+        var rejected = await Assert.ThrowsAsync<ChatPlatformException>(() => discord.Client.GetCurrentUserAsync(CancellationToken.None));
+        var forbidden = await Assert.ThrowsAsync<ChatPlatformException>(() => discord.Client.GetApplicationInfoAsync(CancellationToken.None));
+
+        Assert.Equal((true, true), (rejected.IsCredentialRejected, rejected.IsPermanent));
+        Assert.False(forbidden.IsCredentialRejected);
+        Assert.Equal(2, discord.Server.Requests.Count); // a refused token is not retried
+        Assert.DoesNotContain(FakeDiscordRest.Token, rejected.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://discord.com/api/v10")]
     [InlineData("https://discord.com/api/v10/")]

@@ -128,6 +128,39 @@ public sealed class SlackApiClientTests
     }
 
     [Fact]
+    public async Task Auth_test_names_the_workspace_and_the_bot_user_of_the_bot_token()
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        slack.Api.Enqueue(
+            "/api/auth.test",
+            ScriptedResponse.Json("""{"ok":true,"url":"https://acme.slack.com/","team":"Acme","user":"papers","team_id":"T1","user_id":"U9","bot_id":"B7"}"""));
+
+        var identity = await slack.Get<SlackApiClient>().AuthTestAsync(CancellationToken.None);
+
+        Assert.Equal(new AuthTestResponse("Acme", "T1", "papers", "U9", "B7"), identity);
+        var request = Assert.Single(slack.Api.Requests);
+        Assert.Equal(("POST", "Bearer " + SlackHarness.BotToken), (request.Method, request.Header("Authorization")));
+    }
+
+    [Theory]
+    [InlineData("invalid_auth", true)]
+    [InlineData("not_authed", true)]
+    [InlineData("token_revoked", true)]
+    [InlineData("not_allowed_token_type", true)]
+    [InlineData("missing_scope", false)]
+    [InlineData("internal_error", false)]
+    public async Task Only_errors_about_the_token_itself_mark_it_as_rejected(string error, bool rejected)
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        slack.Api.Enqueue("/api/auth.test", ScriptedResponse.Json($$"""{"ok":false,"error":"{{error}}"}"""));
+
+        var failure = await Assert.ThrowsAsync<ChatPlatformException>(() => slack.Get<SlackApiClient>().AuthTestAsync(CancellationToken.None));
+
+        Assert.Equal((error, rejected), (failure.Code, failure.IsCredentialRejected));
+        Assert.DoesNotContain(SlackHarness.BotToken, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Socket_mode_urls_are_opened_with_the_app_token_and_no_token_is_ever_logged()
     {
         await using var fake = await LoopbackHttpServer.StartAsync();
@@ -156,7 +189,7 @@ public sealed class SlackApiClientTests
         await Assert.ThrowsAsync<ChatPlatformException>(() => api.PostMessageAsync(new PostMessageRequest("C1", "x", []), CancellationToken.None));
 
         Assert.Equal("wss://wss-primary.slack.com/link/?ticket=1", url.AbsoluteUri);
-        Assert.Equal(("invalid_auth", true), (refused.Code, refused.IsPermanent));
+        Assert.Equal(("invalid_auth", true, true), (refused.Code, refused.IsPermanent, refused.IsCredentialRejected));
         Assert.Equal("Bearer " + SlackHarness.AppToken, fake.Requests[0].Header("Authorization"));
         Assert.Equal("/api/chat.postMessage", fake.Requests[2].Path);
         Assert.NotEmpty(logs.Entries);

@@ -37,4 +37,7 @@ public sealed class ChatPlatformException : Exception
 
     /// <summary>The user cannot be sent direct messages (Discord 50007, Slack cannot_dm_bot / user_not_found / user_disabled).</summary>
     public bool IsUndeliverableToUser { get; init; }
+
+    /// <summary>The platform refused the credential itself (Discord 401, Slack invalid_auth / not_authed / token_revoked / ...): no retry helps until the setting changes.</summary>
+    public bool IsCredentialRejected { get; init; }
 }

@@ -59,6 +59,20 @@ internal sealed class DiscordRestClient(
             (int?)limit?["max_concurrency"] ?? 1);
     }
 
+    public async Task<CurrentUser> GetCurrentUserAsync(CancellationToken cancellationToken)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/users/@me", "users/@me", "");
+        var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
+        return new CurrentUser(Required(body?["id"], route), (string?)body?["username"] ?? "", (bool?)body?["bot"] ?? false);
+    }
+
+    public async Task<ApplicationInfo> GetApplicationInfoAsync(CancellationToken cancellationToken)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/oauth2/applications/@me", "oauth2/applications/@me", "");
+        var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
+        return new ApplicationInfo(Required(body?["id"], route), (string?)body?["name"] ?? "");
+    }
+
     public Task RespondToInteractionAsync(string interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(interactionId);
@@ -265,6 +279,7 @@ internal sealed class DiscordRestClient(
                             throw new ChatPlatformException("discord", code, message, isPermanent: true)
                             {
                                 IsUndeliverableToUser = error.Code == DiscordError.CannotSendMessagesToThisUser,
+                                IsCredentialRejected = response.StatusCode == HttpStatusCode.Unauthorized && route.SendsBotToken,
                             };
                         }
                     }

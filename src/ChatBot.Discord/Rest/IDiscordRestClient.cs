@@ -11,6 +11,12 @@ public interface IDiscordRestClient
 {
     Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken);
 
+    /// <summary><c>GET /users/@me</c>: the bot user of the token (a cheap way to learn whether Discord accepts it).</summary>
+    Task<CurrentUser> GetCurrentUserAsync(CancellationToken cancellationToken);
+
+    /// <summary><c>GET /oauth2/applications/@me</c>: the application that owns the bot token.</summary>
+    Task<ApplicationInfo> GetApplicationInfoAsync(CancellationToken cancellationToken);
+
     Task RespondToInteractionAsync(string interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken);
 
     /// <summary><c>PATCH /webhooks/{application_id}/{token}/messages/@original</c>: fills in a deferred answer.</summary>

@@ -70,6 +70,14 @@ internal sealed class SlackApiClient(
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
     }
 
+    /// <summary><c>auth.test</c> with the bot token: who Slack takes the token for (a cheap way to learn whether it is accepted).</summary>
+    public async Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        using var answer = await CallAsync("auth.test", new { }, BotToken(), cancellationToken);
+        var root = answer.RootElement;
+        return new AuthTestResponse(Text(root, "team"), Text(root, "team_id"), Text(root, "user"), Text(root, "user_id"), Text(root, "bot_id") is { Length: > 0 } bot ? bot : null);
+    }
+
     /// <summary><c>apps.connections.open</c> with the app-level token: a fresh, single-use Socket Mode URL.</summary>
     public async Task<Uri> OpenSocketConnectionAsync(CancellationToken cancellationToken)
     {
@@ -195,6 +203,9 @@ internal sealed class SlackApiClient(
         answer.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } value
             ? value
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack answered without a message ts", isPermanent: false));
+
+    private static string Text(JsonElement answer, string name) =>
+        answer.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private static JsonDocument? ParseOrNull(string text)
     {

@@ -2,7 +2,7 @@ using ChatBot.Core.Chat;
 
 namespace ChatBot.Slack.WebApi;
 
-/// <summary>What Slack's <c>ok:false</c> error strings mean for us: worth retrying later, or not deliverable to the user.</summary>
+/// <summary>What Slack's <c>ok:false</c> error strings mean for us: worth retrying later, not deliverable to the user, or a refused token.</summary>
 internal static class SlackErrors
 {
     public const string Platform = "slack";
@@ -17,9 +17,16 @@ internal static class SlackErrors
         "cannot_dm_bot", "user_not_found", "user_disabled",
     };
 
+    // The token itself is wrong, revoked or of the wrong kind (an xoxb- where an xapp- is needed, or the reverse).
+    private static readonly HashSet<string> CredentialRejected = new(StringComparer.Ordinal)
+    {
+        "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type",
+    };
+
     public static ChatPlatformException For(string method, string error) =>
         new(Platform, error, $"Slack {method} failed: {error}", isPermanent: !Transient.Contains(error))
         {
             IsUndeliverableToUser = Undeliverable.Contains(error),
+            IsCredentialRejected = CredentialRejected.Contains(error),
         };
 }

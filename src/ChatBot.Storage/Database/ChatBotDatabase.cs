@@ -18,14 +18,16 @@ public sealed class ChatBotDatabase : IDisposable
     public ChatBotDatabase(IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var storage = options.Value;
-        FilePath = Path.Combine(storage.ResolveDataDirectory(), storage.DatabaseFile);
+        FilePath = FilePathFor(options.Value);
         _database = new Lazy<LiteDatabase>(Open, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string FilePath { get; }
 
     public LiteDatabase Database => _database.Value;
+
+    /// <summary>The database file: <see cref="StorageOptions.DatabaseFile"/> inside the data directory.</summary>
+    internal static string FilePathFor(StorageOptions storage) => Path.Combine(storage.ResolveDataDirectory(), storage.DatabaseFile);
 
     /// <summary>Serializes read-modify-write work across stores (LiteDB transactions are per thread).</summary>
     internal Lock WriteLock { get; } = new();

@@ -211,7 +211,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
 
     private static long CurrentSequence(LiteDatabase db) => Counter(db, SequenceCounterId);
 
-    private static long CurrentRevision(LiteDatabase db) => Counter(db, RevisionCounterId);
+    internal static long CurrentRevision(LiteDatabase db) => Counter(db, RevisionCounterId);
 
     private static long Counter(LiteDatabase db, string id) =>
         db.GetCollection(MetaCollectionName).FindById(id)?["value"].AsInt64 ?? 0;

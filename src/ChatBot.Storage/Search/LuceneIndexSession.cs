@@ -160,17 +160,17 @@ internal sealed class LuceneIndexSession : IDisposable
         }
     }
 
-    private static long ReadRevision(IDictionary<string, string>? commitData) =>
+    internal static long ReadRevision(IDictionary<string, string>? commitData) =>
         commitData is not null && commitData.TryGetValue(RevisionKey, out var text)
             && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
             ? revision
             : 0;
 
     // Anything reading the files can throw on garbage (not only CorruptIndexException); the lock is not damage.
-    private static bool IsDamage(Exception e) =>
+    internal static bool IsDamage(Exception e) =>
         e is not (LockObtainFailedException or ChatBotException or OutOfMemoryException or OperationCanceledException);
 
-    private static bool HoldsIndexFiles(string path) =>
+    internal static bool HoldsIndexFiles(string path) =>
         System.IO.Directory.EnumerateFiles(path).Any(file => !string.Equals(Path.GetFileName(file), IndexWriter.WRITE_LOCK_NAME, StringComparison.Ordinal));
 
     private static void DeleteIndexFiles(string path)

@@ -18,7 +18,7 @@ using Spectre.Console;
 namespace ChatBot.Cli;
 
 /// <summary>
-/// The command line: with no verb it runs the bot; verbs (<c>import</c>, <c>stats</c>, <c>backup</c>) work on
+/// The command line: with no verb it runs the bot; verbs (<c>import</c>, <c>stats</c>, <c>backup</c>, <c>doctor</c>, ...) work on
 /// the same data directory and configuration, then exit.
 /// </summary>
 internal static class ChatBotCli
@@ -42,6 +42,7 @@ internal static class ChatBotCli
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
         root.Subcommands.Add(BackupCommand.Create(dataDirectory, console));
         root.Subcommands.Add(RestoreCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(DoctorCommand.Create(dataDirectory, console));
         root.Subcommands.Add(SlackManifestCommand.Create(console));
         root.Subcommands.Add(HealthCheckCommand.Create(dataDirectory, console));
         root.SetAction((parse, token) => RunGuardedAsync(console, () => RunBotAsync(Overrides(parse, dataDirectory, verb: false), console, token)));

@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Core.Alerts;
+using ChatBot.Core.Doctor;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -43,6 +44,9 @@ internal sealed class HostedStorage : IDisposable
     public DatabaseBackup Backup => _services.GetRequiredService<DatabaseBackup>();
 
     public DatabaseRestore Restore => _services.GetRequiredService<DatabaseRestore>();
+
+    /// <summary>One of the doctor checks the storage registers, by its row name (<c>Database</c>, <c>Search index</c>).</summary>
+    public IDoctorCheck DoctorCheck(string name) => _services.GetServices<IDoctorCheck>().Single(check => check.Name == name);
 
     /// <summary>Parses and ingests every seed file, as <c>import</c> does.</summary>
     public async Task ImportSeedsAsync()

@@ -22,7 +22,10 @@ internal sealed class ArxivSource(
 {
     public const string HttpClientName = "ChatBot.Sources.Arxiv";
 
-    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    /// <summary>The query API, relative to <see cref="ArxivSourceOptions.BaseUrl"/>.</summary>
+    internal const string QueryPath = "api/query";
+
+    internal const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
     private readonly SemaphoreSlim _requestGate = new(1, 1);
     private long? _lastRequestEnded;
@@ -48,7 +51,7 @@ internal sealed class ArxivSource(
                 SourceUris.WithTrailingSlash(settings.BaseUrl),
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"api/query?search_query={searchQuery}&sortBy=submittedDate&sortOrder=descending&start={start}&max_results={count}"));
+                    $"{QueryPath}?search_query={searchQuery}&sortBy=submittedDate&sortOrder=descending&start={start}&max_results={count}"));
             var content = await GetSpacedAsync(client, uri, settings.RequestSpacing, cancellationToken);
 
             var origin = string.Create(CultureInfo.InvariantCulture, $"{Name} start={start}");

@@ -23,6 +23,9 @@ internal sealed class HuggingFaceDailyPapersSource(
 {
     public const string HttpClientName = "ChatBot.Sources.HuggingFace";
 
+    /// <summary>The daily papers list, relative to <see cref="HuggingFaceSourceOptions.BaseUrl"/>.</summary>
+    internal const string DailyPapersPath = "api/daily_papers";
+
     /// <summary>A day has a few dozen papers; this many full pages means something is off.</summary>
     internal const int MaxPagesPerDate = 20;
 
@@ -83,7 +86,7 @@ internal sealed class HuggingFaceDailyPapersSource(
     {
         var uri = new Uri(
             SourceUris.WithTrailingSlash(settings.BaseUrl),
-            string.Create(CultureInfo.InvariantCulture, $"api/daily_papers?date={date}&limit={settings.PageSize}&p={page}"));
+            string.Create(CultureInfo.InvariantCulture, $"{DailyPapersPath}?date={date}&limit={settings.PageSize}&p={page}"));
 
         using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest)

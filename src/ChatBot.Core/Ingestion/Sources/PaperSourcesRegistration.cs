@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ChatBot.Core.Doctor;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ using Polly;
 
 namespace ChatBot.Core.Ingestion.Sources;
 
-/// <summary>Registers the paper sources, their options and their HTTP clients.</summary>
+/// <summary>Registers the paper sources, their options, their HTTP clients and their doctor checks.</summary>
 internal static class PaperSourcesRegistration
 {
     /// <summary>Sent with every request, so the APIs we read know who is asking.</summary>
@@ -43,6 +44,12 @@ internal static class PaperSourcesRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaperSource, HuggingFaceDailyPapersSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaperSource, ArxivSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaperSource, InboxSource>());
+
+        // The doctor's probes: one plain request each, no retries (the doctor's time limit bounds them).
+        services.AddHttpClient(SourceProbe.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, HuggingFaceSourceCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, ArxivSourceCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, InboxSourceCheck>());
     }
 
     private static void Identify(HttpClient client, string accept)
