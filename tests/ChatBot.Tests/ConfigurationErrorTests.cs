@@ -63,4 +63,19 @@ public sealed class ConfigurationErrorTests : IDisposable
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("Configuration error: " + message, line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Several_bad_settings_in_different_sections_are_each_one_line()
+    {
+        using var environment = new EnvironmentVariables();
+        environment.Set("Alerts__MaxAttempts", "0");
+        environment.Set("Slack__SocketConnections", "20");
+
+        var (exitCode, output) = await CliRunner.RunAsync(["--data-dir", _data.Path, "stats"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(
+            ["Configuration error: Alerts:MaxAttempts must be between 1 and 20.", "Configuration error: Slack:SocketConnections must be between 1 and 10."],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+    }
 }

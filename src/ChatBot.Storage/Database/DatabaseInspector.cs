@@ -32,7 +32,7 @@ internal sealed class DatabaseInspector(IOptions<StorageOptions> options)
             return new DatabaseSnapshot(path, Exists: false, InUse: false, 0, 0, null);
         }
 
-        var inUse = IsOpenElsewhere(path);
+        var inUse = DatabaseLock.IsHeld(path) || IsOpenElsewhere(path);
         var scratch = Directory.CreateTempSubdirectory("chatbot-doctor-");
         try
         {

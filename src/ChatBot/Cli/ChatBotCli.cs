@@ -84,12 +84,12 @@ internal static class ChatBotCli
         }
         catch (OptionsValidationException e)
         {
-            foreach (var failure in e.Failures)
-            {
-                console.MarkupLineInterpolated($"[red]Configuration error:[/] {ConfigurationProblems.Simplify(failure)}");
-            }
-
-            return ConfigurationError;
+            return ReportConfigurationErrors(console, e.Failures);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            // Start-up validation throws one exception per invalid options class when there are several.
+            return ReportConfigurationErrors(console, e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures));
         }
         catch (InvalidOperationException e) when (ConfigurationProblems.Describe(e) is { } problem)
         {
@@ -106,6 +106,16 @@ internal static class ChatBotCli
             console.MarkupLine("[yellow]Cancelled.[/]");
             return Failure;
         }
+    }
+
+    private static int ReportConfigurationErrors(IAnsiConsole console, IEnumerable<string> failures)
+    {
+        foreach (var failure in failures.Select(ConfigurationProblems.Simplify).Distinct(StringComparer.Ordinal))
+        {
+            console.MarkupLineInterpolated($"[red]Configuration error:[/] {failure}");
+        }
+
+        return ConfigurationError;
     }
 
     private static async Task<int> RunBotAsync(Dictionary<string, string?> overrides, IAnsiConsole console, CancellationToken cancellationToken)

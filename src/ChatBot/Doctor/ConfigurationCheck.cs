@@ -34,13 +34,13 @@ internal sealed partial class ConfigurationCheck(IServiceProvider services) : ID
         catch (InvalidOperationException e)
         {
             // A value the binder cannot convert ("Failed to convert configuration value at 'Ingest:Interval' ...").
-            return Failed([e.Message]);
+            return Failed([ConfigurationProblems.Describe(e) ?? e.Message]);
         }
     }
 
     private CheckResult Failed(IEnumerable<string> failures)
     {
-        var lines = failures.Distinct(StringComparer.Ordinal).ToList();
+        var lines = failures.Select(ConfigurationProblems.Simplify).Distinct(StringComparer.Ordinal).ToList();
         var variables = lines.SelectMany(line => SettingName().Matches(line).Select(match => match.Value.Replace(":", "__", StringComparison.Ordinal)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
