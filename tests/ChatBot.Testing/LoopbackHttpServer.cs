@@ -128,6 +128,22 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for the first request that matches <paramref name="match"/>, however many others come before it; each
+    /// next request must arrive within <paramref name="timeout"/> (default: 10 s).
+    /// </summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
+    {
+        for (var count = 1; ; count++)
+        {
+            var requests = await WaitForRequestsAsync(count, timeout);
+            if (requests.FirstOrDefault(match) is { } hit)
+            {
+                return hit;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -1,8 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using ChatBot.Cli;
 using ChatBot.Testing;
-using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -30,18 +27,11 @@ public sealed class AlertDiscordHostTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
         await using var gateway = await FakeDiscordGateway.StartAsync();
         await using var rest = await LoopbackHttpServer.StartAsync();
-        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
-            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
-        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
+        FakeDiscord.Connect(_environment, rest, gateway, Token);
         rest.Map("/api/v10/interactions/a1/atoken/callback", _ => ScriptedResponse.Status(204));
         rest.Map("/api/v10/webhooks/111/atoken/messages/@original", _ => ScriptedResponse.Json("""{"id":"o1","channel_id":"c1"}"""));
         rest.Map("/api/v10/users/@me/channels", _ => ScriptedResponse.Json("""{"id":"888","type":1}"""));
         rest.Map("/api/v10/channels/888/messages", _ => ScriptedResponse.Json("""{"id":"dm1","channel_id":"888"}"""));
-        _environment.Set("Discord__Token", Token);
-        _environment.Set("Discord__ApplicationId", "111");
-        _environment.Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
-        _environment.Set("Sources__HuggingFace__Enabled", "false");
-        _environment.Set("Urls", "http://127.0.0.1:0");
 
         // First run: the user adds an alert; the answer is private, whether sent at once or after a deferral.
         await RunBotAsync(gateway, async () =>
@@ -75,38 +65,18 @@ public sealed class AlertDiscordHostTests : IDisposable
 
     private async Task RunBotAsync(FakeDiscordGateway gateway, Func<Task> whileRunning)
     {
-        using var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var stop = new CancellationTokenSource();
         var connections = gateway.Connections.Count;
-        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
-        try
+        await RunningBot.RunAsync(_data.Path, Token, async _ =>
         {
             // Ready once this run identified and heartbeat with a sequence (it read READY).
             var connection = await gateway.WaitForConnectionAsync(connections + 1, TimeSpan.FromSeconds(60));
             await gateway.WaitForFrameAsync(f => f.Connection == connection.Number && f.Op == 1 && f.Data is not null, TimeSpan.FromSeconds(30));
             await whileRunning();
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
-        }
-
-        Assert.DoesNotContain(Token, output.ToString(), StringComparison.Ordinal);
+        });
     }
 
-    private static async Task<RecordedRequest> WaitForAsync(LoopbackHttpServer server, Func<RecordedRequest, bool> match)
-    {
-        for (var count = 1; ; count++)
-        {
-            var requests = await server.WaitForRequestsAsync(count, TimeSpan.FromSeconds(60));
-            if (requests.FirstOrDefault(match) is { } hit)
-            {
-                return hit;
-            }
-        }
-    }
+    private static Task<RecordedRequest> WaitForAsync(LoopbackHttpServer server, Func<RecordedRequest, bool> match) =>
+        server.WaitForRequestAsync(match, TimeSpan.FromSeconds(60));
 
     private static JsonObject AddAlert(string query) => new()
     {

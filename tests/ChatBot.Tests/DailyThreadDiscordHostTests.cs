@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using ChatBot.Cli;
 using ChatBot.Testing;
-using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -15,6 +12,7 @@ namespace ChatBot.Tests;
 [Collection(ProcessEnvironment.Name)]
 public sealed class DailyThreadDiscordHostTests : IDisposable
 {
+    private const string Token = "daily-test-token";
     private const string Channel = "555";
     private readonly TempDirectory _data = new();
     private readonly EnvironmentVariables _environment = new();
@@ -32,18 +30,11 @@ public sealed class DailyThreadDiscordHostTests : IDisposable
         await using var gateway = await FakeDiscordGateway.StartAsync();
         await using var rest = await LoopbackHttpServer.StartAsync();
         var messages = 0;
-        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
-            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
-        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
+        FakeDiscord.Connect(_environment, rest, gateway, Token);
         rest.Map($"/api/v10/channels/{Channel}", _ => ScriptedResponse.Json($$"""{"id":"{{Channel}}","type":0}"""));
         rest.Map($"/api/v10/channels/{Channel}/messages", _ => ScriptedResponse.Json($$"""{"id":"m{{Interlocked.Increment(ref messages)}}","channel_id":"{{Channel}}"}"""));
         rest.Map($"/api/v10/channels/{Channel}/messages/m1/threads", _ => ScriptedResponse.Json("""{"id":"777","type":11}"""));
         rest.Map("/api/v10/channels/777/messages", _ => ScriptedResponse.Json($$"""{"id":"r{{Interlocked.Increment(ref messages)}}","channel_id":"777"}"""));
-        Set("Discord__Token", "daily-test-token");
-        Set("Discord__ApplicationId", "111");
-        Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
-        Set("Sources__HuggingFace__Enabled", "false");
-        Set("Urls", "http://127.0.0.1:0");
         Set("DailyPosts__0__Platform", "discord");
         Set("DailyPosts__0__ChannelId", Channel);
         Set("DailyPosts__0__Time", TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture));
@@ -65,29 +56,8 @@ public sealed class DailyThreadDiscordHostTests : IDisposable
         Assert.All(posts, p => Assert.Equal("[]", JsonNode.Parse(p.Body)!["allowed_mentions"]?["parse"]?.ToJsonString() ?? "[]"));
     }
 
-    private async Task RunBotUntilAsync(Func<bool> done, TimeSpan settle = default)
-    {
-        using var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var stop = new CancellationTokenSource();
-        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
-        try
-        {
-            var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-            while (!done() && !bot.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.True(done(), "timed out or stopped early: " + output);
-            await Task.Delay(settle);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
-        }
-    }
+    private Task RunBotUntilAsync(Func<bool> done, TimeSpan settle = default) =>
+        RunningBot.RunAsync(_data.Path, Token, bot => bot.WaitUntilAsync(done, settle));
 
     private void Set(string name, string value) => _environment.Set(name, value);
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using ChatBot.Cli;
 using ChatBot.Testing;
-using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -15,6 +12,7 @@ namespace ChatBot.Tests;
 [Collection(ProcessEnvironment.Name)]
 public sealed class DailyThreadSlackHostTests : IDisposable
 {
+    private const string BotToken = "xoxb-daily-test";
     private readonly TempDirectory _data = new();
     private readonly EnvironmentVariables _environment = new();
 
@@ -32,39 +30,24 @@ public sealed class DailyThreadSlackHostTests : IDisposable
         var ts = 0;
         slack.Map("/api/chat.postMessage", _ =>
             ScriptedResponse.Json($$"""{"ok":true,"channel":"C1","ts":"1700000000.{{Interlocked.Increment(ref ts):000000}}"}"""));
-        Set("Slack__BotToken", "xoxb-daily-test");
+        Set("Slack__BotToken", BotToken);
         Set("Slack__ApiBaseUrl", new Uri(slack.BaseAddress, "api/").AbsoluteUri);
         Set("Slack__ChannelMessageSpacing", "00:00:00.050");
-        Set("Sources__HuggingFace__Enabled", "false");
-        Set("Urls", "http://127.0.0.1:0");
         Set("DailyPosts__0__Platform", "slack");
         Set("DailyPosts__0__ChannelId", "C1");
         Set("DailyPosts__0__Time", TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture));
         Set("DailyPosts__0__TimeZone", "UTC");
         Set("DailyPosts__0__Top", "3");
-        using var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var stop = new CancellationTokenSource();
-        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
 
-        IReadOnlyList<RecordedRequest> posts;
-        try
-        {
-            posts = await slack.WaitForRequestsAsync(4, TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
-        }
+        IReadOnlyList<RecordedRequest> posts = [];
+        await RunningBot.RunAsync(_data.Path, BotToken, async _ => posts = await slack.WaitForRequestsAsync(4, TimeSpan.FromSeconds(60)));
 
         var bodies = posts.Select(p => JsonNode.Parse(p.Body)!).ToList();
-        Assert.All(posts, p => Assert.Equal("Bearer xoxb-daily-test", p.Header("Authorization")));
+        Assert.All(posts, p => Assert.Equal("Bearer " + BotToken, p.Header("Authorization")));
         Assert.Null(bodies[0]["thread_ts"]);
         Assert.Contains("Trending papers", bodies[0].ToJsonString(), StringComparison.Ordinal);
         Assert.All(bodies.Skip(1), b => Assert.Equal("1700000000.000001", b["thread_ts"]!.GetValue<string>()));
         Assert.All(bodies, b => Assert.False(b["unfurl_links"]!.GetValue<bool>()));
-        Assert.DoesNotContain("xoxb-daily-test", output.ToString(), StringComparison.Ordinal);
     }
 
     private void Set(string name, string value) => _environment.Set(name, value);

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using ChatBot.Cli;
 using ChatBot.Testing;
 using NSec.Cryptography;
-using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -32,31 +29,19 @@ public sealed class DiscordHostTests : IDisposable
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
         await using var rest = await LoopbackHttpServer.StartAsync();
-        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
-            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
-        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
+        FakeDiscord.Connect(_environment, rest, gateway, Token);
         rest.Map("/api/v10/interactions/i1/itoken/callback", _ => ScriptedResponse.Status(204));
         using var key = Key.Create(SignatureAlgorithm.Ed25519);
-        var url = $"http://127.0.0.1:{FreePort()}";
-        Set("Urls", url);
-        Set("Discord__Token", Token);
-        Set("Discord__ApplicationId", "111");
-        Set("Discord__PublicKey", Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
-        Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
-        Set("Sources__HuggingFace__Enabled", "false");
-        using var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var stop = new CancellationTokenSource();
-        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
+        _environment.Set("Discord__PublicKey", Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
 
-        try
+        await RunningBot.RunAsync(_data.Path, Token, async bot =>
         {
             await gateway.WaitForFrameAsync(f => f.Op == 2, TimeSpan.FromSeconds(30));
             await WaitForReadyAsync(gateway);
             await gateway.PushDispatchAsync("INTERACTION_CREATE", Help("i1", "itoken"));
             var callback = await WaitForRequestAsync(rest, "/api/v10/interactions/i1/itoken/callback");
 
-            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            using var http = new HttpClient { BaseAddress = bot.Url };
             using var pong = await PostSignedAsync(http, key, """{"id":"p1","token":"t","type":1,"version":1}""");
             using var forged = await PostSignedAsync(http, key, """{"type":1}""", tamper: true);
             using var answer = await PostSignedAsync(http, key, Help("h1", "htoken").ToJsonString());
@@ -69,14 +54,7 @@ public sealed class DiscordHostTests : IDisposable
             var httpReply = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
             Assert.Equal(4, httpReply["type"]!.GetValue<int>());
             Assert.Contains("search", httpReply["data"]!.ToJsonString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
-        }
-
-        Assert.DoesNotContain(Token, output.ToString(), StringComparison.Ordinal);
+        });
     }
 
     private static JsonObject Help(string id, string token) => new()
@@ -116,26 +94,6 @@ public sealed class DiscordHostTests : IDisposable
         await gateway.WaitForFrameAsync(f => f.Op == 1 && f.Data is not null, TimeSpan.FromSeconds(30));
     }
 
-    private static async Task<RecordedRequest> WaitForRequestAsync(LoopbackHttpServer server, string path)
-    {
-        for (var count = 1; ; count++)
-        {
-            var requests = await server.WaitForRequestsAsync(count, TimeSpan.FromSeconds(30));
-            if (requests.FirstOrDefault(r => r.Path == path) is { } hit)
-            {
-                return hit;
-            }
-        }
-    }
-
-    private void Set(string name, string value) => _environment.Set(name, value);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static Task<RecordedRequest> WaitForRequestAsync(LoopbackHttpServer server, string path) =>
+        server.WaitForRequestAsync(r => r.Path == path, TimeSpan.FromSeconds(30));
 }

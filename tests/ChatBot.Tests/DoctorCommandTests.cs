@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ChatBot.Testing;
 
 namespace ChatBot.Tests;
@@ -15,7 +13,6 @@ public sealed class DoctorCommandTests : IDisposable
     private const string DiscordToken = "discord-doctor-secret-token";
     private const string SlackBotToken = "xoxb-doctor-secret-token";
     private const string SlackAppToken = "xapp-doctor-secret-token";
-    private const string ApplicationId = "111";
 
     private const string AtomFeed = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -78,7 +75,7 @@ public sealed class DoctorCommandTests : IDisposable
     [Fact]
     public async Task A_source_whose_base_url_does_not_answer_fails()
     {
-        _environment.Set("Sources__HuggingFace__BaseUrl", $"http://127.0.0.1:{ClosedPort()}");
+        _environment.Set("Sources__HuggingFace__BaseUrl", $"http://127.0.0.1:{LoopbackPort.Free()}");
 
         var (exitCode, output) = await DoctorAsync();
 
@@ -94,7 +91,7 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
         await using var discord = await LoopbackHttpServer.StartAsync();
         discord.Map("/api/v10/users/@me", _ => ScriptedResponse.Json("""{"id":"222","username":"Papers","discriminator":"0","bot":true}"""));
-        discord.Map("/api/v10/oauth2/applications/@me", _ => ScriptedResponse.Json($$"""{"id":"{{ApplicationId}}","name":"Papers app"}"""));
+        discord.Map("/api/v10/oauth2/applications/@me", _ => ScriptedResponse.Json($$"""{"id":"{{FakeDiscord.ApplicationId}}","name":"Papers app"}"""));
         await using var slack = await LoopbackHttpServer.StartAsync();
         slack.Map("/api/auth.test", _ => ScriptedResponse.Json("""{"ok":true,"team":"Acme","user":"papers","team_id":"T1","user_id":"U9","bot_id":"B7"}"""));
         slack.Map("/api/apps.connections.open", _ => ScriptedResponse.Json("""{"ok":true,"url":"wss://127.0.0.1:9/link/?ticket=never-dialed"}"""));
@@ -157,12 +154,7 @@ public sealed class DoctorCommandTests : IDisposable
 
     private Task<(int ExitCode, string Output)> DoctorAsync() => CliRunner.RunAsync("--data-dir", _data.Path, "doctor");
 
-    private void UseDiscord(LoopbackHttpServer discord)
-    {
-        _environment.Set("Discord__Token", DiscordToken);
-        _environment.Set("Discord__ApplicationId", ApplicationId);
-        _environment.Set("Discord__ApiBaseUrl", new Uri(discord.BaseAddress, "api/v10").AbsoluteUri);
-    }
+    private void UseDiscord(LoopbackHttpServer discord) => FakeDiscord.Configure(_environment, discord, DiscordToken);
 
     private void UseSlack(LoopbackHttpServer slack, bool appToken)
     {
@@ -208,13 +200,4 @@ public sealed class DoctorCommandTests : IDisposable
 
     private static string? FirstCell(string line) =>
         line.StartsWith('│') ? line.Split('│', StringSplitOptions.None)[1].Trim() : null;
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using ChatBot.Cli;
 using ChatBot.Testing;
-using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -16,6 +13,7 @@ namespace ChatBot.Tests;
 [Collection(ProcessEnvironment.Name)]
 public sealed class HealthHostTests : IDisposable
 {
+    private const string Token = "health-test-token";
     private readonly TempDirectory _data = new();
     private readonly EnvironmentVariables _environment = new();
 
@@ -30,22 +28,11 @@ public sealed class HealthHostTests : IDisposable
     {
         await using var gateway = await FakeDiscordGateway.StartAsync();
         await using var rest = await LoopbackHttpServer.StartAsync();
-        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
-            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
-        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
-        var url = $"http://127.0.0.1:{FreePort()}";
-        _environment.Set("Urls", url);
-        _environment.Set("Discord__Token", "health-test-token");
-        _environment.Set("Discord__ApplicationId", "111");
-        _environment.Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
-        _environment.Set("Sources__HuggingFace__Enabled", "false");
-        using var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var stop = new CancellationTokenSource();
-        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
-        try
+        FakeDiscord.Connect(_environment, rest, gateway, Token);
+
+        await RunningBot.RunAsync(_data.Path, Token, async bot =>
         {
+            using var http = new HttpClient { BaseAddress = bot.Url };
             var ready = await PollAsync(http, "/readyz", r => r.Status == HttpStatusCode.OK);
             var readyVerb = await CliRunner.RunAsync("healthcheck", "--ready");
             await gateway.CloseAsync(4004);
@@ -68,12 +55,7 @@ public sealed class HealthHostTests : IDisposable
             Assert.Equal("Healthy", Checks(refused.Body)["database"]["status"]!.GetValue<string>());
             Assert.Equal(HttpStatusCode.OK, alive.Status);
             Assert.Equal("Healthy", alive.Body["status"]!.GetValue<string>());
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
-        }
+        });
     }
 
     private static Dictionary<string, JsonNode> Checks(JsonNode body) =>
@@ -111,19 +93,10 @@ public sealed class HealthHostTests : IDisposable
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     [Fact]
     public async Task The_healthcheck_verb_fails_when_nothing_answers()
     {
-        _environment.Set("Urls", $"http://127.0.0.1:{FreePort()}");
+        _environment.Set("Urls", $"http://127.0.0.1:{LoopbackPort.Free()}");
 
         var (exitCode, output) = await CliRunner.RunAsync("healthcheck");
 

@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using ChatBot.Cli;
-using ChatBot.Slack.Http;
 using ChatBot.Testing;
-using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -17,6 +11,7 @@ namespace ChatBot.Tests;
 [Collection(ProcessEnvironment.Name)]
 public sealed class MetricsHostTests : IDisposable
 {
+    private const string BotToken = "xoxb-metrics-test";
     private const string Secret = "metrics-test-signing-secret";
     private readonly TempDirectory _data = new();
     private readonly EnvironmentVariables _environment = new();
@@ -30,20 +25,18 @@ public sealed class MetricsHostTests : IDisposable
     [Fact]
     public async Task Metrics_count_the_commands_answered_with_their_latency_and_the_papers_ingested()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
-        _environment.Set("Urls", url);
-        _environment.Set("Slack__BotToken", "xoxb-metrics-test");
+        _environment.Set("Slack__BotToken", BotToken);
         _environment.Set("Slack__SigningSecret", Secret);
         _environment.Set("Slack__ApiBaseUrl", "http://127.0.0.1:9/api/");
-        _environment.Set("Sources__HuggingFace__Enabled", "false");
         var inbox = Directory.CreateDirectory(Path.Combine(_data.Path, "inbox")).FullName;
         var paper = Path.Combine(inbox, "paper.json");
         await File.WriteAllTextAsync(paper, PaperJson());
         // Older than the inbox's settle time, so the first ingest tick takes it.
         File.SetLastWriteTimeUtc(paper, TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1));
 
-        await RunBotAsync(async http =>
+        await RunningBot.RunAsync(_data.Path, BotToken, async bot =>
         {
+            using var http = new HttpClient { BaseAddress = bot.Url };
             var ingested = await ScrapeUntilAsync(http, "chatbot_papers_ingested_total{source=\"inbox\",change=\"new\"} 1");
             Assert.Contains("# TYPE chatbot_papers_ingested_total counter", ingested, StringComparison.Ordinal);
 
@@ -89,68 +82,11 @@ public sealed class MetricsHostTests : IDisposable
         }
     }
 
-    private static async Task PostCommandAsync(HttpClient http, string text)
-    {
-        var body = "command=%2Fpapers&text=" + Uri.EscapeDataString(text) + "&user_id=U1&user_name=ada&team_id=T1&channel_id=C1&response_url="
-            + Uri.EscapeDataString("http://127.0.0.1:9/unused") + "&trigger_id=t1";
-        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private async Task RunBotAsync(Func<HttpClient, Task> whileRunning)
-    {
-        using var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var stop = new CancellationTokenSource();
-        using var http = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("Urls")!) };
-        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
-        try
-        {
-            await WaitUntilServingAsync(http, bot);
-            await whileRunning(http);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(30)));
-        }
-    }
-
-    private static async Task WaitUntilServingAsync(HttpClient http, Task bot)
-    {
-        for (var i = 0; i < 300 && !bot.IsCompleted; i++)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/", UriKind.Relative));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    private static Task<string> PostCommandAsync(HttpClient http, string text) => SlackSlashCommand.PostAsync(http, Secret, "papers", text);
 
     private static string PaperJson() => """
         [{"paper":{"id":"2611.08888","title":"Counting what the bot does","summary":"We export counters and histograms of a chat bot to Prometheus.",
           "authors":[{"name":"Ada Example"}],"publishedAt":"2026-11-22T10:00:00.000Z","upvotes":3},
           "title":"Counting what the bot does","publishedAt":"2026-11-22T12:00:00.000Z"}]
         """;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text;
-using ChatBot.Cli;
 using ChatBot.Testing;
-using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -14,6 +11,7 @@ namespace ChatBot.Tests;
 [Collection(ProcessEnvironment.Name)]
 public sealed class ShutdownHostTests : IDisposable
 {
+    private const string Token = "shutdown-test-token";
     private const string Channel = "555";
     private const string RepliesPath = "/api/v10/channels/777/messages";
     private readonly TempDirectory _data = new();
@@ -83,18 +81,11 @@ public sealed class ShutdownHostTests : IDisposable
     private async Task ConfigureAsync(FakeDiscordGateway gateway, LoopbackHttpServer rest, string grace, Func<RecordedRequest, CancellationToken, Task<ScriptedResponse>> replies)
     {
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
-        rest.Map("/api/v10/gateway/bot", _ => ScriptedResponse.Json(
-            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
-        rest.Map("/api/v10/applications/111/commands", _ => ScriptedResponse.Json("[]"));
+        FakeDiscord.Connect(_environment, rest, gateway, Token);
         rest.Map($"/api/v10/channels/{Channel}", _ => ScriptedResponse.Json($$"""{"id":"{{Channel}}","type":0}"""));
         rest.Map($"/api/v10/channels/{Channel}/messages", _ => ScriptedResponse.Json($$"""{"id":"m1","channel_id":"{{Channel}}"}"""));
         rest.Map($"/api/v10/channels/{Channel}/messages/m1/threads", _ => ScriptedResponse.Json("""{"id":"777","type":11}"""));
         rest.Map("POST", RepliesPath, replies);
-        _environment.Set("Discord__Token", "shutdown-test-token");
-        _environment.Set("Discord__ApplicationId", "111");
-        _environment.Set("Discord__ApiBaseUrl", new Uri(rest.BaseAddress, "api/v10").AbsoluteUri);
-        _environment.Set("Sources__HuggingFace__Enabled", "false");
-        _environment.Set("Urls", "http://127.0.0.1:0");
         _environment.Set("Shutdown__GracePeriod", grace);
         _environment.Set("DailyPosts__0__Platform", "discord");
         _environment.Set("DailyPosts__0__ChannelId", Channel);
@@ -103,27 +94,7 @@ public sealed class ShutdownHostTests : IDisposable
         _environment.Set("DailyPosts__0__Top", "3");
     }
 
-    private async Task RunBotAsync(Func<bool> done, TimeSpan settle = default)
-    {
-        using var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var stop = new CancellationTokenSource();
-        var bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", _data.Path], console, stop.Token));
-        try
-        {
-            var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-            while (!done() && !bot.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            Assert.True(done(), "timed out or stopped early: " + output);
-            await Task.Delay(settle);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(ChatBotCli.Success, await bot.WaitAsync(TimeSpan.FromSeconds(40)));
-        }
-    }
+    // Stops may take up to a grace period of 20 s, hence a longer wait for the exit than the usual 30 s.
+    private Task RunBotAsync(Func<bool> done, TimeSpan settle = default) =>
+        RunningBot.RunAsync(_data.Path, Token, bot => bot.WaitUntilAsync(done, settle), exitWithin: TimeSpan.FromSeconds(40));
 }
