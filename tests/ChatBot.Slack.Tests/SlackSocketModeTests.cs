@@ -35,21 +35,21 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task A_slow_command_is_acknowledged_at_once_and_answered_through_response_url()
     {
+        // The command cannot finish until the test has seen the ack: the ack must not wait for the answer.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var search = new ScriptedCommandHandler("search", async (_, token) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(1.5), token);
+            await release.Task.WaitAsync(token);
             return Reply.Message("slow answer");
         });
         var settings = new Dictionary<string, string?>(OneConnection) { ["Slack:InlineReplyBudget"] = "00:00:00.300" };
         await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: settings, handlers: [search]);
         var socket = await slack.SocketServer.WaitForConnectionAsync(0);
-        var sent = TimeProvider.System.GetTimestamp();
 
         await socket.SendEnvelopeAsync("slash_commands", "env-slow", SlashPayload(slack, "search slow", "trigger-slow"));
         using var ack = JsonDocument.Parse(await socket.WaitForMessageAsync(m => m.Contains("env-slow", StringComparison.Ordinal)));
-        var ackedAfter = TimeProvider.System.GetElapsedTime(sent);
+        release.SetResult();
 
-        Assert.True(ackedAfter < TimeSpan.FromSeconds(1.2), $"acked after {ackedAfter}");
         Assert.False(ack.RootElement.TryGetProperty("payload", out _));
         var followUp = await WaitForRequestAsync(slack, "/hooks/response/T1/abc");
         using var body = JsonDocument.Parse(followUp.Body);
@@ -142,7 +142,7 @@ public sealed class SlackSocketModeTests
         Assert.Contains(slack.Logs.Entries, e => e.Entry.EventId.Id == 4103);
         Assert.Equal(HealthStatus.Healthy, ready.Status);
         Assert.Equal("Slack Socket Mode: 1 connection open", ready.Description);
-        Assert.Equal(1, health.OpenConnections);
+        await WaitUntilAsync(() => health.OpenConnections == 1); // the reopened one (hello can be handled before it is counted)
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
