@@ -149,9 +149,8 @@ public sealed class AlertDeliveryService(
 
         var zone = DailyScheduleClock.FindTimeZone(digest.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var schedule = new DailySchedule { Platform = platform, ChannelId = userId, LocalTime = digest.LocalTime, TimeZoneId = digest.TimeZoneId };
         var sentOn = await state.GetAsync(AlertDigest.SentKey(platform, userId), cancellationToken);
-        var due = DailyScheduleClock.DueAt(schedule, today, zone) <= now
+        var due = DailyScheduleClock.DueAt(digest.LocalTime, today, zone) <= now
             && !string.Equals(sentOn, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return (today, due);
     }

@@ -29,8 +29,14 @@ public static class DailyScheduleClock
     public static DateTimeOffset DueAt(DailySchedule schedule, DateOnly localDate, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        return DueAt(schedule.LocalTime, localDate, zone);
+    }
+
+    /// <summary>The instant <paramref name="localTime"/> of <paramref name="localDate"/> happens in <paramref name="zone"/>, across DST changes.</summary>
+    public static DateTimeOffset DueAt(TimeOnly localTime, DateOnly localDate, TimeZoneInfo zone)
+    {
         ArgumentNullException.ThrowIfNull(zone);
-        var local = localDate.ToDateTime(schedule.LocalTime, DateTimeKind.Unspecified);
+        var local = localDate.ToDateTime(localTime, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
         {
             // Spring forward: the clock skips this time; post when the day reaches it on the new clock.

@@ -32,7 +32,7 @@ internal sealed class DatabaseInspector(IOptions<StorageOptions> options)
             return new DatabaseSnapshot(path, Exists: false, InUse: false, 0, 0, null);
         }
 
-        var inUse = DatabaseLock.IsHeld(path) || IsOpenElsewhere(path);
+        var inUse = DatabaseLock.IsHeld(path);
         var scratch = Directory.CreateTempSubdirectory("chatbot-doctor-");
         try
         {
@@ -65,23 +65,6 @@ internal sealed class DatabaseInspector(IOptions<StorageOptions> options)
         using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var to = new FileStream(destination, FileMode.CreateNew, FileAccess.Write);
         from.CopyTo(to);
-    }
-
-    private static bool IsOpenElsewhere(string path)
-    {
-        try
-        {
-            using var exclusive = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false; // not ours to open at all: the read says so
-        }
     }
 
     private static void DeleteQuietly(DirectoryInfo scratch)

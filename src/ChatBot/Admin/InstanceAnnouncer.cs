@@ -1,4 +1,5 @@
 using ChatBot.Core.Storage;
+using ChatBot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -42,35 +43,10 @@ internal sealed class InstanceAnnouncer(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// The address the CLI on this machine should call: an http one before https (no certificate to trust),
-    /// and a wildcard host (0.0.0.0, [::], +, *) as the loopback address.
-    /// </summary>
-    public static Uri? LocalUrl(IEnumerable<string> addresses)
-    {
-        var urls = new List<Uri>();
-        foreach (var address in addresses)
-        {
-            var text = address.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal);
-            if (Uri.TryCreate(text, UriKind.Absolute, out var url))
-            {
-                var host = url.Host switch
-                {
-                    "0.0.0.0" => "127.0.0.1",
-                    "[::]" => "[::1]",
-                    _ => url.Host,
-                };
-                urls.Add(new UriBuilder(url) { Host = host }.Uri);
-            }
-        }
-
-        return urls.OrderBy(u => u.Scheme == Uri.UriSchemeHttp ? 0 : 1).FirstOrDefault();
-    }
-
     private void Announce()
     {
         var path = InstanceFile.PathIn(storage.Value.ResolveDataDirectory());
-        if (LocalUrl(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } url)
+        if (ListenAddresses.LocalUrl(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } url)
         {
             Log.NoAdminAddress(logger);
             return;

@@ -29,8 +29,7 @@ internal static class BackupCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, string path, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await using var app = ChatBotHost.CreateBuilder(overrides).Build();
-        HostValidation.Validate(app.Services);
+        await using var app = ChatBotHost.BuildForVerb(overrides);
         var database = app.Services.GetRequiredService<ChatBotDatabase>().FilePath;
         if (!File.Exists(database))
         {

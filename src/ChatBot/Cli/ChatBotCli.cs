@@ -142,7 +142,9 @@ internal static class ChatBotCli
         }
 
         await using var app = builder.Build();
-        // POST /discord/interactions when Discord:PublicKey is set; /slack/* when Slack:SigningSecret is set; GET /metrics always.
+        var logger = app.Services.GetRequiredService<ILogger<Program>>();
+        // POST /discord/interactions when Discord:PublicKey is set; /slack/* when Slack:SigningSecret is set;
+        // always GET /healthz, /readyz and /metrics, and POST /admin/backup (token, loopback only).
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         app.MapHealthEndpoints();
@@ -150,15 +152,13 @@ internal static class ChatBotCli
         app.MapAdminEndpoints();
         if (noPlatform && !consoleMode)
         {
-            var logger = app.Services.GetRequiredService<ILogger<Program>>();
             var dataDirectory = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory();
             Log.NoPlatformConfigured(logger, dataDirectory);
         }
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        var shutdownLog = app.Services.GetRequiredService<ILogger<Program>>();
         var grace = app.Services.GetRequiredService<IOptions<ShutdownOptions>>().Value.GracePeriod;
-        using var onStopping = lifetime.ApplicationStopping.Register(() => Log.Stopping(shutdownLog, grace));
+        using var onStopping = lifetime.ApplicationStopping.Register(() => Log.Stopping(logger, grace));
         try
         {
             await app.RunAsync(cancellationToken);
@@ -168,7 +168,7 @@ internal static class ChatBotCli
             throw new ChatBotException($"{e.Message} Another program uses the port: set Urls to a free address (e.g. Urls=http://127.0.0.1:8081).", e);
         }
 
-        Log.Stopped(shutdownLog);
+        Log.Stopped(logger);
         return Success;
     }
 

@@ -11,6 +11,7 @@ namespace ChatBot.Cli;
 /// </summary>
 internal static class HealthCheckCommand
 {
+    private const string DefaultUrls = "http://127.0.0.1:8080";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public static Command Create(Option<string?> dataDirectory, IAnsiConsole console)
@@ -27,7 +28,7 @@ internal static class HealthCheckCommand
     {
         var urls = ChatBotHost.CreateBuilder(overrides).Configuration["Urls"];
         ConfigurationProblems.ValidateUrls(urls);
-        var target = new Uri(LocalAddress(urls), ready ? HealthEndpoints.ReadinessPath : HealthEndpoints.LivenessPath);
+        var target = new Uri(ListenAddresses.LocalUrl(ListenAddresses.Split(string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls))!, ready ? HealthEndpoints.ReadinessPath : HealthEndpoints.LivenessPath);
         using var http = new HttpClient { Timeout = Timeout };
         try
         {
@@ -41,17 +42,5 @@ internal static class HealthCheckCommand
             console.MarkupLineInterpolated($"[red]Not answering:[/] {target} ({e.Message})");
             return ChatBotCli.Failure;
         }
-    }
-
-    /// <summary>The first listen address, with "any address" forms turned into loopback so it can be asked.</summary>
-    public static Uri LocalAddress(string? urls)
-    {
-        var first = (urls ?? "http://127.0.0.1:8080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
-        var local = first
-            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://[::]", "://[::1]", StringComparison.Ordinal);
-        return new Uri(local.EndsWith('/') ? local : local + "/");
     }
 }

@@ -20,8 +20,7 @@ internal static class ReindexCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await using var app = ChatBotHost.CreateBuilder(overrides).Build();
-        HostValidation.Validate(app.Services);
+        await using var app = ChatBotHost.BuildForVerb(overrides);
         var synchronizer = app.Services.GetRequiredService<SearchIndexSynchronizer>();
         var started = Stopwatch.GetTimestamp();
         IndexSyncReport report;

@@ -39,6 +39,25 @@ internal static class ChatBotHost
     }
 
     /// <summary>
+    /// The host of a verb (import, stats, backup, …): built, with every setting validated as the bot's
+    /// start would, since a verb never starts the host. Dispose it to close the stores.
+    /// </summary>
+    public static WebApplication BuildForVerb(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var app = CreateBuilder(overrides).Build();
+        try
+        {
+            HostValidation.Validate(app.Services);
+            return app;
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Everything stops at once on SIGTERM (so the gateway, Socket Mode and Kestrel stop taking commands
     /// while the workers finish their sends); the host waits the grace period plus time to close the stores.
     /// </summary>

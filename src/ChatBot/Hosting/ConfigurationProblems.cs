@@ -34,22 +34,14 @@ internal static partial class ConfigurationProblems
     /// <summary>Checks <c>Urls</c> (the addresses Kestrel listens on) before the host starts, so a typo is one line, not a failed start.</summary>
     public static void ValidateUrls(string? urls)
     {
-        var failures = (urls ?? "")
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(url => !IsListenAddress(url))
+        var failures = ListenAddresses.Split(urls)
+            .Where(url => !ListenAddresses.IsValid(url))
             .Select(url => $"Urls '{url}' is not an address to listen on; expected e.g. http://127.0.0.1:8080 (several separated by ';')")
             .ToList();
         if (failures.Count > 0)
         {
             throw new OptionsValidationException("Urls", typeof(string), failures);
         }
-    }
-
-    private static bool IsListenAddress(string url)
-    {
-        // Kestrel accepts * and + as "any address", which Uri does not parse.
-        var parseable = url.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal);
-        return Uri.TryCreate(parseable, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
     }
 
     /// <summary>A data-annotations failure reduced to its own message, which names the setting (the prefix names a C# type).</summary>

@@ -1,40 +1,30 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Health;
+using ChatBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Ingestion;
 
-/// <summary>Asks every paper source for news at start and then every <c>Ingest:Interval</c>.</summary>
+/// <summary>Asks every paper source for news at start and then every <c>Ingest:Interval</c>; each tick's outcome feeds readiness.</summary>
 internal sealed class IngestWorker(
     IngestService ingest,
     IngestHealth health,
     IOptions<IngestOptions> options,
-    TimeProvider timeProvider,
-    ILogger<IngestWorker> logger) : BackgroundService
+    IOptions<ShutdownOptions> shutdown,
+    TimeProvider clock,
+    ILogger<IngestWorker> logger)
+    : PeriodicWorker(clock, options.Value.Interval, shutdown.Value.GracePeriod, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, timeProvider);
         try
         {
-            do
-            {
-                try
-                {
-                    health.Record(await ingest.RunOnceAsync(stoppingToken));
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // A failing tick is logged; the next one tries again.
-                    health.Failed(e.Message);
-                    Log.IngestTickFailed(logger, e);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            health.Record(await ingest.RunOnceAsync(cancellationToken));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Shutting down.
+            health.Failed(e.Message);
+            throw; // logged by the worker loop; the next tick tries again
         }
     }
 }
