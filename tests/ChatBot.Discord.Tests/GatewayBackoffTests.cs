@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ChatBot.Discord.Gateway;
 using ChatBot.Testing;
 using Microsoft.Extensions.Options;
@@ -14,7 +12,7 @@ public sealed class GatewayBackoffTests
         var clock = new TestClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var rest = await FakeDiscordRest.StartAsync(clock);
         rest.Server.Map(FakeDiscordRest.Api("gateway/bot"), _ => ScriptedResponse.Json(
-            $$$"""{"url":"ws://127.0.0.1:{{{ClosedPort()}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
+            $$$"""{"url":"ws://127.0.0.1:{{{LoopbackPort.Free()}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
         var settings = new DiscordGatewaySettings { Jitter = () => 0.5 };
         var client = new DiscordGatewayClient(
             rest.Client,
@@ -42,15 +40,6 @@ public sealed class GatewayBackoffTests
         // Backoff = min(1 s × 2^n, 60 s) × 0.75 (jitter 0.5); between them, the wait for the
         // 5-second identify slot when the backoff was shorter than that.
         Assert.Equal([0.75, 4.25, 1.5, 3.5, 3, 2, 6, 12, 24, 45, 45], waits);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private sealed class NoDispatcher : IDiscordInteractionDispatcher

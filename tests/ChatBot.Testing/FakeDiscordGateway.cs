@@ -1,17 +1,10 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Testing;
 
@@ -40,17 +33,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     private FakeDiscordGateway(int heartbeatIntervalMs)
     {
         _heartbeatIntervalMs = heartbeatIntervalMs;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Testing",
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.UseWebSockets();
-        _app.Run(AcceptAsync);
+        _app = LoopbackKestrel.Create(AcceptAsync, webSockets: true);
     }
 
     /// <summary>The URL <c>GET /gateway/bot</c> should return, e.g. <c>ws://127.0.0.1:41234</c>.</summary>
@@ -96,10 +79,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     public static async Task<FakeDiscordGateway> StartAsync(int heartbeatIntervalMs = 200)
     {
         var gateway = new FakeDiscordGateway(heartbeatIntervalMs);
-        await gateway._app.StartAsync();
-        var address = gateway._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        gateway.Url = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/'));
+        gateway.Url = new Uri((await LoopbackKestrel.StartAsync(gateway._app, webSocket: true)).AbsoluteUri.TrimEnd('/'));
         return gateway;
     }
 

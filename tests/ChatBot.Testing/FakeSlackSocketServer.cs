@@ -1,12 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Testing;
 
@@ -29,17 +22,7 @@ public sealed class FakeSlackSocketServer : IAsyncDisposable
 
     private FakeSlackSocketServer()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Testing",
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.UseWebSockets();
-        _app.Run(AcceptAsync);
+        _app = LoopbackKestrel.Create(AcceptAsync, webSockets: true);
     }
 
     /// <summary>Send <c>hello</c> as soon as a connection is accepted (default true).</summary>
@@ -73,9 +56,7 @@ public sealed class FakeSlackSocketServer : IAsyncDisposable
     public static async Task<FakeSlackSocketServer> StartAsync()
     {
         var server = new FakeSlackSocketServer();
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.BaseAddress = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/");
+        server.BaseAddress = await LoopbackKestrel.StartAsync(server._app, webSocket: true);
         return server;
     }
 

@@ -1,13 +1,6 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Testing;
 
@@ -32,16 +25,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     private LoopbackHttpServer(TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Testing",
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(HandleAsync);
+        _app = LoopbackKestrel.Create(HandleAsync);
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -63,10 +47,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public static async Task<LoopbackHttpServer> StartAsync(TimeProvider? timeProvider = null)
     {
         var server = new LoopbackHttpServer(timeProvider ?? TimeProvider.System);
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        server.BaseAddress = await LoopbackKestrel.StartAsync(server._app);
         return server;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatBot.Cli;
+using ChatBot.Hosting;
 using ChatBot.Testing;
 
 namespace ChatBot.Tests;
@@ -112,6 +113,6 @@ public sealed class HealthHostTests : IDisposable
     [InlineData("http://127.0.0.1:9000", "http://127.0.0.1:9000/")]
     public void The_healthcheck_verb_asks_the_first_listen_address_on_loopback(string urls, string asked)
     {
-        Assert.Equal(asked, HealthCheckCommand.LocalAddress(urls).AbsoluteUri);
+        Assert.Equal(asked, ListenAddresses.LocalUrl(ListenAddresses.Split(urls))!.AbsoluteUri);
     }
 }

@@ -1,4 +1,5 @@
 using ChatBot.Admin;
+using ChatBot.Hosting;
 
 namespace ChatBot.Tests;
 
@@ -14,13 +15,13 @@ public sealed class InstanceAnnouncerTests
     [InlineData("http://localhost:5000", "http://localhost:5000/")]
     public void A_listening_address_becomes_one_the_command_can_call(string address, string expected)
     {
-        Assert.Equal(new Uri(expected), InstanceAnnouncer.LocalUrl([address]));
+        Assert.Equal(new Uri(expected), ListenAddresses.LocalUrl([address]));
     }
 
     [Fact]
     public void Plain_http_is_preferred_over_https()
     {
-        Assert.Equal(new Uri("http://127.0.0.1:8080/"), InstanceAnnouncer.LocalUrl(["https://127.0.0.1:8443", "http://127.0.0.1:8080"]));
+        Assert.Equal(new Uri("http://127.0.0.1:8080/"), ListenAddresses.LocalUrl(["https://127.0.0.1:8443", "http://127.0.0.1:8080"]));
     }
 
     [Fact]
