@@ -160,10 +160,14 @@ public sealed class SlackSocketModeTests
     {
         await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: OneConnection);
         using var reconnects = new MetricCollector<long>(slack.Get<IMeterFactory>(), ChatBotMetrics.MeterName, "platform_reconnects_total");
+        var health = slack.Get<SlackSocketModeHealth>();
         var first = await slack.SocketServer.WaitForConnectionAsync(0);
+        // Each connection must be up on the client's side first: one lost during its hello is a failed connect, not a reconnect.
+        await WaitUntilAsync(() => health.OpenConnections == 1);
 
         first.Abort();
         var second = await slack.SocketServer.WaitForConnectionAsync(1);
+        await WaitUntilAsync(() => health.OpenConnections == 1);
         await second.SendDisconnectAsync("refresh_requested");
         await slack.SocketServer.WaitForConnectionAsync(2);
         await WaitUntilAsync(() => reconnects.GetMeasurementSnapshot().Count >= 2);
