@@ -37,6 +37,7 @@ public sealed class SlackApiClientTests
         Assert.Equal("1699.1", body.RootElement.GetProperty("thread_ts").GetString());
         Assert.False(body.RootElement.GetProperty("unfurl_links").GetBoolean());
         Assert.False(body.RootElement.GetProperty("unfurl_media").GetBoolean());
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(("slack", "channel_not_found", true, false), (missing.Platform, missing.Code, missing.IsPermanent, missing.IsUndeliverableToUser));
         Assert.Equal(("user_disabled", true), (disabled.Code, disabled.IsUndeliverableToUser));
         Assert.Equal(("internal_error", false), (transient.Code, transient.IsPermanent));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -73,6 +75,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(2, requests.Count);
         Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950), $"retried after {requests[1].ReceivedAt - requests[0].ReceivedAt}");
         Assert.Contains(slack.Logs.Entries, e => e.Entry.EventId.Id == 4000);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -85,6 +88,7 @@ public sealed class SlackApiClientTests
 
         Assert.Equal(("ratelimited", false), (error.Code, error.IsPermanent));
         Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, slack.Api.Requests.Count);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -98,6 +102,7 @@ public sealed class SlackApiClientTests
 
         Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, rateLimited.GetMeasurementSnapshot().Count);
         Assert.All(rateLimited.GetMeasurementSnapshot(), m => Assert.Equal("slack", m.Tags["platform"]));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -115,6 +120,7 @@ public sealed class SlackApiClientTests
         Assert.All(toC1.Zip(toC1.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(250), $"spaced {pair.Second - pair.First}"));
         var toC2 = slack.Api.Requests.Single(r => r.Body.Contains("\"C2\"", StringComparison.Ordinal)).ReceivedAt;
         Assert.True(toC2 - toC1[^1] < TimeSpan.FromMilliseconds(250), "another channel waits for nobody");
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -128,6 +134,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(new PostedMessage("C1", "1.5"), updated);
         using var body = JsonDocument.Parse(Assert.Single(slack.Api.Requests).Body);
         Assert.Equal(("C1", "1.5", "new"), (body.RootElement.GetProperty("channel").GetString(), body.RootElement.GetProperty("ts").GetString(), body.RootElement.GetProperty("text").GetString()));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -143,6 +150,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(new AuthTestResponse("Acme", "T1", "papers", "U9", "B7"), identity);
         var request = Assert.Single(slack.Api.Requests);
         Assert.Equal(("POST", "Bearer " + SlackHarness.BotToken), (request.Method, request.Header("Authorization")));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Theory]
@@ -161,6 +169,7 @@ public sealed class SlackApiClientTests
 
         Assert.Equal((error, rejected), (failure.Code, failure.IsCredentialRejected));
         Assert.DoesNotContain(SlackHarness.BotToken, failure.Message, StringComparison.Ordinal);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -214,6 +223,7 @@ public sealed class SlackApiClientTests
         var notWebSocket = await Assert.ThrowsAsync<ChatPlatformException>(() => api.OpenSocketConnectionAsync(CancellationToken.None));
 
         Assert.Equal(["invalid_response", "invalid_response", "unknown_error", "invalid_response", "invalid_response"], new[] { open, post, error, noUrl, notWebSocket }.Select(e => e.Code));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]

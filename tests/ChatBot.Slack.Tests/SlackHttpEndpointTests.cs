@@ -32,6 +32,7 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal("diffusion since:7d", request.Options["query"]);
         Assert.Equal("3", request.Options["limit"]);
         Assert.Equal(("slack", "U2", "alice", "C1", "T1", true), (request.Platform, request.User.Id, request.User.DisplayName, request.ChannelId, request.GuildId, request.IsAdmin));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class SlackHttpEndpointTests
         using var brokenBody = JsonDocument.Parse(await broken.Content.ReadAsStringAsync());
         Assert.Equal("ephemeral", brokenBody.RootElement.GetProperty("response_type").GetString());
         Assert.Contains(":warning: /papers search has no option --bogus", brokenBody.RootElement.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -72,6 +74,7 @@ public sealed class SlackHttpEndpointTests
         using var body = JsonDocument.Parse(followUp.Body);
         Assert.Equal("in_channel", body.RootElement.GetProperty("response_type").GetString());
         Assert.Equal("slow but here", body.RootElement.GetProperty("text").GetString());
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -95,6 +98,7 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal(5, rejections.Count);
         Assert.Contains(rejections, e => (e.Entry.Message + e.Entry.Exception?.Message).Contains("Stale", StringComparison.Ordinal));
         Assert.DoesNotContain(slack.Logs.Entries, e => (e.Entry.Message + e.Entry.Exception?.Message).Contains(SlackHarness.SigningSecret, StringComparison.Ordinal));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -110,6 +114,7 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", body.RootElement.GetProperty("challenge").GetString());
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal(HttpStatusCode.OK, sslCheck.StatusCode);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -133,6 +138,7 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal("page 2", body.RootElement.GetProperty("text").GetString());
         var request = Assert.Single(search.Calls).Request;
         Assert.Equal(("U5", "diffusion", "C1", "T1"), (request.User.Id, request.Options["query"], request.ChannelId, request.GuildId));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -143,6 +149,7 @@ public sealed class SlackHttpEndpointTests
         using var response = await PostSignedAsync(slack, SlackEndpoints.CommandsPath, Form(slack, "help"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Theory]
@@ -174,6 +181,7 @@ public sealed class SlackHttpEndpointTests
         Assert.StartsWith("HTTP/1.1 413 ", statusLine, StringComparison.Ordinal);
         Assert.Empty(search.Calls);
         Assert.Contains(slack.Logs.Entries, e => e.Entry.EventId.Id == 4202);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -256,6 +264,7 @@ public sealed class SlackHttpEndpointTests
             [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest],
             new[] { verification, eventType, click, clickArray }.Select(r => r.StatusCode));
         Assert.Equal("""{"challenge":""}""", await verification.Content.ReadAsStringAsync());
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     private static async Task<string> ReadStatusLineAsync(NetworkStream stream)

@@ -32,6 +32,7 @@ public sealed class SlackPlatformTests
         Assert.Equal("U7", open.RootElement.GetProperty("users").GetString());
         using var post = JsonDocument.Parse(slack.Api.Requests[1].Body);
         Assert.Equal("D42", post.RootElement.GetProperty("channel").GetString());
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -52,6 +53,7 @@ public sealed class SlackPlatformTests
         Assert.Equal("Trending papers, 2026-11-23", bodies[0].GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
         Assert.All(bodies.Skip(1), b => Assert.Equal("100.1", b.GetProperty("thread_ts").GetString()));
         Assert.All(bodies.Skip(1), b => Assert.Equal("C9", b.GetProperty("channel").GetString()));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     // Slack shows a message's top-level text in notifications, and screen readers read it instead of the blocks
