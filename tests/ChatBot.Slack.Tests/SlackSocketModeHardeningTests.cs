@@ -129,6 +129,35 @@ public sealed class SlackSocketModeHardeningTests
         Assert.Empty(slack.ProtocolViolations);
     }
 
+    [Theory]
+    [InlineData("refused token")]
+    [InlineData("link_disabled")]
+    public async Task Socket_Mode_ending_for_good_says_why_in_readiness_and_leaves_the_host_running(string ending)
+    {
+        await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: OneConnection);
+        if (ending == "link_disabled")
+        {
+            var socket = await slack.SocketServer.WaitForConnectionAsync(0);
+            await socket.SendDisconnectAsync("link_disabled");
+        }
+        else
+        {
+            // apps.connections.open refusing the app token for good (https://api.slack.com/methods/apps.connections.open, errors).
+            var socket = await slack.SocketServer.WaitForConnectionAsync(0);
+            slack.Api.Map("/api/apps.connections.open", _ => ScriptedResponse.Json("""{"ok":false,"error":"invalid_auth"}"""));
+            socket.Abort();
+        }
+
+        var worker = slack.Services.GetServices<IHostedService>().OfType<SlackSocketModeWorker>().Single();
+        await worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var readiness = await slack.Get<SlackSocketModeHealth>().CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.True(worker.ExecuteTask.IsCompletedSuccessfully);
+        Assert.Contains(ending == "link_disabled" ? "link_disabled" : "invalid_auth", readiness.Description, StringComparison.Ordinal);
+        Assert.False(slack.Get<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        Assert.Empty(slack.ProtocolViolations);
+    }
+
     private static string HugeEnvelope(string envelopeId, int bytes) =>
         $$$"""{"type":"events_api","envelope_id":"{{{envelopeId}}}","payload":{"event_id":"Ev-{{{envelopeId}}}","pad":"{{{new string('x', bytes)}}}"}}""";
 
