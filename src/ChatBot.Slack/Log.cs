@@ -67,6 +67,27 @@ internal static partial class Log
     [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "Slack Socket Mode: could not acknowledge envelope {EnvelopeId} on connection {Slot}: {Reason}")]
     public static partial void AckFailed(ILogger logger, string envelopeId, int slot, string reason);
 
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning, Message = "Slack Socket Mode: connection {Slot} sent a message over {Limit} bytes; closing it (a new connection replaces it)")]
+    public static partial void SocketMessageTooLarge(ILogger logger, int slot, int limit);
+
+    [LoggerMessage(EventId = 4115, Level = LogLevel.Warning, Message = "Slack Socket Mode: connection {Slot} sent a malformed frame ({Problem}); skipped")]
+    public static partial void SocketFrameMalformed(ILogger logger, int slot, string problem);
+
+    [LoggerMessage(EventId = 4116, Level = LogLevel.Error, Message = "Slack Socket Mode: connection {Slot} stopped receiving on an unexpected error; it is replaced")]
+    public static partial void SocketReceiveFailed(ILogger logger, int slot, Exception exception);
+
+    [LoggerMessage(EventId = 4117, Level = LogLevel.Error, Message = "Slack Socket Mode: connection {Slot} failed unexpectedly; reopening it in {Backoff}")]
+    public static partial void SocketSlotFailed(ILogger logger, int slot, TimeSpan backoff, Exception exception);
+
+    [LoggerMessage(EventId = 4118, Level = LogLevel.Error, Message = "Slack Socket Mode: envelope {EnvelopeId} ({Type}) failed unexpectedly; acknowledged without a reply")]
+    public static partial void EnvelopeFailed(ILogger logger, string envelopeId, string type, Exception exception);
+
+    [LoggerMessage(EventId = 4119, Level = LogLevel.Warning, Message = "Slack Socket Mode: envelope {EnvelopeId} ({Type}) has a payload that is not a JSON object; acknowledged and skipped")]
+    public static partial void EnvelopePayloadMalformed(ILogger logger, string envelopeId, string type);
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Critical, Message = "Slack Socket Mode: the client stopped unexpectedly; restarting it in {Backoff}")]
+    public static partial void SocketModeRestarting(ILogger logger, TimeSpan backoff, Exception? exception);
+
     // HTTP endpoints (4200-4299)
 
     [LoggerMessage(EventId = 4200, Level = LogLevel.Warning, Message = "Slack HTTP: refused a request to {Path}: signature {Check}")]
@@ -74,6 +95,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Debug, Message = "Slack HTTP: event {Type} acknowledged and ignored")]
     public static partial void EventIgnored(ILogger logger, string type);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Slack HTTP: refused a request to {Path}: the body is over {Limit} bytes (413)")]
+    public static partial void BodyTooLarge(ILogger logger, string path, int limit);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "Slack HTTP: {Path} retry {RetryNum} ({RetryReason}) of a delivery already handled; acknowledged, not run again")]
+    public static partial void RetryIgnored(ILogger logger, string path, string retryNum, string retryReason);
 
     // Platform (4300-4399)
 

@@ -37,7 +37,10 @@ public static class SlackRegistration
         // Core registers these too; here so the platform also stands alone (tests, other hosts).
         services.AddMetrics();
         services.TryAddSingleton<ChatBotMetrics>();
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // No HttpClient request logging: IHttpClientFactory's default handlers log every request URI (at
+        // Information), and a response_url is a credential. SlackApiClient logs its failures itself, by method.
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers();
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackCommandDispatcher>();

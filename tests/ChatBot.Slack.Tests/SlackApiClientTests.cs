@@ -6,8 +6,11 @@ using ChatBot.Slack.Tests.Fakes;
 using ChatBot.Slack.WebApi;
 using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Tests;
 
@@ -34,6 +37,7 @@ public sealed class SlackApiClientTests
         Assert.Equal("1699.1", body.RootElement.GetProperty("thread_ts").GetString());
         Assert.False(body.RootElement.GetProperty("unfurl_links").GetBoolean());
         Assert.False(body.RootElement.GetProperty("unfurl_media").GetBoolean());
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -52,6 +56,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(("slack", "channel_not_found", true, false), (missing.Platform, missing.Code, missing.IsPermanent, missing.IsUndeliverableToUser));
         Assert.Equal(("user_disabled", true), (disabled.Code, disabled.IsUndeliverableToUser));
         Assert.Equal(("internal_error", false), (transient.Code, transient.IsPermanent));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -70,6 +75,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(2, requests.Count);
         Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950), $"retried after {requests[1].ReceivedAt - requests[0].ReceivedAt}");
         Assert.Contains(slack.Logs.Entries, e => e.Entry.EventId.Id == 4000);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -82,6 +88,7 @@ public sealed class SlackApiClientTests
 
         Assert.Equal(("ratelimited", false), (error.Code, error.IsPermanent));
         Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, slack.Api.Requests.Count);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -95,6 +102,7 @@ public sealed class SlackApiClientTests
 
         Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, rateLimited.GetMeasurementSnapshot().Count);
         Assert.All(rateLimited.GetMeasurementSnapshot(), m => Assert.Equal("slack", m.Tags["platform"]));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -112,6 +120,7 @@ public sealed class SlackApiClientTests
         Assert.All(toC1.Zip(toC1.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(250), $"spaced {pair.Second - pair.First}"));
         var toC2 = slack.Api.Requests.Single(r => r.Body.Contains("\"C2\"", StringComparison.Ordinal)).ReceivedAt;
         Assert.True(toC2 - toC1[^1] < TimeSpan.FromMilliseconds(250), "another channel waits for nobody");
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -125,6 +134,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(new PostedMessage("C1", "1.5"), updated);
         using var body = JsonDocument.Parse(Assert.Single(slack.Api.Requests).Body);
         Assert.Equal(("C1", "1.5", "new"), (body.RootElement.GetProperty("channel").GetString(), body.RootElement.GetProperty("ts").GetString(), body.RootElement.GetProperty("text").GetString()));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -140,6 +150,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(new AuthTestResponse("Acme", "T1", "papers", "U9", "B7"), identity);
         var request = Assert.Single(slack.Api.Requests);
         Assert.Equal(("POST", "Bearer " + SlackHarness.BotToken), (request.Method, request.Header("Authorization")));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Theory]
@@ -158,6 +169,61 @@ public sealed class SlackApiClientTests
 
         Assert.Equal((error, rejected), (failure.Code, failure.IsCredentialRejected));
         Assert.DoesNotContain(SlackHarness.BotToken, failure.Message, StringComparison.Ordinal);
+        Assert.Empty(slack.ProtocolViolations);
+    }
+
+    [Fact]
+    public async Task No_response_url_is_logged_even_with_every_log_category_at_trace()
+    {
+        // A response_url is a credential: whoever has it can post as the app for 30 minutes
+        // (https://api.slack.com/interactivity/handling#message_responses). IHttpClientFactory's default handlers
+        // log each request URI (System.Net.Http.HttpClient.{name}.*), so the Slack client must have none.
+        await using var fake = await FakeSlackWebApi.StartAsync();
+        fake.Map("/hooks/commands/T1/123/secret-part", _ => ScriptedResponse.Text("ok"));
+        fake.Map("/api/chat.postMessage", _ => ScriptedResponse.Json(Posted));
+        var logs = new RecordingLoggerProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = SlackHarness.BotToken,
+            ["Slack:ApiBaseUrl"] = fake.ApiBaseUrl.AbsoluteUri,
+            ["Slack:ChannelMessageSpacing"] = "00:00:00",
+        });
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+        builder.AddChatBotSlack();
+        using var host = builder.Build();
+        var api = host.Services.GetRequiredService<SlackApiClient>();
+        var responseUrl = new Uri(fake.BaseAddress, "hooks/commands/T1/123/secret-part");
+
+        await api.PostToResponseUrlAsync(responseUrl, new ResponseUrlMessage(ResponseUrlMessage.InChannel, "hello", []), CancellationToken.None);
+        await api.PostMessageAsync(new PostMessageRequest("C1", "hello", []), CancellationToken.None);
+
+        Assert.Equal(2, fake.Requests.Count);
+        Assert.DoesNotContain(logs.Entries, e => (e.Entry.Message + e.Entry.Exception?.Message).Contains("secret-part", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
+        Assert.Empty(fake.ProtocolViolations);
+    }
+
+    [Fact]
+    public async Task Answers_whose_fields_have_the_wrong_kind_fail_as_invalid_responses_not_crashes()
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        slack.Api.Enqueue("/api/conversations.open", ScriptedResponse.Json("""{"ok":true,"channel":"D1"}"""));
+        slack.Api.Enqueue("/api/chat.postMessage", ScriptedResponse.Json("""{"ok":true,"channel":5,"ts":{"x":1}}"""));
+        slack.Api.Enqueue("/api/chat.postMessage", ScriptedResponse.Json("""{"ok":false,"error":["channel_not_found"]}"""));
+        slack.Api.Enqueue("/api/apps.connections.open", ScriptedResponse.Json("""{"ok":true,"url":42}"""));
+        slack.Api.Enqueue("/api/apps.connections.open", ScriptedResponse.Json("""{"ok":true,"url":"https://example.com/not-a-websocket"}"""));
+        slack.Get<IOptions<SlackOptions>>().Value.AppToken = SlackHarness.AppToken; // without starting Socket Mode
+        var api = slack.Get<SlackApiClient>();
+
+        var open = await Assert.ThrowsAsync<ChatPlatformException>(() => api.OpenConversationAsync("U1", CancellationToken.None));
+        var post = await Assert.ThrowsAsync<ChatPlatformException>(() => api.PostMessageAsync(new PostMessageRequest("C1", "x", []), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ChatPlatformException>(() => api.PostMessageAsync(new PostMessageRequest("C1", "x", []), CancellationToken.None));
+        var noUrl = await Assert.ThrowsAsync<ChatPlatformException>(() => api.OpenSocketConnectionAsync(CancellationToken.None));
+        var notWebSocket = await Assert.ThrowsAsync<ChatPlatformException>(() => api.OpenSocketConnectionAsync(CancellationToken.None));
+
+        Assert.Equal(["invalid_response", "invalid_response", "unknown_error", "invalid_response", "invalid_response"], new[] { open, post, error, noUrl, notWebSocket }.Select(e => e.Code));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]

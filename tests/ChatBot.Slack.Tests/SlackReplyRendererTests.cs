@@ -30,16 +30,23 @@ public sealed class SlackReplyRendererTests
 
         var message = SlackReplyRenderer.Render(reply);
 
-        Assert.True(message.Blocks.Count <= BlockKitLimits.Blocks, $"{message.Blocks.Count} blocks");
+        // Slack's documented numbers, not our constants (a wrong constant must fail here):
+        // https://api.slack.com/reference/block-kit/blocks — up to 50 blocks per message; header text ≤ 150;
+        // section text ≤ 3000; context ≤ 10 elements; actions ≤ 25 elements;
+        // https://api.slack.com/reference/block-kit/block-elements#button — text ≤ 75, action_id ≤ 255,
+        // value ≤ 2000, url ≤ 3000; https://api.slack.com/methods/chat.postMessage — text ≤ 40,000.
+        Assert.True(message.Blocks.Count <= 50, $"{message.Blocks.Count} blocks");
         Assert.All(message.Blocks.OfType<HeaderBlock>(), h => Assert.True(h.Text.Text.Length <= 150));
         Assert.All(message.Blocks.OfType<SectionBlock>(), s => Assert.True(s.Text.Text.Length <= 3000, $"section of {s.Text.Text.Length}"));
+        Assert.All(message.Blocks.OfType<ContextBlock>(), c => Assert.True(c.Elements.Count <= 10));
         Assert.All(message.Blocks.OfType<ContextBlock>().SelectMany(c => c.Elements), e => Assert.True(e.Text.Length <= 3000));
         var buttons = message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Elements).ToList();
         Assert.All(message.Blocks.OfType<ActionsBlock>(), a => Assert.True(a.Elements.Count <= 25));
-        Assert.All(buttons, b => Assert.True(b.Text.Text.Length <= 75 && b.Value.Length <= 2000));
+        Assert.All(buttons, b => Assert.True(b.Text.Text.Length <= 75 && b.ActionId.Length <= 255 && b.Value.Length <= 2000));
         Assert.Equal(buttons.Count, buttons.Select(b => b.ActionId).Distinct().Count());
-        Assert.True(message.Text.Length <= BlockKitLimits.FallbackText);
+        Assert.True(message.Text.Length <= 40_000);
         Assert.Equal(20, message.Blocks.OfType<SectionBlock>().Count(s => s.Text.Text.Contains("huggingface.co/papers/2501.", StringComparison.Ordinal)));
+        Assert.Empty(Violations(message));
     }
 
     [Fact]
@@ -55,7 +62,7 @@ public sealed class SlackReplyRendererTests
 
         var message = SlackReplyRenderer.Render(reply);
 
-        Assert.Equal(BlockKitLimits.Blocks, message.Blocks.Count);
+        Assert.Equal(50, message.Blocks.Count); // Slack's limit: up to 50 blocks per message (https://api.slack.com/reference/block-kit/blocks)
         Assert.Equal(23, message.Blocks.OfType<SectionBlock>().Count());
         Assert.Contains(message.Blocks, b => b is ContextBlock c && c.Elements[0].Text == "17 more not shown.");
         Assert.IsType<ActionsBlock>(message.Blocks[^1]);
@@ -123,7 +130,33 @@ public sealed class SlackReplyRendererTests
         var message = SlackReplyRenderer.Render(new Reply { Papers = [new PaperCard(paper, CardDetail.Brief)] });
 
         Assert.Equal("*Local &lt;b&gt; notes*", message.Blocks.OfType<SectionBlock>().Single().Text.Text);
-        Assert.Equal("1 papers", message.Text);
+        Assert.Equal("Local &lt;b&gt; notes", message.Text);
         Assert.Null(PaperText.PrimaryLink(paper));
+    }
+
+    [Fact]
+    public void The_notification_text_says_what_the_message_is()
+    {
+        // With blocks, chat.postMessage's text "will be used as fallback text for notifications only", and screen
+        // readers read it instead of the blocks (https://api.slack.com/methods/chat.postMessage, "text"; mobile
+        // notifications use only message.text: https://docs.slack.dev/changelog/2026/07/13/notification-changes).
+        var paper = TestPapers.Arxiv("2501.00007", "Sparse  mixtures\nof experts", upvotes: 9);
+        var onePaper = new Reply { Papers = [new PaperCard(paper, CardDetail.Brief) { Rank = 1 }], Footer = "+9 upvotes today" };
+        var titled = new Reply { Title = "12 papers for \u201cdiffusion\u201d", Papers = [new PaperCard(paper, CardDetail.Brief)] };
+        var told = new Reply { Title = "2 new papers for your alerts", Notification = "New papers for your alert \u201cdiffusion\u201d", Papers = [new PaperCard(paper, CardDetail.Brief)] };
+        var twoUntitled = new Reply { Papers = [new PaperCard(paper, CardDetail.Brief), new PaperCard(TestPapers.Arxiv("2501.00008", "Other"), CardDetail.Brief)] };
+
+        Assert.Equal("Sparse mixtures of experts", SlackReplyRenderer.Render(onePaper).Text);
+        Assert.Equal("12 papers for \u201cdiffusion\u201d", SlackReplyRenderer.Render(titled).Text);
+        Assert.Equal("New papers for your alert \u201cdiffusion\u201d", SlackReplyRenderer.Render(told).Text);
+        Assert.Equal("2 papers", SlackReplyRenderer.Render(twoUntitled).Text);
+        Assert.Equal("ChatBot", SlackReplyRenderer.Render(new Reply()).Text);
+    }
+
+    /// <summary>What the Slack Web API fake would report for this message posted with chat.postMessage.</summary>
+    private static List<string> Violations(SlackMessage message)
+    {
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(new PostMessageRequest("C1", message.Text, message.Blocks), SlackJson.Options));
+        return [.. SlackMessageRules.Check("rendered", json.RootElement, requireText: true)];
     }
 }

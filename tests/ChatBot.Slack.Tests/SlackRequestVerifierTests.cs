@@ -47,6 +47,24 @@ public sealed class SlackRequestVerifierTests
         Assert.Equal(SignatureCheck.Missing, verifier.Verify(timestamp, null, body));
     }
 
+    [Fact]
+    public void A_timestamp_six_minutes_in_the_future_is_refused_as_stale()
+    {
+        // "Verifying requests from Slack": compare the timestamp with the local time and refuse a request more than
+        // five minutes away (https://api.slack.com/authentication/verifying-requests-from-slack); ahead counts as well
+        // as behind, or a captured request could be replayed later by forging a future one.
+        var clock = new TestClock(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var verifier = Verifier(clock);
+        var body = "text=hi"u8.ToArray();
+        var future = clock.GetUtcNow().AddMinutes(6).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nearFuture = clock.GetUtcNow().AddMinutes(4).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        var farAhead = verifier.Verify(future, SlackRequestVerifier.Sign(Secret, future, body), body);
+        var slightlyAhead = verifier.Verify(nearFuture, SlackRequestVerifier.Sign(Secret, nearFuture, body), body);
+
+        Assert.Equal((SignatureCheck.Stale, SignatureCheck.Valid), (farAhead, slightlyAhead));
+    }
+
     private static SlackRequestVerifier Verifier(TimeProvider clock) =>
         new(Options.Create(new SlackOptions { SigningSecret = Secret }), clock);
 }

@@ -21,7 +21,7 @@ public sealed class SlackSocketModeTests
         await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: OneConnection, handlers: [search]);
         var socket = await slack.SocketServer.WaitForConnectionAsync(0);
 
-        await socket.SendEnvelopeAsync("slash_commands", "env-1", SlashPayload(slack, "search diffusion since:7d --limit 3", "trigger-1"));
+        await socket.SendEnvelopeAsync("slash_commands", "env-1", SlackPayloads.SlashCommand(slack, "search diffusion since:7d --limit 3", "trigger-1"));
 
         using var ack = JsonDocument.Parse(await socket.WaitForMessageAsync(m => m.Contains("env-1", StringComparison.Ordinal)));
         Assert.Equal("env-1", ack.RootElement.GetProperty("envelope_id").GetString());
@@ -30,6 +30,7 @@ public sealed class SlackSocketModeTests
         var request = Assert.Single(search.Calls).Request;
         Assert.Equal(("diffusion since:7d", "3", "U2", "C1", "T1", "slack"), (request.Options["query"], request.Options["limit"], request.User.Id, request.ChannelId, request.GuildId, request.Platform));
         Assert.Equal("Bearer " + SlackHarness.AppToken, slack.Api.Requests.First(r => r.Path == "/api/apps.connections.open").Header("Authorization"));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class SlackSocketModeTests
         await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: settings, handlers: [search]);
         var socket = await slack.SocketServer.WaitForConnectionAsync(0);
 
-        await socket.SendEnvelopeAsync("slash_commands", "env-slow", SlashPayload(slack, "search slow", "trigger-slow"));
+        await socket.SendEnvelopeAsync("slash_commands", "env-slow", SlackPayloads.SlashCommand(slack, "search slow", "trigger-slow"));
         using var ack = JsonDocument.Parse(await socket.WaitForMessageAsync(m => m.Contains("env-slow", StringComparison.Ordinal)));
         release.SetResult();
 
@@ -55,6 +56,7 @@ public sealed class SlackSocketModeTests
         using var body = JsonDocument.Parse(followUp.Body);
         Assert.Equal("slow answer", body.RootElement.GetProperty("text").GetString());
         Assert.Single(search.Calls);
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -68,11 +70,11 @@ public sealed class SlackSocketModeTests
 
         await old.SendDisconnectAsync("refresh_requested");
         var replacement = await server.WaitForConnectionAsync(1);
-        await old.SendEnvelopeAsync("slash_commands", "env-meanwhile", SlashPayload(slack, "search during refresh", "trigger-meanwhile"));
+        await old.SendEnvelopeAsync("slash_commands", "env-meanwhile", SlackPayloads.SlashCommand(slack, "search during refresh", "trigger-meanwhile"));
         await old.WaitForMessageAsync(m => m.Contains("env-meanwhile", StringComparison.Ordinal));
         await replacement.SendHelloAsync();
         await server.WaitForEventAsync("close 0");
-        await replacement.SendEnvelopeAsync("slash_commands", "env-after", SlashPayload(slack, "search after refresh", "trigger-after"));
+        await replacement.SendEnvelopeAsync("slash_commands", "env-after", SlackPayloads.SlashCommand(slack, "search after refresh", "trigger-after"));
         await replacement.WaitForMessageAsync(m => m.Contains("env-after", StringComparison.Ordinal));
 
         var events = server.Events.ToList();
@@ -80,6 +82,7 @@ public sealed class SlackSocketModeTests
         Assert.Equal(["during refresh", "after refresh"], search.Calls.Select(c => c.Request.Options["query"]));
         Assert.Single(old.Received, m => m.Contains("env-meanwhile", StringComparison.Ordinal));
         Assert.Equal(2, slack.Api.Requests.Count(r => r.Path == "/api/apps.connections.open"));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -90,17 +93,18 @@ public sealed class SlackSocketModeTests
         var first = await slack.SocketServer.WaitForConnectionAsync(0);
         var second = await slack.SocketServer.WaitForConnectionAsync(1);
 
-        await first.SendEnvelopeAsync("slash_commands", "env-9", SlashPayload(slack, "search once", "trigger-9"));
+        await first.SendEnvelopeAsync("slash_commands", "env-9", SlackPayloads.SlashCommand(slack, "search once", "trigger-9"));
         await first.WaitForMessageAsync(m => m.Contains("env-9", StringComparison.Ordinal));
-        await second.SendEnvelopeAsync("slash_commands", "env-9", SlashPayload(slack, "search once", "trigger-9"), retryAttempt: 1);
+        await second.SendEnvelopeAsync("slash_commands", "env-9", SlackPayloads.SlashCommand(slack, "search once", "trigger-9"), retryAttempt: 1);
         using var duplicateAck = JsonDocument.Parse(await second.WaitForMessageAsync(m => m.Contains("env-9", StringComparison.Ordinal)));
-        await second.SendEnvelopeAsync("slash_commands", "env-10", SlashPayload(slack, "search once", "trigger-9"), retryAttempt: 1);
+        await second.SendEnvelopeAsync("slash_commands", "env-10", SlackPayloads.SlashCommand(slack, "search once", "trigger-9"), retryAttempt: 1);
         using var retryAck = JsonDocument.Parse(await second.WaitForMessageAsync(m => m.Contains("env-10", StringComparison.Ordinal)));
 
         Assert.Single(search.Calls);
         Assert.False(duplicateAck.RootElement.TryGetProperty("payload", out _));
         Assert.Equal("env-10", retryAck.RootElement.GetProperty("envelope_id").GetString());
         Assert.Equal(2, slack.Logs.Entries.Count(e => e.Entry.EventId.Id == 4110));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -120,6 +124,7 @@ public sealed class SlackSocketModeTests
         Assert.Single(slack.SocketServer.Connections);
         Assert.Equal(1, slack.Api.Requests.Count(r => r.Path == "/api/apps.connections.open"));
         Assert.Contains(slack.Logs.Entries, e => e.Entry.EventId.Id == 4106 && e.Entry.Level == LogLevel.Error && (e.Entry.Message + e.Entry.Exception?.Message).Contains("link_disabled", StringComparison.Ordinal));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -143,6 +148,7 @@ public sealed class SlackSocketModeTests
         Assert.Equal(HealthStatus.Healthy, ready.Status);
         Assert.Equal("Slack Socket Mode: 1 connection open", ready.Description);
         await WaitUntilAsync(() => health.OpenConnections == 1); // the reopened one (hello can be handled before it is counted)
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
@@ -173,6 +179,7 @@ public sealed class SlackSocketModeTests
         await WaitUntilAsync(() => reconnects.GetMeasurementSnapshot().Count >= 2);
 
         Assert.Equal(["slack", "slack"], reconnects.GetMeasurementSnapshot().Select(m => m.Tags["platform"]));
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     [Fact]
@@ -194,6 +201,7 @@ public sealed class SlackSocketModeTests
         using var body = JsonDocument.Parse(followUp.Body);
         Assert.Equal("page 3", body.RootElement.GetProperty("text").GetString());
         Assert.True(body.RootElement.GetProperty("replace_original").GetBoolean());
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     private static async Task<ChatBot.Testing.RecordedRequest> WaitForRequestAsync(SlackHarness slack, string path)
@@ -207,21 +215,4 @@ public sealed class SlackSocketModeTests
             }
         }
     }
-
-    private static string SlashPayload(SlackHarness slack, string text, string triggerId) => JsonSerializer.Serialize(new Dictionary<string, string>
-    {
-        ["token"] = "bHKJ2n9AW6Ju3MjciOHfbA1b",
-        ["team_id"] = "T1",
-        ["team_domain"] = "example",
-        ["channel_id"] = "C1",
-        ["channel_name"] = "papers",
-        ["user_id"] = "U2",
-        ["user_name"] = "alice",
-        ["command"] = "/papers",
-        ["text"] = text,
-        ["api_app_id"] = "A1",
-        ["is_enterprise_install"] = "false",
-        ["response_url"] = slack.ResponseUrl.AbsoluteUri,
-        ["trigger_id"] = triggerId,
-    });
 }

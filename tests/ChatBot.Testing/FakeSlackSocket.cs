@@ -1,28 +1,36 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 
 namespace ChatBot.Testing;
 
 /// <summary>
 /// One WebSocket accepted by <see cref="FakeSlackSocketServer"/>: the test sends Slack frames (hello,
-/// envelopes, disconnects) and reads what the client sent back (acknowledgements), in order.
+/// envelopes, disconnects) and reads what the client sent back (acknowledgements), in order. Every frame the
+/// client sends is checked against what Slack documents (https://api.slack.com/apis/connections/socket-implement,
+/// "Acknowledge events"): it is a JSON object echoing the <c>envelope_id</c> of an envelope sent on this
+/// connection and not yet acknowledged, and it carries a <c>payload</c> only when the envelope said
+/// <c>accepts_response_payload</c>; anything else is reported to the server's <c>ProtocolViolations</c>.
 /// </summary>
 public sealed class FakeSlackSocket : IDisposable
 {
     private readonly WebSocket _socket;
     private readonly Action<string> _record;
+    private readonly Action<string> _violation;
+    private readonly Dictionary<string, (int Unacknowledged, bool AcceptsPayload)> _envelopes = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Lock _gate = new();
     private readonly List<string> _received = [];
     private readonly Channel<string> _arrivals = Channel.CreateUnbounded<string>();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal FakeSlackSocket(int index, WebSocket socket, Action<string> record)
+    internal FakeSlackSocket(int index, WebSocket socket, Action<string> record, Action<string> violation)
     {
         Index = index;
         _socket = socket;
         _record = record;
+        _violation = violation;
     }
 
     /// <summary>0 for the first connection the server accepted, 1 for the next, ...</summary>
@@ -43,8 +51,10 @@ public sealed class FakeSlackSocket : IDisposable
         }
     }
 
+    /// <summary>Sends one text message as is (any text: tests send malformed frames too).</summary>
     public async Task SendAsync(string json)
     {
+        ExpectAcknowledgement(json);
         await _sendLock.WaitAsync();
         try
         {
@@ -113,6 +123,8 @@ public sealed class FakeSlackSocket : IDisposable
                         _received.Add(text);
                     }
 
+                    CheckAcknowledgement(text);
+
                     _arrivals.Writer.TryWrite(text);
                 }
             }
@@ -128,6 +140,78 @@ public sealed class FakeSlackSocket : IDisposable
     }
 
     public void Dispose() => _sendLock.Dispose();
+
+    /// <summary>Remembers an envelope (a frame with a string <c>type</c> and <c>envelope_id</c>) that the client must acknowledge once.</summary>
+    private void ExpectAcknowledgement(string frame)
+    {
+        using var document = TryParse(frame);
+        if (document?.RootElement is not { ValueKind: JsonValueKind.Object } root
+            || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("envelope_id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } envelopeId)
+        {
+            return;
+        }
+
+        var accepts = root.TryGetProperty("accepts_response_payload", out var flag) && flag.ValueKind == JsonValueKind.True;
+        lock (_gate)
+        {
+            var (unacknowledged, _) = _envelopes.GetValueOrDefault(envelopeId);
+            _envelopes[envelopeId] = (unacknowledged + 1, accepts);
+        }
+    }
+
+    private void CheckAcknowledgement(string frame)
+    {
+        using var document = TryParse(frame);
+        if (document?.RootElement is not { ValueKind: JsonValueKind.Object } root
+            || !root.TryGetProperty("envelope_id", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            _violation($"connection {Index}: the client sent a frame that is not an acknowledgement: {Start(frame)}");
+            return;
+        }
+
+        var envelopeId = id.GetString()!;
+        bool known, accepts;
+        lock (_gate)
+        {
+            known = _envelopes.TryGetValue(envelopeId, out var envelope) && envelope.Unacknowledged > 0;
+            accepts = envelope.AcceptsPayload;
+            if (known)
+            {
+                _envelopes[envelopeId] = (envelope.Unacknowledged - 1, accepts);
+            }
+        }
+
+        if (!known)
+        {
+            _violation($"connection {Index}: acknowledgement of envelope '{envelopeId}', which was not sent on this connection or was already acknowledged");
+        }
+        else if (root.TryGetProperty("payload", out _) && !accepts)
+        {
+            _violation($"connection {Index}: acknowledgement of envelope '{envelopeId}' carries a payload, but the envelope does not accept one");
+        }
+        else if (root.TryGetProperty("payload", out var payload))
+        {
+            foreach (var violation in SlackMessageRules.Check($"connection {Index}: ack payload of '{envelopeId}'", payload, requireText: true))
+            {
+                _violation(violation);
+            }
+        }
+    }
+
+    private static JsonDocument? TryParse(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Start(string text) => text.Length <= 200 ? text : text[..200] + "\u2026";
 
     /// <summary>Drops the connection without a close handshake, as a network failure would.</summary>
     public void Abort() => _socket.Abort();

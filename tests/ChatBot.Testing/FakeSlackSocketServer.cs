@@ -10,11 +10,21 @@ namespace ChatBot.Testing;
 /// old connection closed. Pair it with a <see cref="LoopbackHttpServer"/> answering <c>apps.connections.open</c>
 /// with <see cref="LinkUrl"/>.
 /// </summary>
+/// <remarks>
+/// It checks what Slack checks: each <see cref="LinkUrl"/> ticket is single-use (apps.connections.open hands out
+/// a fresh, temporary URL for every connection, https://api.slack.com/methods/apps.connections.open), so a second
+/// connect with the same URL, or one with a ticket never handed out, is refused (HTTP 401) and reported; and each
+/// connection checks the client's acknowledgements (<see cref="FakeSlackSocket"/>). Tests that run the client
+/// normally assert <see cref="ProtocolViolations"/> is empty.
+/// </remarks>
 public sealed class FakeSlackSocketServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<FakeSlackSocket> _connections = [];
     private readonly List<string> _events = [];
+    private readonly List<string> _violations = [];
+    private readonly HashSet<string> _issuedTickets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedTickets = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _tickets;
@@ -53,6 +63,18 @@ public sealed class FakeSlackSocketServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Every documented rule the client broke, one line each, in order.</summary>
+    public IReadOnlyList<string> ProtocolViolations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
     public static async Task<FakeSlackSocketServer> StartAsync()
     {
         var server = new FakeSlackSocketServer();
@@ -61,7 +83,16 @@ public sealed class FakeSlackSocketServer : IAsyncDisposable
     }
 
     /// <summary>A fresh <c>wss://…/link/?ticket=N</c>-style URL, as <c>apps.connections.open</c> returns.</summary>
-    public Uri LinkUrl() => new(BaseAddress, $"link/?ticket={Interlocked.Increment(ref _tickets)}");
+    public Uri LinkUrl()
+    {
+        var ticket = Interlocked.Increment(ref _tickets).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        lock (_gate)
+        {
+            _issuedTickets.Add(ticket);
+        }
+
+        return new(BaseAddress, $"link/?ticket={ticket}");
+    }
 
     /// <summary>The <c>apps.connections.open</c> answer for a <see cref="LoopbackHttpServer"/>.</summary>
     public ScriptedResponse ConnectionsOpenResponse() => ScriptedResponse.Json($$"""{"ok":true,"url":"{{LinkUrl()}}"}""");
@@ -120,6 +151,14 @@ public sealed class FakeSlackSocketServer : IAsyncDisposable
         }
     }
 
+    private void AddViolation(string violation)
+    {
+        lock (_gate)
+        {
+            _violations.Add(violation);
+        }
+    }
+
     private void Record(string entry, FakeSlackSocket? connection = null)
     {
         TaskCompletionSource changed;
@@ -146,8 +185,28 @@ public sealed class FakeSlackSocketServer : IAsyncDisposable
             return;
         }
 
+        var ticket = context.Request.Query["ticket"].ToString();
+        string? refusal;
+        lock (_gate)
+        {
+            refusal = !_issuedTickets.Contains(ticket) ? $"a connection with ticket '{ticket}', which apps.connections.open never handed out"
+                : !_usedTickets.Add(ticket) ? $"a second connection with ticket '{ticket}' (each URL is single-use)"
+                : null;
+            if (refusal is not null)
+            {
+                _violations.Add(refusal);
+            }
+        }
+
+        if (refusal is not null)
+        {
+            Record("refused " + ticket);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new FakeSlackSocket(Interlocked.Increment(ref _accepted) - 1, webSocket, entry => Record(entry));
+        var connection = new FakeSlackSocket(Interlocked.Increment(ref _accepted) - 1, webSocket, entry => Record(entry), AddViolation);
 
         Record($"open {connection.Index}", connection);
         if (AutoHello)

@@ -234,6 +234,7 @@ public sealed class AlertDeliveryService(
                 ? string.Create(CultureInfo.InvariantCulture, $"\u2026and {more} more: /papers search {userAlerts.Values.First().Query} sort:new")
                 : "Manage them with /alerts list.",
             Visibility = ReplyVisibility.Private,
+            Notification = AlertDigest.Notification(found.Count, pending.SelectMany(d => d.AlertIds).Select(id => userAlerts.GetValueOrDefault(id)?.Query)),
         };
     }
 

@@ -44,6 +44,25 @@ public sealed record AlertDigest(bool Daily, TimeOnly LocalTime, string TimeZone
             : Instant;
     }
 
+    /// <summary>
+    /// The notification line of an alert message (what a phone shows): <c>New papers for your alert “diffusion”</c>,
+    /// naming up to three of the alert queries that matched.
+    /// </summary>
+    public static string Notification(int paperCount, IEnumerable<string?> matchedQueries)
+    {
+        ArgumentNullException.ThrowIfNull(matchedQueries);
+        var queries = matchedQueries.OfType<string>().Where(q => q.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var papers = paperCount == 1 ? "New paper" : "New papers";
+        if (queries.Count == 0)
+        {
+            return papers + " for your alerts";
+        }
+
+        var named = string.Join(", ", queries.Take(3).Select(q => $"\u201c{q}\u201d"));
+        var more = queries.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {queries.Count - 3} more") : "";
+        return $"{papers} for your alert{(queries.Count == 1 ? "" : "s")} {named}{more}";
+    }
+
     public string ToStored() => Daily ? string.Create(CultureInfo.InvariantCulture, $"daily|{LocalTime:HH:mm}|{TimeZoneId}") : "instant";
 
     public override string ToString() => Daily ? string.Create(CultureInfo.InvariantCulture, $"once a day at {LocalTime:HH:mm} {TimeZoneId}") : "as they arrive";

@@ -24,6 +24,23 @@ public sealed record Reply
     /// <summary>True when the reply reports a problem (bad input, unknown paper, internal failure).</summary>
     public bool IsError { get; init; }
 
+    /// <summary>
+    /// One plain line that says what the message is, for where a platform shows no rich content: notifications
+    /// and screen readers (Slack's top-level <c>text</c>). Null: <see cref="NotificationText"/> picks a default.
+    /// </summary>
+    public string? Notification { get; init; }
+
+    /// <summary>
+    /// What notifications and screen readers get: <see cref="Notification"/>, else the <see cref="Title"/>, else
+    /// the paper's title for a one-paper reply, else the first paragraph, else a count of the papers.
+    /// </summary>
+    public string NotificationText =>
+        Notification is { Length: > 0 } notification ? notification
+        : Title is { Length: > 0 } title ? title
+        : Papers.Count == 1 && !string.IsNullOrWhiteSpace(Papers[0].Paper.Title) ? Papers[0].Paper.Title
+        : Text.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p))
+            ?? (Papers.Count > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Papers.Count} papers") : "");
+
     public static Reply Message(string text, ReplyVisibility visibility = ReplyVisibility.Channel) =>
         new() { Text = [text], Visibility = visibility };
 

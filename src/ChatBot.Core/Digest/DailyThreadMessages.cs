@@ -34,6 +34,7 @@ public static class DailyThreadMessages
         {
             Papers = [new PaperCard(paper, CardDetail.Brief, PaperText.Fold(summary, SummaryLength)) { Rank = rank }],
             Footer = result.Explanation,
+            Notification = paper.Title,
         };
     }
 

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatBot.Slack.Platform;
+using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.WebApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +17,10 @@ namespace ChatBot.Slack.Http;
 /// <summary>
 /// Slack's HTTP request URLs, mapped only when <c>Slack:SigningSecret</c> is set: <c>POST /slack/commands</c>
 /// (slash commands, a form), <c>/slack/actions</c> (button clicks, a form with a <c>payload</c> JSON field)
-/// and <c>/slack/events</c> (Events API JSON, answering <c>url_verification</c>). Every request must carry a
-/// valid, fresh signature; anything else gets 401.
+/// and <c>/slack/events</c> (Events API JSON, answering <c>url_verification</c>). Every body is read with a cap
+/// (413 as soon as it is passed, before the signature is checked); every request must carry a valid, fresh
+/// signature (401 otherwise). A retry (<c>X-Slack-Retry-Num</c>) of a command or a click already being handled or
+/// handled is acknowledged with an empty 200 and not run again.
 /// </summary>
 public static class SlackEndpoints
 {
@@ -24,8 +28,17 @@ public static class SlackEndpoints
     public const string ActionsPath = "/slack/actions";
     public const string EventsPath = "/slack/events";
 
-    /// <summary>Slack's own payloads are a few kilobytes; anything far larger is not Slack.</summary>
-    private const int MaxBodyBytes = 256 * 1024;
+    /// <summary>A slash command form is a few hundred bytes plus the typed text; 64 KiB is far past any real one.</summary>
+    public const int MaxCommandBodyBytes = 64 * 1024;
+
+    /// <summary>A <c>block_actions</c> payload carries the whole message the button was on (up to 50 blocks), form-encoded.</summary>
+    public const int MaxActionBodyBytes = 1024 * 1024;
+
+    /// <summary>An Events API callback carries one event (a message can hold blocks).</summary>
+    public const int MaxEventBodyBytes = 1024 * 1024;
+
+    public const string RetryNumHeader = "X-Slack-Retry-Num";
+    public const string RetryReasonHeader = "X-Slack-Retry-Reason";
 
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -44,7 +57,7 @@ public static class SlackEndpoints
 
     private static async Task HandleCommandAsync(HttpContext context)
     {
-        if (await ReadVerifiedAsync(context) is not { } body)
+        if (await ReadVerifiedAsync(context, MaxCommandBodyBytes) is not { } body)
         {
             return;
         }
@@ -56,6 +69,11 @@ public static class SlackEndpoints
         }
 
         var command = SlashCommand.FromFields(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
+        if (IsRetry(context, "slash_commands", command.TriggerId, body))
+        {
+            return;
+        }
+
         var dispatcher = context.RequestServices.GetRequiredService<SlackCommandDispatcher>();
         var message = await dispatcher.AnswerSlashCommandAsync(command, context.RequestAborted);
         if (message is not null)
@@ -66,7 +84,7 @@ public static class SlackEndpoints
 
     private static async Task HandleActionAsync(HttpContext context)
     {
-        if (await ReadVerifiedAsync(context) is not { } body)
+        if (await ReadVerifiedAsync(context, MaxActionBodyBytes) is not { } body)
         {
             return;
         }
@@ -81,7 +99,13 @@ public static class SlackEndpoints
         using (json)
         {
             var root = json.RootElement;
-            if (root.TryGetProperty("type", out var type) && type.GetString() == BlockActionRequest.PayloadType)
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            if (String(root, "type") == BlockActionRequest.PayloadType && !IsRetry(context, "interactive", String(root, "trigger_id"), body))
             {
                 context.RequestServices.GetRequiredService<SlackCommandDispatcher>().StartBlockActions(BlockActionRequest.Parse(root));
             }
@@ -90,7 +114,7 @@ public static class SlackEndpoints
 
     private static async Task HandleEventAsync(HttpContext context)
     {
-        if (await ReadVerifiedAsync(context) is not { } body || ParseOrNull(Encoding.UTF8.GetString(body)) is not { } json)
+        if (await ReadVerifiedAsync(context, MaxEventBodyBytes) is not { } body || ParseOrNull(Encoding.UTF8.GetString(body)) is not { } json)
         {
             if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status200OK)
             {
@@ -103,11 +127,10 @@ public static class SlackEndpoints
         using (json)
         {
             var root = json.RootElement;
-            var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+            var type = String(root, "type");
             if (type == "url_verification")
             {
-                var challenge = root.TryGetProperty("challenge", out var c) ? c.GetString() ?? "" : "";
-                await context.Response.WriteAsJsonAsync(new { challenge }, context.RequestAborted);
+                await context.Response.WriteAsJsonAsync(new { challenge = String(root, "challenge") ?? "" }, context.RequestAborted);
                 return;
             }
 
@@ -116,25 +139,48 @@ public static class SlackEndpoints
         }
     }
 
-    /// <summary>The raw body when its signature is valid; otherwise null, with the response already set to 401 (or 413).</summary>
-    private static async Task<byte[]?> ReadVerifiedAsync(HttpContext context)
+    /// <summary>
+    /// True when this request is a retry (<c>X-Slack-Retry-Num</c>, https://api.slack.com/apis/events-api#retries) of a
+    /// command or click already being handled or handled: the caller answers an empty 200 and runs nothing. Every
+    /// delivery is remembered by its trigger id (the key Socket Mode uses too), or, for a retry without one, by its body.
+    /// A first delivery always runs.
+    /// </summary>
+    private static bool IsRetry(HttpContext context, string kind, string? triggerId, byte[] body)
+    {
+        var retryNum = context.Request.Headers[RetryNumHeader].ToString();
+        var key = triggerId is { Length: > 0 } ? kind + ":" + triggerId
+            : retryNum.Length > 0 ? kind + ":body:" + Convert.ToHexString(SHA256.HashData(body))
+            : null;
+        if (key is null)
+        {
+            return false;
+        }
+
+        var first = context.RequestServices.GetRequiredService<SlackEnvelopeDeduplicator>().TryBegin([key]);
+        if (first || retryNum.Length == 0)
+        {
+            return false;
+        }
+
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints).FullName!);
+        var reason = Short(context.Request.Headers[RetryReasonHeader].ToString());
+        var attempt = Short(retryNum);
+        Log.RetryIgnored(logger, context.Request.Path.Value ?? "", attempt, reason);
+        return true;
+    }
+
+    /// <summary>The raw body when it is within <paramref name="maxBytes"/> and its signature is valid; otherwise null, with the response set to 413 or 401.</summary>
+    private static async Task<byte[]?> ReadVerifiedAsync(HttpContext context, int maxBytes)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints).FullName!);
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var body = await BoundedBody.ReadAsync(context.Request, maxBytes, context.RequestAborted);
+        if (body is null)
         {
+            Log.BodyTooLarge(logger, context.Request.Path.Value ?? "", maxBytes);
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return null;
-        }
-
-        var body = buffer.ToArray();
         var verifier = context.RequestServices.GetRequiredService<SlackRequestVerifier>();
         var check = verifier.Verify(
             context.Request.Headers[SlackRequestVerifier.TimestampHeader].ToString(),
@@ -149,6 +195,13 @@ public static class SlackEndpoints
 
         return body;
     }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string Short(string text) => text.Length <= 32 ? text : text[..32] + "\u2026";
 
     private static JsonDocument? ParseOrNull(string text)
     {

@@ -164,11 +164,14 @@ internal static class SlackReplyRenderer
         return buttons.Chunk(BlockKitLimits.ActionsElements).Select(chunk => new ActionsBlock(chunk));
     }
 
+    /// <summary>
+    /// The top-level <c>text</c>: with blocks, Slack shows it in notifications and screen readers read it instead
+    /// of the blocks (https://api.slack.com/methods/chat.postMessage), so it says what the message is
+    /// (<see cref="Reply.NotificationText"/>): a paper's title, the thread's heading, the alert's query, the answer's title.
+    /// </summary>
     private static string Fallback(Reply reply)
     {
-        var text = reply.Title
-            ?? reply.Text.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p))
-            ?? (reply.Papers.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"{reply.Papers.Count} papers") : "ChatBot");
+        var text = reply.NotificationText is { Length: > 0 } line ? line : "ChatBot";
         return SlackMrkdwn.EscapeWithin(PaperText.CollapseWhitespace(text), BlockKitLimits.FallbackText);
     }
 }

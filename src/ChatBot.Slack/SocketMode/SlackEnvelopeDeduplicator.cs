@@ -1,8 +1,9 @@
 namespace ChatBot.Slack.SocketMode;
 
 /// <summary>
-/// Remembers recently handled envelopes across every connection, so the same delivery arriving twice
-/// (on a second connection, or as a retry with <c>retry_attempt</c> &gt; 0) runs once. Keys are the
+/// Remembers recently handled envelopes across every connection and HTTP request, so the same delivery arriving
+/// twice (on a second connection, as a retry with <c>retry_attempt</c> &gt; 0, or as an HTTP retry with
+/// <c>X-Slack-Retry-Num</c>) runs once. Keys are the
 /// envelope id and the payload's own id (trigger or event id); the oldest are forgotten past a bound.
 /// </summary>
 internal sealed class SlackEnvelopeDeduplicator
@@ -29,7 +30,17 @@ internal sealed class SlackEnvelopeDeduplicator
     public bool TryBegin(SocketEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var keys = new[] { "envelope:" + envelope.EnvelopeId, envelope.PayloadKey }.OfType<string>().ToList();
+        return TryBegin(new[] { "envelope:" + envelope.EnvelopeId, envelope.PayloadKey }.OfType<string>().ToList());
+    }
+
+    /// <summary>
+    /// True the first time any of <paramref name="keys"/> is seen (run it); false when one was seen before (a
+    /// retry or a duplicate: acknowledge only). HTTP requests use the same payload keys as Socket Mode envelopes
+    /// (<c>slash_commands:</c> or <c>interactive:</c> + trigger id), so one delivery runs once whichever way it came.
+    /// </summary>
+    public bool TryBegin(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
         lock (_gate)
         {
             if (keys.Any(_seen.Contains))

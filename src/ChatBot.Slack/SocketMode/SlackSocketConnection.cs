@@ -14,6 +14,9 @@ namespace ChatBot.Slack.SocketMode;
 /// </summary>
 internal sealed class SlackSocketConnection : IAsyncDisposable
 {
+    /// <summary>The largest inbound message read (1 MiB); a larger one closes the connection (1009), which is then replaced.</summary>
+    public const int MaxMessageBytes = 1024 * 1024;
+
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ClientWebSocket _socket;
@@ -81,11 +84,9 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
     /// <summary>Waits (briefly) for acknowledgements in flight, then closes the socket normally.</summary>
     public async Task CloseAsync()
     {
-        try
-        {
-            await Task.WhenAll(_inFlight.Keys).WaitAsync(CloseTimeout);
-        }
-        catch (TimeoutException)
+        var pending = Task.WhenAll(_inFlight.Keys);
+        await pending.WaitAsync(CloseTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!pending.IsCompleted)
         {
             Log.SocketCloseWithPendingAcks(_logger, Slot, _inFlight.Count);
         }
@@ -118,7 +119,7 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
     {
         await _lifetime.CancelAsync();
         _socket.Abort();
-        await _receiving;
+        await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _socket.Dispose();
         _sendLock.Dispose();
         _lifetime.Dispose();
@@ -138,13 +139,29 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
                     break;
                 }
 
+                if (message.Length + result.Count > MaxMessageBytes)
+                {
+                    // Never buffer without bound: a message this large is not Slack's; this connection is replaced.
+                    Log.SocketMessageTooLarge(_logger, Slot, MaxMessageBytes);
+                    await CloseTooLargeAsync();
+                    break;
+                }
+
                 message.Write(buffer, 0, result.Count);
                 if (!result.EndOfMessage)
                 {
                     continue;
                 }
 
-                Dispatch(message.ToArray());
+                if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    Dispatch(message.GetBuffer().AsMemory(0, (int)message.Length));
+                }
+                else
+                {
+                    Log.SocketFrameMalformed(_logger, Slot, "a binary message (Slack sends text)");
+                }
+
                 message.SetLength(0);
             }
         }
@@ -152,13 +169,45 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
         {
             Log.SocketDropped(_logger, Slot, e.Message);
         }
+#pragma warning disable CA1031 // Whatever a peer sends must not end this loop with an exception: the connection ends and is replaced.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.SocketReceiveFailed(_logger, Slot, e);
+        }
         finally
         {
             _hello.TrySetException(new WebSocketException("The Socket Mode connection closed before hello."));
         }
     }
 
-    private void Dispatch(byte[] frame)
+    private async Task CloseTooLargeAsync()
+    {
+        using var patience = new CancellationTokenSource(CloseTimeout);
+        try
+        {
+            await _sendLock.WaitAsync(patience.Token);
+            try
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "message too large", patience.Token);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+    }
+
+    /// <summary>
+    /// Reads one frame. Every field is read with a kind check: a frame that is not JSON, or whose fields have
+    /// the wrong kind, is logged and skipped (an envelope with a readable id is still acknowledged, so Slack
+    /// does not redeliver it); nothing a peer sends ends the connection.
+    /// </summary>
+    private void Dispatch(ReadOnlyMemory<byte> frame)
     {
         JsonDocument document;
         try
@@ -167,31 +216,59 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
         }
         catch (JsonException)
         {
-            Log.SocketFrameUnreadable(_logger, Slot, Encoding.UTF8.GetString(frame, 0, Math.Min(frame.Length, 200)));
+            Log.SocketFrameUnreadable(_logger, Slot, Start(frame.Span));
             return;
         }
 
         using (document)
         {
             var root = document.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) ? t.GetString() : null;
-            switch (type)
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Log.SocketFrameMalformed(_logger, Slot, $"a JSON {root.ValueKind} instead of an object");
+                return;
+            }
+
+            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                Log.SocketFrameMalformed(_logger, Slot, "no type string");
+                return;
+            }
+
+            switch (type.GetString())
             {
                 case "hello":
                     _hello.TrySetResult();
                     return;
                 case "disconnect":
-                    var reason = root.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "";
-                    _disconnect.TrySetResult(reason);
+                    if (root.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
+                    {
+                        _disconnect.TrySetResult(reason.GetString()!);
+                    }
+                    else
+                    {
+                        Log.SocketFrameMalformed(_logger, Slot, "a disconnect without a reason string");
+                    }
+
                     return;
             }
 
-            if (SocketEnvelope.Parse(root) is { } envelope)
+            switch (SocketEnvelope.Parse(root))
             {
-                var work = _onEnvelope(this, envelope);
-                _inFlight[work] = true;
-                _ = work.ContinueWith(done => _inFlight.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                case { } envelope:
+                    var work = _onEnvelope(this, envelope);
+                    _inFlight[work] = true;
+                    _ = work.ContinueWith(done => _inFlight.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    return;
+                case null:
+                    Log.SocketFrameMalformed(_logger, Slot, $"a {Truncate(type.GetString()!)} frame without an envelope_id string");
+                    return;
             }
         }
     }
+
+    private static string Start(ReadOnlySpan<byte> frame) =>
+        Encoding.UTF8.GetString(frame[..Math.Min(frame.Length, 200)]);
+
+    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "\u2026";
 }

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text.Json;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Platform;
@@ -35,14 +36,63 @@ internal sealed class SlackSocketModeClient(
     /// <summary>Why the client stopped on its own (<c>link_disabled</c>, a refused token), or null while it runs or when cancelled.</summary>
     public string? StoppedBecause { get; private set; }
 
-    /// <summary>Runs every connection until <paramref name="cancellationToken"/> fires or Slack ends Socket Mode.</summary>
+    /// <summary>
+    /// Runs every connection until <paramref name="cancellationToken"/> fires or Slack ends Socket Mode
+    /// (<see cref="StoppedBecause"/> then says why). No input from Slack ends it otherwise.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var connections = options.Value.SocketConnections;
         Log.SocketModeStarting(logger, connections);
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(slot => RunSlotAsync(slot, stop)));
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(slot => SuperviseSlotAsync(slot, stop)));
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Keeps one connection slot alive: whatever fails unexpectedly is logged and the slot reopens (a fresh
+    /// <c>apps.connections.open</c> URL each time) after a backoff that doubles while failures follow each other.
+    /// </summary>
+    private async Task SuperviseSlotAsync(int slot, CancellationTokenSource stop)
+    {
+        var cancellationToken = stop.Token;
+        var backoff = FirstBackoff;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var started = timeProvider.GetTimestamp();
+            try
+            {
+                await RunSlotAsync(slot, stop);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Supervision: any failure of one connection is logged and the connection reopened.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                if (timeProvider.GetElapsedTime(started) > LongestBackoff)
+                {
+                    backoff = FirstBackoff;
+                }
+
+                Log.SocketSlotFailed(logger, slot, backoff, e);
+                metrics.PlatformReconnected(SlackErrors.Platform);
+            }
+
+            try
+            {
+                await Task.Delay(backoff, timeProvider, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            backoff = backoff * 2 > LongestBackoff ? LongestBackoff : backoff * 2;
+        }
     }
 
     private async Task RunSlotAsync(int slot, CancellationTokenSource stop)
@@ -71,22 +121,28 @@ internal sealed class SlackSocketModeClient(
                     Log.SocketRefreshing(logger, slot, reason);
                     metrics.PlatformReconnected(SlackErrors.Platform);
                     var next = await ConnectWithBackoffAsync(slot, stop);
-                    await current.CloseAsync();
-                    await ReleaseAsync(current);
+                    var old = current;
                     current = next;
+                    try
+                    {
+                        await old.CloseAsync();
+                    }
+                    finally
+                    {
+                        await ReleaseAsync(old);
+                    }
+
                     continue;
                 }
 
                 Log.SocketReconnecting(logger, slot);
                 metrics.PlatformReconnected(SlackErrors.Platform);
-                await ReleaseAsync(current);
+                var dropped = current;
                 current = null;
+                await ReleaseAsync(dropped);
                 await Task.Delay(FirstBackoff, timeProvider, cancellationToken);
                 current = await ConnectWithBackoffAsync(slot, stop);
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
         }
         finally
         {
@@ -146,18 +202,36 @@ internal sealed class SlackSocketModeClient(
         }
     }
 
+    /// <summary>
+    /// Runs an envelope and acknowledges it on the connection it came on, exactly once. Never throws: a
+    /// failure is logged and the envelope is still acknowledged (without a reply), so Slack does not redeliver it.
+    /// </summary>
     private async Task HandleEnvelopeAsync(SlackSocketConnection connection, SocketEnvelope envelope)
     {
+        var acknowledged = false;
+        async Task AckAsync(ResponseUrlMessage? payload = null)
+        {
+            acknowledged = true;
+            await connection.SendAsync(new Acknowledgement(envelope.EnvelopeId, payload), CancellationToken.None);
+        }
+
         try
         {
             if (!deduplicator.TryBegin(envelope))
             {
                 Log.EnvelopeDuplicate(logger, envelope.EnvelopeId, envelope.Type, envelope.RetryAttempt);
-                await connection.SendAsync(new Acknowledgement(envelope.EnvelopeId), CancellationToken.None);
+                await AckAsync();
                 return;
             }
 
             Log.EnvelopeReceived(logger, envelope.EnvelopeId, envelope.Type, connection.Slot);
+            if (!envelope.HasObjectPayload && envelope.Type is SocketEnvelope.SlashCommands or SocketEnvelope.Interactive)
+            {
+                Log.EnvelopePayloadMalformed(logger, envelope.EnvelopeId, envelope.Type);
+                await AckAsync();
+                return;
+            }
+
             switch (envelope.Type)
             {
                 case SocketEnvelope.SlashCommands:
@@ -168,22 +242,46 @@ internal sealed class SlackSocketModeClient(
                         Log.ReplyNotAccepted(logger, envelope.EnvelopeId);
                     }
 
-                    await connection.SendAsync(new Acknowledgement(envelope.EnvelopeId, payload), CancellationToken.None);
+                    await AckAsync(payload);
                     break;
                 case SocketEnvelope.Interactive:
-                    await connection.SendAsync(new Acknowledgement(envelope.EnvelopeId), CancellationToken.None);
-                    if (envelope.Payload.TryGetProperty("type", out var type) && type.GetString() == BlockActionRequest.PayloadType)
+                    await AckAsync();
+                    if (envelope.Payload.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+                        && type.GetString() == BlockActionRequest.PayloadType)
                     {
                         dispatcher.StartBlockActions(BlockActionRequest.Parse(envelope.Payload));
                     }
 
                     break;
                 default:
-                    await connection.SendAsync(new Acknowledgement(envelope.EnvelopeId), CancellationToken.None);
+                    await AckAsync();
                     break;
             }
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException
+            || (e is InvalidOperationException && acknowledged))
+        {
+            Log.AckFailed(logger, envelope.EnvelopeId, connection.Slot, e.Message);
+        }
+#pragma warning disable CA1031 // One envelope that fails must not fault its connection; it is still acknowledged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.EnvelopeFailed(logger, envelope.EnvelopeId, envelope.Type, e);
+            if (!acknowledged)
+            {
+                await AckQuietlyAsync(connection, envelope);
+            }
+        }
+    }
+
+    private async Task AckQuietlyAsync(SlackSocketConnection connection, SocketEnvelope envelope)
+    {
+        try
+        {
+            await connection.SendAsync(new Acknowledgement(envelope.EnvelopeId), CancellationToken.None);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
             Log.AckFailed(logger, envelope.EnvelopeId, connection.Slot, e.Message);
         }

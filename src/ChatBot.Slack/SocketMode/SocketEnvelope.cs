@@ -20,22 +20,29 @@ internal sealed record SocketEnvelope(string Type, string EnvelopeId, JsonElemen
         _ => null,
     };
 
-    /// <summary>An envelope from a frame, or null when the frame is not one (hello, disconnect).</summary>
+    /// <summary>
+    /// An envelope from a frame, or null when the frame is not one (hello, disconnect) or is malformed: a
+    /// <c>type</c> or <c>envelope_id</c> that is not a string. Other fields of the wrong kind read as absent.
+    /// </summary>
     public static SocketEnvelope? Parse(JsonElement frame)
     {
         if (frame.ValueKind != JsonValueKind.Object
-            || !frame.TryGetProperty("envelope_id", out var id) || id.GetString() is not { Length: > 0 } envelopeId)
+            || !frame.TryGetProperty("envelope_id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } envelopeId
+            || !frame.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
         {
             return null;
         }
 
         return new SocketEnvelope(
-            frame.TryGetProperty("type", out var type) ? type.GetString() ?? "" : "",
+            type.GetString()!,
             envelopeId,
             frame.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
             frame.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True,
-            frame.TryGetProperty("retry_attempt", out var retry) && retry.TryGetInt32(out var attempt) ? attempt : 0);
+            frame.TryGetProperty("retry_attempt", out var retry) && retry.ValueKind == JsonValueKind.Number && retry.TryGetInt32(out var attempt) ? attempt : 0);
     }
+
+    /// <summary>True when the payload is a JSON object, as Slack always sends it.</summary>
+    public bool HasObjectPayload => Payload.ValueKind == JsonValueKind.Object;
 
     private string? String(string name) =>
         Payload.ValueKind == JsonValueKind.Object && Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -65,7 +65,7 @@ internal sealed class SlackApiClient(
     public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken)
     {
         using var answer = await CallAsync("conversations.open", new OpenConversationRequest(userId), BotToken(), cancellationToken);
-        return answer.RootElement.TryGetProperty("channel", out var channel) && channel.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value
+        return Text(Property(answer.RootElement, "channel"), "id") is { Length: > 0 } value
             ? value
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
     }
@@ -85,7 +85,7 @@ internal sealed class SlackApiClient(
             ? app
             : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:AppToken is not set", isPermanent: true);
         using var answer = await CallAsync("apps.connections.open", new { }, token, cancellationToken);
-        return answer.RootElement.TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri)
+        return Uri.TryCreate(Text(answer.RootElement, "url"), UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
             ? uri
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack apps.connections.open answered without a url", isPermanent: false);
     }
@@ -165,7 +165,7 @@ internal sealed class SlackApiClient(
             if (answer.RootElement.ValueKind == JsonValueKind.Object
                 && answer.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
             {
-                var error = answer.RootElement.TryGetProperty("error", out var e) && e.GetString() is { Length: > 0 } code ? code : "unknown_error";
+                var error = Text(answer.RootElement, "error") is { Length: > 0 } code ? code : "unknown_error";
                 answer.Dispose();
                 Log.ApiError(logger, method, error);
                 throw SlackErrors.For(method, error);
@@ -199,13 +199,17 @@ internal sealed class SlackApiClient(
         : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:BotToken is not set", isPermanent: true);
 
     private static PostedMessage Posted(JsonElement answer, string channel) => new(
-        answer.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : channel,
-        answer.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } value
+        Text(answer, "channel") is { Length: > 0 } c ? c : channel,
+        Text(answer, "ts") is { Length: > 0 } value
             ? value
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack answered without a message ts", isPermanent: false));
 
+    /// <summary>A string field, or "" when it is absent or of another kind (every field Slack sends is read this way).</summary>
     private static string Text(JsonElement answer, string name) =>
-        answer.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        Property(answer, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : "";
+
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 
     private static JsonDocument? ParseOrNull(string text)
     {

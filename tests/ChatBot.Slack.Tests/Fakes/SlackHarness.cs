@@ -24,7 +24,7 @@ internal sealed class SlackHarness : IAsyncDisposable
     public const string AppToken = "xapp-test-app-token";
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
-    private SlackHarness(LoopbackHttpServer api, FakeSlackSocketServer? sockets, WebApplication app, RecordingLoggerProvider logs, IReadOnlyDictionary<string, ScriptedCommandHandler> handlers)
+    private SlackHarness(FakeSlackWebApi api, FakeSlackSocketServer? sockets, WebApplication app, RecordingLoggerProvider logs, IReadOnlyDictionary<string, ScriptedCommandHandler> handlers)
     {
         Api = api;
         Sockets = sockets;
@@ -33,7 +33,10 @@ internal sealed class SlackHarness : IAsyncDisposable
         Handlers = handlers;
     }
 
-    public LoopbackHttpServer Api { get; }
+    public FakeSlackWebApi Api { get; }
+
+    /// <summary>What the Web API fake and the Socket Mode fake found against Slack's documented rules.</summary>
+    public IReadOnlyList<string> ProtocolViolations => [.. Api.ProtocolViolations, .. Sockets?.ProtocolViolations ?? []];
 
     public FakeSlackSocketServer? Sockets { get; }
 
@@ -58,7 +61,7 @@ internal sealed class SlackHarness : IAsyncDisposable
         IEnumerable<ScriptedCommandHandler>? handlers = null,
         TimeProvider? timeProvider = null)
     {
-        var api = await LoopbackHttpServer.StartAsync();
+        var api = await FakeSlackWebApi.StartAsync();
         var sockets = socketMode ? await FakeSlackSocketServer.StartAsync() : null;
         if (sockets is not null)
         {
@@ -69,7 +72,7 @@ internal sealed class SlackHarness : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = BotToken,
-            ["Slack:ApiBaseUrl"] = new Uri(api.BaseAddress, "api/").AbsoluteUri,
+            ["Slack:ApiBaseUrl"] = api.ApiBaseUrl.AbsoluteUri,
             ["Slack:ChannelMessageSpacing"] = "00:00:00",
             ["Slack:AppToken"] = socketMode ? AppToken : null,
             ["Slack:SigningSecret"] = signingSecret ? SigningSecret : null,
