@@ -82,7 +82,7 @@ public sealed class DiscordCommandRegistrationTests
     {
         await using var discord = await FakeDiscordRest.StartAsync();
 
-        var registered = await Registrar(discord, new InMemoryStateStore()).RegisterAsync(CancellationToken.None);
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
         Assert.True(registered);
         var put = Assert.Single(discord.Commands.Puts);
@@ -98,7 +98,7 @@ public sealed class DiscordCommandRegistrationTests
         await using var discord = await FakeDiscordRest.StartAsync();
         discord.Commands.Seed(null, DiscordCommandDefinitions.Build(CommandCatalog.All));
 
-        var registered = await Registrar(discord, new InMemoryStateStore()).RegisterAsync(CancellationToken.None);
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
         Assert.False(registered);
         Assert.Empty(discord.Commands.Puts);
@@ -113,7 +113,7 @@ public sealed class DiscordCommandRegistrationTests
         older[0]!["options"]![0]!["options"]![1]!["max_value"] = 50;
         discord.Commands.Seed(null, older);
 
-        var registered = await Registrar(discord, new InMemoryStateStore()).RegisterAsync(CancellationToken.None);
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
         Assert.True(registered);
         Assert.Single(discord.Commands.Puts);
@@ -121,14 +121,13 @@ public sealed class DiscordCommandRegistrationTests
     }
 
     [Fact]
-    public async Task A_command_deleted_on_Discord_is_registered_again_whatever_an_earlier_start_remembered()
+    public async Task A_command_deleted_on_Discord_after_an_earlier_start_registered_it_is_registered_again()
     {
         await using var discord = await FakeDiscordRest.StartAsync();
-        var state = new InMemoryStateStore();
-        await Registrar(discord, state).RegisterAsync(CancellationToken.None);
+        await Registrar(discord).RegisterAsync(CancellationToken.None);
         discord.Commands.Clear(); // deleted in the developer portal, or a restored backup, or another environment's PUT
 
-        var registered = await Registrar(discord, state).RegisterAsync(CancellationToken.None);
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
         Assert.True(registered);
         Assert.Equal(2, discord.Commands.Puts.Count);
@@ -143,7 +142,7 @@ public sealed class DiscordCommandRegistrationTests
         withExtra.Add(new JsonObject { ["name"] = "old-command", ["type"] = 1, ["description"] = "Gone" });
         discord.Commands.Seed(null, withExtra);
 
-        var registered = await Registrar(discord, new InMemoryStateStore()).RegisterAsync(CancellationToken.None);
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
         Assert.True(registered);
         Assert.DoesNotContain(discord.Commands.Registered(), c => c!["name"]!.GetValue<string>() == "old-command");
@@ -155,8 +154,8 @@ public sealed class DiscordCommandRegistrationTests
         await using var discord = await FakeDiscordRest.StartAsync(guildId: "222");
         discord.Commands.Seed(null, DiscordCommandDefinitions.Build(CommandCatalog.All));
 
-        var first = await Registrar(discord, new InMemoryStateStore()).RegisterAsync(CancellationToken.None);
-        var second = await Registrar(discord, new InMemoryStateStore()).RegisterAsync(CancellationToken.None);
+        var first = await Registrar(discord).RegisterAsync(CancellationToken.None);
+        var second = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
         Assert.True(first);
         Assert.False(second);
@@ -174,7 +173,7 @@ public sealed class DiscordCommandRegistrationTests
             FakeDiscordRest.Api($"applications/{FakeDiscordRest.ApplicationId}/commands"),
             FakeDiscordRest.Error(403, 50001, "Missing Access"));
         var logger = new RecordingLogger<DiscordCommandRegistrar>();
-        using var registrar = Registrar(discord, new InMemoryStateStore(), logger);
+        using var registrar = Registrar(discord, logger);
 
         await registrar.StartAsync(CancellationToken.None);
         await registrar.ExecuteTask!;
@@ -190,7 +189,7 @@ public sealed class DiscordCommandRegistrationTests
     public async Task Each_start_asks_Discord_once_and_overwrites_at_most_once()
     {
         await using var discord = await FakeDiscordRest.StartAsync();
-        using var registrar = Registrar(discord, new InMemoryStateStore());
+        using var registrar = Registrar(discord);
 
         await registrar.StartAsync(CancellationToken.None);
         await registrar.ExecuteTask!;
@@ -200,6 +199,86 @@ public sealed class DiscordCommandRegistrationTests
         Assert.Single(discord.Commands.Puts);
     }
 
-    private static DiscordCommandRegistrar Registrar(FakeDiscordRest discord, InMemoryStateStore state, RecordingLogger<DiscordCommandRegistrar>? logger = null) =>
-        new(discord.Client, state, Options.Create(discord.Options), logger ?? new RecordingLogger<DiscordCommandRegistrar>());
+    [Fact]
+    public void What_Discord_adds_or_leaves_out_when_it_answers_is_no_difference()
+    {
+        var desired = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        var answered = JsonNode.Parse(desired.ToJsonString())!.AsArray();
+        foreach (var command in answered.OfType<JsonObject>())
+        {
+            command["id"] = "1234";
+            command["application_id"] = "111";
+            command["version"] = "5678";
+            command["default_permission"] = true;
+            command["dm_permission"] = true;
+            command["nsfw"] = false;
+            command["name_localizations"] = null;
+            command["default_member_permissions"] ??= null;
+        }
+
+        answered.Add(answered[0]!.DeepClone()); // order does not matter:
+        answered.RemoveAt(0);                    // papers moves to the end
+        answered[2]!["options"]![0]!["options"]![1]!.AsObject().Remove("required"); // required:false left out
+        answered[2]!["options"]![0]!["options"]![1]!["min_value"] = 1.0;
+
+        Assert.True(ApplicationCommandComparison.Same(desired, answered, global: true));
+    }
+
+    [Theory]
+    [InlineData("description")]
+    [InlineData("option order")]
+    [InlineData("required")]
+    [InlineData("contexts")]
+    [InlineData("permissions")]
+    [InlineData("missing command")]
+    public void A_difference_users_would_notice_is_a_difference(string change)
+    {
+        var desired = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        var actual = JsonNode.Parse(desired.ToJsonString())!.AsArray();
+        var search = actual[0]!["options"]![0]!.AsObject();
+        switch (change)
+        {
+            case "description":
+                search["description"] = "Old text";
+                break;
+            case "option order":
+                var options = search["options"]!.AsArray();
+                var first = options[0]!;
+                options.RemoveAt(0);
+                options.Add(first);
+                break;
+            case "required":
+                search["options"]![0]!["required"] = false;
+                break;
+            case "contexts":
+                actual[0]!["contexts"] = null; // every context, BOT_DM and PRIVATE_CHANNEL included
+                break;
+            case "permissions":
+                actual[1]!.AsObject().Remove("default_member_permissions");
+                break;
+            default:
+                actual.RemoveAt(2);
+                break;
+        }
+
+        Assert.False(ApplicationCommandComparison.Same(desired, actual, global: true));
+    }
+
+    [Fact]
+    public void Contexts_do_not_count_for_guild_commands()
+    {
+        var desired = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        var actual = JsonNode.Parse(desired.ToJsonString())!.AsArray();
+        foreach (var command in actual.OfType<JsonObject>())
+        {
+            command["contexts"] = null;
+            command.Remove("integration_types");
+        }
+
+        Assert.True(ApplicationCommandComparison.Same(desired, actual, global: false));
+        Assert.False(ApplicationCommandComparison.Same(desired, actual, global: true));
+    }
+
+    private static DiscordCommandRegistrar Registrar(FakeDiscordRest discord, RecordingLogger<DiscordCommandRegistrar>? logger = null) =>
+        new(discord.Client, Options.Create(discord.Options), logger ?? new RecordingLogger<DiscordCommandRegistrar>());
 }

@@ -71,7 +71,8 @@ public sealed partial class FakeDiscordCommandRegistry
         ArgumentNullException.ThrowIfNull(commands);
         lock (_gate)
         {
-            _commands[guildId ?? Global] = [.. commands.OfType<JsonObject>().Select(c => Stored(c, guildId, null))];
+            var parsed = JsonNode.Parse(commands.ToJsonString())!.AsArray();
+            _commands[guildId ?? Global] = [.. parsed.OfType<JsonObject>().Select(c => Stored(c, guildId, null))];
         }
     }
 
