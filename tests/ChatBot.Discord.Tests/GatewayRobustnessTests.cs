@@ -140,7 +140,9 @@ public sealed class GatewayRobustnessTests
     [Fact]
     public async Task A_message_of_2_MiB_is_read()
     {
-        await using var harness = await GatewayHarness.StartAsync();
+        // Heartbeats of 2 s: with the fakes' 200 ms, the ACK queued behind 2 MiB could come late and
+        // the client would rightly take the connection for a zombie.
+        await using var harness = await GatewayHarness.StartAsync(heartbeatMs: 2000);
         await harness.WaitForReadyAsync();
         harness.ScriptInteraction("big");
         var interaction = Interactions.Search("big", "x");
