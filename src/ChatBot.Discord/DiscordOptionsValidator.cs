@@ -19,6 +19,12 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add($"{DiscordOptions.SectionName}:ApplicationId must be a numeric Discord id.");
         }
 
+        if (options.ApiBaseUrl is { } api && !IsSecureOrLoopback(api))
+        {
+            // The bot token goes in every call's Authorization header.
+            failures.Add($"{DiscordOptions.SectionName}:ApiBaseUrl must be an https URL such as https://discord.com/api/v10 (http only on loopback, for a local fake); '{api.Scheme}://{api.Authority}' is not.");
+        }
+
         if (!IsSnowflakeOrEmpty(options.GuildId))
         {
             failures.Add($"{DiscordOptions.SectionName}:GuildId must be a numeric Discord guild id, or empty to register commands globally.");
@@ -26,6 +32,9 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsSecureOrLoopback(Uri url) =>
+        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
 
     private static bool IsSnowflakeOrEmpty(string? value) =>
         string.IsNullOrWhiteSpace(value) || value.Trim().All(char.IsAsciiDigit);

@@ -6,11 +6,11 @@ internal static partial class Log
 {
     // Platform and command registration (3300-3399)
 
-    [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Discord commands are up to date ({Target}); nothing registered")]
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Discord already has the bot's commands ({Target}); nothing registered")]
     public static partial void CommandsUpToDate(ILogger logger, string target);
 
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Registered {Count} Discord commands ({Target})")]
-    public static partial void CommandsRegistered(ILogger logger, int count, string target);
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Registered {Count} Discord commands ({Target}); Discord had {Before} that differed")]
+    public static partial void CommandsRegistered(ILogger logger, int count, string target, int before);
 
     [LoggerMessage(EventId = 3302, Level = LogLevel.Error, Message = "Discord refused the command registration ({Target}), code {Code}: {Error}; the bot runs on with the commands Discord had")]
     public static partial void CommandRegistrationRefused(ILogger logger, string target, string code, string error);

@@ -61,6 +61,27 @@ internal static partial class Log
     [LoggerMessage(EventId = 3116, Level = LogLevel.Information, Message = "Discord gateway: stopped")]
     public static partial void GatewayStopped(ILogger logger);
 
+    [LoggerMessage(EventId = 3117, Level = LogLevel.Warning, Message = "Discord gateway: skipped {Problem}")]
+    public static partial void GatewayFrameSkipped(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3118, Level = LogLevel.Warning, Message = "Discord gateway: received a frame that is not JSON ({Problem}); closing the connection to resume")]
+    public static partial void GatewayFrameUnreadable(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3119, Level = LogLevel.Warning, Message = "Discord gateway: a message was larger than {Limit} bytes; closing the connection to resume")]
+    public static partial void GatewayMessageTooLarge(ILogger logger, int limit);
+
+    [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "Discord gateway: Hello without a heartbeat_interval between {Min} and {Max}; closing the connection to try again")]
+    public static partial void GatewayHelloUnusable(ILogger logger, TimeSpan min, TimeSpan max);
+
+    [LoggerMessage(EventId = 3121, Level = LogLevel.Warning, Message = "Discord gateway: READY's resume_gateway_url ({Url}) is not a wss:// URL; the session resumes on the gateway URL instead")]
+    public static partial void GatewayResumeUrlIgnored(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 3122, Level = LogLevel.Error, Message = "Discord gateway: the client failed unexpectedly; restarting it in {Delay}")]
+    public static partial void GatewayFaulted(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 3123, Level = LogLevel.Debug, Message = "Discord gateway: ignored opcode {Op}")]
+    public static partial void GatewayUnknownOpcode(ILogger logger, int op);
+
     // Interactions (3200-3299)
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId} (type {Type}, {Subcommand}) received")]
@@ -77,4 +98,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Discord interactions endpoint: unreadable interaction body: {Reason}")]
     public static partial void InteractionMalformed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Information, Message = "Discord interactions endpoint: interaction {InteractionId} delivered again; answered with its first response, not run twice")]
+    public static partial void InteractionRedelivered(ILogger logger, string interactionId);
 }

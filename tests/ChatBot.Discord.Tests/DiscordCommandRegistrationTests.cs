@@ -71,53 +71,109 @@ public sealed class DiscordCommandRegistrationTests
         Assert.Equal(100, options[0]!["description"]!.GetValue<string>().Length);
     }
 
+    // Discord is asked what it has (GET /applications/{id}/commands) and the bulk overwrite is sent
+    // only when that differs from the catalog: https://discord.com/developers/docs/interactions/application-commands#get-global-application-commands
+    // and #bulk-overwrite-global-application-commands. What Discord adds to each command (id, version,
+    // application_id, default_permission, dm_permission, nsfw, contexts and integration_types
+    // defaults) is not a difference: #application-command-object.
+
     [Fact]
-    public async Task Commands_are_registered_once_and_not_again_when_nothing_changed()
+    public async Task Commands_are_registered_when_Discord_has_none()
     {
         await using var discord = await FakeDiscordRest.StartAsync();
-        var path = FakeDiscordRest.Api($"applications/{FakeDiscordRest.ApplicationId}/commands");
-        discord.Server.Map(path, _ => ScriptedResponse.Json("[]"));
-        var state = new InMemoryStateStore();
 
-        var first = await Registrar(discord, state).RegisterAsync(CancellationToken.None);
-        var second = await Registrar(discord, state).RegisterAsync(CancellationToken.None);
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
-        Assert.True(first);
-        Assert.False(second);
-        var put = Assert.Single(discord.Server.Requests);
-        Assert.Equal(("PUT", path), (put.Method, put.Path));
-        Assert.Contains("\"name\":\"papers\"", put.Body, StringComparison.Ordinal);
-        Assert.NotNull(await state.GetAsync(DiscordCommandRegistrar.HashKey));
+        Assert.True(registered);
+        var put = Assert.Single(discord.Commands.Puts);
+        Assert.Null(put.GuildId);
+        Assert.Equal(["papers", "papers-admin", "alerts"], discord.Commands.Registered().Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(1, discord.Commands.Gets);
+        Assert.Empty(discord.ProtocolViolations);
     }
 
     [Fact]
-    public async Task With_a_guild_id_commands_go_to_that_guild_and_a_change_of_target_registers_again()
+    public async Task Nothing_is_registered_when_Discord_already_has_the_same_commands()
     {
-        await using var global = await FakeDiscordRest.StartAsync();
-        await using var guild = await FakeDiscordRest.StartAsync(guildId: "222");
-        global.Server.Map(FakeDiscordRest.Api($"applications/{FakeDiscordRest.ApplicationId}/commands"), _ => ScriptedResponse.Json("[]"));
-        var guildPath = FakeDiscordRest.Api($"applications/{FakeDiscordRest.ApplicationId}/guilds/222/commands");
-        guild.Server.Map(guildPath, _ => ScriptedResponse.Json("[]"));
-        var state = new InMemoryStateStore();
+        await using var discord = await FakeDiscordRest.StartAsync();
+        discord.Commands.Seed(null, DiscordCommandDefinitions.Build(CommandCatalog.All));
 
-        await Registrar(global, state).RegisterAsync(CancellationToken.None);
-        var registered = await Registrar(guild, state).RegisterAsync(CancellationToken.None);
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
+
+        Assert.False(registered);
+        Assert.Empty(discord.Commands.Puts);
+        Assert.Equal(1, discord.Commands.Gets);
+    }
+
+    [Fact]
+    public async Task Commands_are_registered_again_when_Discord_has_different_ones()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        var older = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        older[0]!["options"]![0]!["options"]![1]!["max_value"] = 50;
+        discord.Commands.Seed(null, older);
+
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
 
         Assert.True(registered);
-        var put = Assert.Single(guild.Server.Requests);
-        Assert.Equal(("PUT", guildPath), (put.Method, put.Path));
+        Assert.Single(discord.Commands.Puts);
+        Assert.Equal(10, discord.Commands.Registered()[0]!["options"]![0]!["options"]![1]!["max_value"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_command_deleted_on_Discord_after_an_earlier_start_registered_it_is_registered_again()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        await Registrar(discord).RegisterAsync(CancellationToken.None);
+        discord.Commands.Clear(); // deleted in the developer portal, or a restored backup, or another environment's PUT
+
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
+
+        Assert.True(registered);
+        Assert.Equal(2, discord.Commands.Puts.Count);
+        Assert.Equal(3, discord.Commands.Registered().Count);
+    }
+
+    [Fact]
+    public async Task A_stale_command_beside_the_catalog_is_removed_by_registering_again()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        var withExtra = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        withExtra.Add(new JsonObject { ["name"] = "old-command", ["type"] = 1, ["description"] = "Gone" });
+        discord.Commands.Seed(null, withExtra);
+
+        var registered = await Registrar(discord).RegisterAsync(CancellationToken.None);
+
+        Assert.True(registered);
+        Assert.DoesNotContain(discord.Commands.Registered(), c => c!["name"]!.GetValue<string>() == "old-command");
+    }
+
+    [Fact]
+    public async Task With_a_guild_id_the_guilds_commands_are_compared_and_registered_not_the_global_ones()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync(guildId: "222");
+        discord.Commands.Seed(null, DiscordCommandDefinitions.Build(CommandCatalog.All));
+
+        var first = await Registrar(discord).RegisterAsync(CancellationToken.None);
+        var second = await Registrar(discord).RegisterAsync(CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        var put = Assert.Single(discord.Commands.Puts);
+        Assert.Equal("222", put.GuildId);
+        Assert.Null(discord.Commands.Registered("222")[0]!["contexts"]);
+        Assert.Empty(discord.ProtocolViolations);
     }
 
     [Fact]
     public async Task A_refused_registration_is_logged_with_discords_error_and_does_not_stop_the_host()
     {
         await using var discord = await FakeDiscordRest.StartAsync();
-        discord.Server.Map(
+        discord.Server.Enqueue(
             FakeDiscordRest.Api($"applications/{FakeDiscordRest.ApplicationId}/commands"),
-            _ => FakeDiscordRest.Error(403, 50001, "Missing Access"));
-        var state = new InMemoryStateStore();
+            FakeDiscordRest.Error(403, 50001, "Missing Access"));
         var logger = new RecordingLogger<DiscordCommandRegistrar>();
-        using var registrar = new DiscordCommandRegistrar(discord.Client, state, Options.Create(discord.Options), logger);
+        using var registrar = Registrar(discord, logger);
 
         await registrar.StartAsync(CancellationToken.None);
         await registrar.ExecuteTask!;
@@ -126,9 +182,103 @@ public sealed class DiscordCommandRegistrationTests
         var entry = Assert.Single(logger.Entries, e => e.EventId.Id == 3302);
         Assert.Contains("50001", entry.Message, StringComparison.Ordinal);
         Assert.Contains("Missing Access", entry.Message, StringComparison.Ordinal);
-        Assert.Equal(0, state.Writes);
+        Assert.Empty(discord.Commands.Puts);
     }
 
-    private static DiscordCommandRegistrar Registrar(FakeDiscordRest discord, InMemoryStateStore state) =>
-        new(discord.Client, state, Options.Create(discord.Options), new RecordingLogger<DiscordCommandRegistrar>());
+    [Fact]
+    public async Task Each_start_asks_Discord_once_and_overwrites_at_most_once()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        using var registrar = Registrar(discord);
+
+        await registrar.StartAsync(CancellationToken.None);
+        await registrar.ExecuteTask!;
+        await registrar.StopAsync(CancellationToken.None);
+
+        Assert.Equal(1, discord.Commands.Gets);
+        Assert.Single(discord.Commands.Puts);
+    }
+
+    [Fact]
+    public void What_Discord_adds_or_leaves_out_when_it_answers_is_no_difference()
+    {
+        var desired = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        var answered = JsonNode.Parse(desired.ToJsonString())!.AsArray();
+        foreach (var command in answered.OfType<JsonObject>())
+        {
+            command["id"] = "1234";
+            command["application_id"] = "111";
+            command["version"] = "5678";
+            command["default_permission"] = true;
+            command["dm_permission"] = true;
+            command["nsfw"] = false;
+            command["name_localizations"] = null;
+            command["default_member_permissions"] ??= null;
+        }
+
+        answered.Add(answered[0]!.DeepClone()); // order does not matter:
+        answered.RemoveAt(0);                    // papers moves to the end
+        answered[2]!["options"]![0]!["options"]![1]!.AsObject().Remove("required"); // required:false left out
+        answered[2]!["options"]![0]!["options"]![1]!["min_value"] = 1.0;
+
+        Assert.True(ApplicationCommandComparison.Same(desired, answered, global: true));
+    }
+
+    [Theory]
+    [InlineData("description")]
+    [InlineData("option order")]
+    [InlineData("required")]
+    [InlineData("contexts")]
+    [InlineData("permissions")]
+    [InlineData("missing command")]
+    public void A_difference_users_would_notice_is_a_difference(string change)
+    {
+        var desired = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        var actual = JsonNode.Parse(desired.ToJsonString())!.AsArray();
+        var search = actual[0]!["options"]![0]!.AsObject();
+        switch (change)
+        {
+            case "description":
+                search["description"] = "Old text";
+                break;
+            case "option order":
+                var options = search["options"]!.AsArray();
+                var first = options[0]!;
+                options.RemoveAt(0);
+                options.Add(first);
+                break;
+            case "required":
+                search["options"]![0]!["required"] = false;
+                break;
+            case "contexts":
+                actual[0]!["contexts"] = null; // every context, BOT_DM and PRIVATE_CHANNEL included
+                break;
+            case "permissions":
+                actual[1]!.AsObject().Remove("default_member_permissions");
+                break;
+            default:
+                actual.RemoveAt(2);
+                break;
+        }
+
+        Assert.False(ApplicationCommandComparison.Same(desired, actual, global: true));
+    }
+
+    [Fact]
+    public void Contexts_do_not_count_for_guild_commands()
+    {
+        var desired = DiscordCommandDefinitions.Build(CommandCatalog.All);
+        var actual = JsonNode.Parse(desired.ToJsonString())!.AsArray();
+        foreach (var command in actual.OfType<JsonObject>())
+        {
+            command["contexts"] = null;
+            command.Remove("integration_types");
+        }
+
+        Assert.True(ApplicationCommandComparison.Same(desired, actual, global: false));
+        Assert.False(ApplicationCommandComparison.Same(desired, actual, global: true));
+    }
+
+    private static DiscordCommandRegistrar Registrar(FakeDiscordRest discord, RecordingLogger<DiscordCommandRegistrar>? logger = null) =>
+        new(discord.Client, Options.Create(discord.Options), logger ?? new RecordingLogger<DiscordCommandRegistrar>());
 }

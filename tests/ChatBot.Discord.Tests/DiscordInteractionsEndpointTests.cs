@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatBot.Discord.Interactions;
+using ChatBot.Testing;
 using NSec.Cryptography;
 
 namespace ChatBot.Discord.Tests;
@@ -98,6 +99,100 @@ public sealed class DiscordInteractionsEndpointTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, host.Search.Calls);
+    }
+
+    // Discord signs X-Signature-Timestamp + body (https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers);
+    // a signed request replayed later still verifies, so, as Slack documents for its own signatures
+    // (https://api.slack.com/authentication/verifying-requests-from-slack), one stamped more than
+    // 5 minutes from now either way is refused like a bad signature.
+    [Theory]
+    [InlineData(-10)]
+    [InlineData(10)]
+    [InlineData(-6)]
+    public async Task A_validly_signed_request_stamped_more_than_5_minutes_from_now_gets_401_and_runs_nothing(int minutes)
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 8, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var host = await InteractionsEndpointHost.StartAsync(clock: clock);
+
+        using var ping = await host.PostSignedAsync("""{"id":"p1","token":"t","type":1,"version":1}""", signedAt: clock.GetUtcNow().AddMinutes(minutes));
+        using var command = await host.PostSignedAsync(Interactions.Search("old", "x").ToJsonString(), signedAt: clock.GetUtcNow().AddMinutes(minutes));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ping.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, command.StatusCode);
+        Assert.Equal(0, host.Search.Calls);
+    }
+
+    [Theory]
+    [InlineData(-4)]
+    [InlineData(4)]
+    public async Task A_request_stamped_within_5_minutes_of_now_is_accepted(int minutes)
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 8, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var host = await InteractionsEndpointHost.StartAsync(clock: clock);
+
+        using var ping = await host.PostSignedAsync("""{"id":"p1","token":"t","type":1,"version":1}""", signedAt: clock.GetUtcNow().AddMinutes(minutes));
+
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_timestamp_that_is_not_unix_seconds_gets_401()
+    {
+        await using var host = await InteractionsEndpointHost.StartAsync();
+
+        using var response = await host.PostSignedAsync(
+            """{"id":"p1","token":"t","type":1,"version":1}""",
+            tamper: request => Replace(request, "X-Signature-Timestamp", "yesterday"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    // An interaction is acknowledged once (a second response is refused with 40060, "Interaction has
+    // already been acknowledged": https://discord.com/developers/docs/topics/opcodes-and-status-codes#json).
+    // A second delivery of the same interaction id (a retry after our answer was lost, or a replay)
+    // gets the first delivery's answer again, and the command does not run twice.
+    [Fact]
+    public async Task A_second_delivery_of_the_same_interaction_gets_the_same_answer_without_running_the_command_again()
+    {
+        await using var host = await InteractionsEndpointHost.StartAsync();
+        var body = Interactions.Search("dup", "graphs").ToJsonString();
+
+        using var first = await host.PostSignedAsync(body);
+        using var second = await host.PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(4, JsonNode.Parse(await second.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
+        Assert.Equal(1, host.Search.Calls);
+    }
+
+    [Fact]
+    public async Task A_second_delivery_while_a_slow_command_runs_is_deferred_too_and_the_command_answers_once()
+    {
+        await using var host = await InteractionsEndpointHost.StartAsync();
+        host.Search.Delay = TimeSpan.FromSeconds(1);
+        host.Rest.Map(Interactions.OriginalPath("slowdup"), _ => Testing.ScriptedResponse.Json("""{"id":"m1"}"""));
+        var body = Interactions.Search("slowdup", "agents").ToJsonString();
+
+        using var first = await host.PostSignedAsync(body);
+        using var second = await host.PostSignedAsync(body);
+        await host.Rest.WaitForRequestsAsync(1);
+
+        Assert.Equal(5, JsonNode.Parse(await first.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
+        Assert.Equal(5, JsonNode.Parse(await second.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
+        Assert.Equal(1, host.Search.Calls);
+        Assert.Single(host.Rest.Requests);
+    }
+
+    [Fact]
+    public async Task Every_inline_answer_carries_allowed_mentions()
+    {
+        await using var host = await InteractionsEndpointHost.StartAsync();
+
+        using var response = await host.PostSignedAsync(Interactions.Search("am", "graphs").ToJsonString());
+
+        // https://discord.com/developers/docs/resources/message#allowed-mentions-object
+        Assert.Empty(Testing.DiscordRestRules.CheckInteractionResponse(JsonNode.Parse(await response.Content.ReadAsStringAsync())));
     }
 
     [Fact]

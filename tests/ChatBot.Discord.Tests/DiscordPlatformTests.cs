@@ -99,4 +99,42 @@ public sealed class DiscordPlatformTests
 
         Assert.Null(JsonNode.Parse(Assert.Single(discord.Server.Requests).Body)!["flags"]);
     }
+
+    // A push notification shows a message's content, or the first embed's title when it has none
+    // (https://discord.com/developers/docs/resources/message#create-message): an alert DM whose
+    // content is only "3 new papers for your alerts" would notify with a count and nothing to read.
+    [Fact]
+    public async Task A_direct_message_about_papers_names_the_first_paper_in_its_content()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        discord.Server.Map(FakeDiscordRest.Api("users/@me/channels"), _ => ScriptedResponse.Json("""{"id":"dm-1","type":1}"""));
+        discord.Server.Map(FakeDiscordRest.Api("channels/dm-1/messages"), _ => FakeDiscordRest.Message("1", "dm-1"));
+        var reply = new Reply
+        {
+            Title = "3 new papers for your alerts",
+            Papers = [.. new[] { "Quantum annealing for protein folding", "Second paper", "Third paper" }
+                .Select((title, i) => new PaperCard(TestPapers.Titled(title), CardDetail.Brief) { Rank = i + 1 })],
+            Visibility = ReplyVisibility.Private,
+        };
+
+        await discord.Platform.SendDirectMessageAsync("u1", reply, CancellationToken.None);
+
+        var content = JsonNode.Parse(discord.Server.Requests[^1].Body)!["content"]!.GetValue<string>();
+        Assert.StartsWith("**3 new papers for your alerts**", content, StringComparison.Ordinal);
+        Assert.Contains("Quantum annealing for protein folding, and 2 more", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_thread_reply_of_one_paper_keeps_the_paper_title_as_its_embed_title_and_no_content()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        discord.Server.Enqueue(FakeDiscordRest.Api("channels/700/messages"), FakeDiscordRest.Message("501", "700"));
+        var reply = new Reply { Papers = [new PaperCard(TestPapers.Titled("Quantum annealing for protein folding"), CardDetail.Brief) { Rank = 1 }] };
+
+        await discord.Platform.ReplyInThreadAsync(new ThreadRef("10", "500", "700"), reply, CancellationToken.None);
+
+        var body = JsonNode.Parse(Assert.Single(discord.Server.Requests).Body)!;
+        Assert.Null(body["content"]);
+        Assert.Equal("1. Quantum annealing for protein folding", body["embeds"]![0]!["title"]!.GetValue<string>());
+    }
 }

@@ -7,7 +7,9 @@ namespace ChatBot.Discord.Tests;
 /// <summary>
 /// Discord's REST API faked on a <see cref="LoopbackHttpServer"/> (under <c>/api/v10/</c>), with a
 /// real <see cref="DiscordRestClient"/> pointed at it. Pass a <see cref="TestClock"/> to drive rate
-/// limit waits and backoffs deterministically; the server stamps requests on the same clock.
+/// limit waits and backoffs deterministically; the server stamps requests on the same clock. The
+/// command registry starts empty (<see cref="Commands"/>), and every request is checked against
+/// Discord's documented rules (<see cref="ProtocolViolations"/>).
 /// </summary>
 internal sealed class FakeDiscordRest : IAsyncDisposable
 {
@@ -19,6 +21,12 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     private FakeDiscordRest(LoopbackHttpServer server, TimeProvider clock, DiscordOptions options)
     {
         Server = server;
+        RestApi = FakeDiscordRestApi.Attach(server, ApplicationId);
+        if (options.GuildId is { } guildId)
+        {
+            RestApi.Commands.MapGuild(guildId);
+        }
+
         Options = options;
         Client = new DiscordRestClient(
             _httpClientFactory,
@@ -31,6 +39,14 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     }
 
     public LoopbackHttpServer Server { get; }
+
+    public FakeDiscordRestApi RestApi { get; }
+
+    /// <summary>Discord's application commands as the fake holds them (empty at first); records every bulk overwrite.</summary>
+    public FakeDiscordCommandRegistry Commands => RestApi.Commands;
+
+    /// <summary>Each documented rule a request to this fake broke; empty when the client spoke Discord's REST API correctly.</summary>
+    public IReadOnlyList<string> ProtocolViolations => RestApi.ProtocolViolations;
 
     public DiscordOptions Options { get; }
 
@@ -67,10 +83,15 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     public static ScriptedResponse Error(int status, long code, string message) =>
         ScriptedResponse.Json($$"""{"code":{{code}},"message":"{{message}}"}""", status);
 
+    /// <summary>Set by a test that makes the client break a rule on purpose; otherwise disposing asserts <see cref="ProtocolViolations"/> is empty.</summary>
+    public bool ExpectViolations { get; set; }
+
     public async ValueTask DisposeAsync()
     {
+        IReadOnlyList<string> violations = ExpectViolations ? [] : ProtocolViolations;
         await Server.DisposeAsync();
         _httpClientFactory.Dispose();
         Metrics.Dispose();
+        Assert.True(violations.Count == 0, "Requests broke Discord's documented rules: " + string.Join(" | ", violations));
     }
 }

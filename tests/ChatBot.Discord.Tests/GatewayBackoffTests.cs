@@ -17,7 +17,7 @@ public sealed class GatewayBackoffTests
         var client = new DiscordGatewayClient(
             rest.Client,
             new NoDispatcher(),
-            Options.Create(new DiscordOptions { Token = "t" }),
+            Options.Create(new DiscordOptions { Token = "t", ApiBaseUrl = rest.Options.ApiBaseUrl }),
             settings,
             new DiscordGatewayHealth(),
             rest.Metrics.Metrics,

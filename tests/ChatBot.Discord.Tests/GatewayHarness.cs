@@ -13,6 +13,8 @@ namespace ChatBot.Discord.Tests;
 /// A gateway client wired like the host wires it (real CommandRouter and interaction handler,
 /// a fake search handler) against a <see cref="FakeDiscordGateway"/> and a loopback REST fake
 /// that serves <c>GET /gateway/bot</c>, interaction callbacks (204) and @original edits (200).
+/// Disposing it checks that the client broke no documented rule of the gateway or the REST API
+/// (both fakes' <c>ProtocolViolations</c>) and logged no token.
 /// </summary>
 internal sealed class GatewayHarness : IAsyncDisposable
 {
@@ -39,6 +41,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     /// <summary>The REST fake (paths under <c>/api/v10/</c>) behind a real <c>DiscordRestClient</c>.</summary>
     public LoopbackHttpServer Rest => _fakeRest.Server;
+
+    public FakeDiscordRest FakeRest => _fakeRest;
 
     public FakeSearchHandler Search { get; } = new();
 
@@ -67,13 +71,15 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Action<FakeDiscordGateway>? arrange = null,
         DiscordGatewaySettings? settings = null,
         TimeSpan? deferAfter = null,
-        int heartbeatMs = 200)
+        int heartbeatMs = 200,
+        Action<FakeDiscordRest, FakeDiscordGateway>? arrangeRest = null)
     {
         var gateway = await FakeDiscordGateway.StartAsync(heartbeatMs);
+        gateway.ExpectedToken = Token;
         var rest = await FakeDiscordRest.StartAsync();
-        rest.Server.Map(FakeDiscordRest.Api("gateway/bot"), _ => ScriptedResponse.Json(
-            $$$"""{"url":"{{{gateway.Url}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""));
+        rest.RestApi.MapGatewayBot(gateway.Url, resetAfterMilliseconds: 14400000);
         arrange?.Invoke(gateway);
+        arrangeRest?.Invoke(rest, gateway);
         var harness = new GatewayHarness(gateway, rest, settings ?? FastSettings, deferAfter ?? TimeSpan.FromSeconds(2));
         harness.Running = Task.Run(() => harness.Client.RunAsync(harness._stop.Token));
         return harness;
@@ -149,9 +155,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        IReadOnlyList<string> violations = [.. Gateway.ProtocolViolations, .. _fakeRest.ProtocolViolations];
+        _fakeRest.ExpectViolations = true; // checked here, with the gateway's
         await Gateway.DisposeAsync();
         await _fakeRest.DisposeAsync();
         _stop.Dispose();
+        Assert.True(violations.Count == 0, "The client broke Discord's protocol: " + string.Join(" | ", violations));
         var leaked = ClientLog.Entries.Concat(HandlerLog.Entries).Concat(_fakeRest.Logger.Entries).Where(e => e.Message.Contains(Token, StringComparison.Ordinal)).ToList();
         Assert.True(leaked.Count == 0, "The token was logged: " + string.Join(" | ", leaked.Select(e => e.Message)));
     }

@@ -38,6 +38,24 @@ public sealed class GatewayHealthTests
         Assert.StartsWith("Discord gateway stopped: closed with 4004", result.Description, StringComparison.Ordinal);
     }
 
+    // READY is what makes a session usable: https://discord.com/developers/docs/events/gateway#ready-event.
+    // A gateway that accepts the connection and the heartbeats but holds READY back leaves the bot not ready.
+    [Fact]
+    public async Task While_READY_is_held_back_the_gateway_is_not_ready_though_connected_and_heartbeating()
+    {
+        await using var harness = await GatewayHarness.StartAsync(gateway => gateway.HoldReady = true);
+        var identify = await harness.Gateway.WaitForFrameAsync(f => f.Op == 2);
+        await harness.Gateway.WaitForFrameAsync(f => f.Op == 1 && f.Connection == identify.Connection);
+
+        var waiting = await CheckAsync(harness.Health);
+        harness.Gateway.ReleaseReady();
+        await GatewayHarness.WaitUntilAsync(() => harness.Health.OpenConnections == 1, "READY to make it ready");
+
+        Assert.Equal(HealthStatus.Unhealthy, waiting.Status);
+        Assert.Equal("Discord gateway: connected, waiting for READY", waiting.Description);
+        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(harness.Health)).Status);
+    }
+
     private static Task<HealthCheckResult> CheckAsync(DiscordGatewayHealth health) =>
         health.CheckHealthAsync(new HealthCheckContext());
 }

@@ -24,9 +24,10 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private InteractionsEndpointHost(WebApplication app, LoopbackHttpServer rest, Key key, FakeSearchHandler search)
+    private InteractionsEndpointHost(WebApplication app, LoopbackHttpServer rest, Key key, FakeSearchHandler search, TimeProvider clock)
     {
         _app = app;
+        Clock = clock;
         Rest = rest;
         Key = key;
         Search = search;
@@ -42,8 +43,12 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
 
     public FakeSearchHandler Search { get; }
 
-    public static async Task<InteractionsEndpointHost> StartAsync(bool withPublicKey = true)
+    /// <summary>The host's clock; requests are signed with its time unless a test says otherwise.</summary>
+    public TimeProvider Clock { get; }
+
+    public static async Task<InteractionsEndpointHost> StartAsync(bool withPublicKey = true, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var key = Key.Create(SignatureAlgorithm.Ed25519);
         var rest = await LoopbackHttpServer.StartAsync();
         var search = new FakeSearchHandler();
@@ -58,19 +63,22 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
             ["Discord:DeferAfter"] = "00:00:00.200",
         });
         builder.AddChatBotDiscord();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<ICommandHandler>(search);
         builder.Services.AddSingleton<CommandRouter>();
         var app = builder.Build();
         app.MapDiscordInteractions();
         await app.StartAsync();
-        return new InteractionsEndpointHost(app, rest, key, search);
+        return new InteractionsEndpointHost(app, rest, key, search, clock);
     }
 
-    /// <summary>POSTs <paramref name="body"/> signed as Discord signs it; <paramref name="tamper"/> may change the request after signing.</summary>
-    public async Task<HttpResponseMessage> PostSignedAsync(string body, Action<HttpRequestMessage>? tamper = null, Key? signer = null)
+    /// <summary>
+    /// POSTs <paramref name="body"/> signed as Discord signs it, stamped with <paramref name="signedAt"/> (default: now on
+    /// <see cref="Clock"/>); <paramref name="tamper"/> may change the request after signing.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(string body, Action<HttpRequestMessage>? tamper = null, Key? signer = null, DateTimeOffset? signedAt = null)
     {
-        const string timestamp = "1700000000";
+        var timestamp = (signedAt ?? Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = SignatureAlgorithm.Ed25519.Sign(signer ?? Key, Encoding.UTF8.GetBytes(timestamp + body));
         using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -13,15 +14,33 @@ namespace ChatBot.Testing;
 /// §1.2: Hello on connect, ACKs for heartbeats (unless told to withhold them), READY for an
 /// Identify with a resume_gateway_url pointing back at itself (<c>/resume</c>), and for a Resume
 /// the missed events of the session and then RESUMED (op 9 false for an unknown session). A test
-/// pushes dispatches, sends op 7 / op 9, closes with a code or drops the connection, and reads
-/// every frame the client sent.
+/// pushes dispatches, sends op 7 / op 9 or any raw text, closes with a code or drops the
+/// connection, and reads every frame the client sent.
 /// </summary>
+/// <remarks>
+/// Like Discord it checks what the client sends and records each broken rule in
+/// <see cref="ProtocolViolations"/>: heartbeats on time (the first within heartbeat_interval of
+/// Hello, then at least every interval, with <see cref="HeartbeatGrace"/> for latency) and
+/// carrying the last sequence or null; the Identify payload's shape; no Identify twice and nothing
+/// but heartbeats before it; known opcodes only; frames of at most 4096 bytes and 120 per minute;
+/// and a Resume's token, session and seq (a Resume with another token or an unknown session gets op 9
+/// false, a seq past the last one sent gets close 4007).
+/// https://discord.com/developers/docs/events/gateway#sending-heartbeats, #resuming, #identifying;
+/// https://discord.com/developers/docs/events/gateway-events#identify, #resume, #invalid-session;
+/// https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes.
+/// </remarks>
 public sealed class FakeDiscordGateway : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<GatewayFrame> _frames = [];
     private readonly List<GatewayConnectionRecord> _connections = [];
     private readonly List<(long Sequence, string Event, JsonNode? Data)> _sessionLog = [];
+    private readonly List<string> _violations = [];
+    private readonly HashSet<Live> _lives = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _readyReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _watchdog = Task.CompletedTask;
+    private string? _sessionToken;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly WebApplication _app;
     private readonly int _heartbeatIntervalMs;
@@ -54,6 +73,36 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     /// <summary>Sends each dispatch in fragments of this many bytes (0: one frame per message).</summary>
     public int FragmentBytes { get; set; }
 
+    /// <summary>The heartbeat_interval sent in Hello, in milliseconds.</summary>
+    public int HeartbeatIntervalMs => _heartbeatIntervalMs;
+
+    /// <summary>How much later than heartbeat_interval a heartbeat may come before it counts as late (network and scheduling latency).</summary>
+    public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>When set, an Identify with another token is closed with 4004 (authentication failed).</summary>
+    public string? ExpectedToken { get; set; }
+
+    /// <summary>When set, READY is held back after an Identify until <see cref="ReleaseReady"/>.</summary>
+    public bool HoldReady { get; set; }
+
+    /// <summary>The raw Hello (op 10) text for a connection number, or null for the normal Hello; for malformed Hellos.</summary>
+    public Func<int, string?>? HelloFor { get; set; }
+
+    /// <summary>The resume_gateway_url READY carries (default: this gateway's <c>/resume</c>).</summary>
+    public string? ResumeGatewayUrl { get; set; }
+
+    /// <summary>Every documented rule the client broke so far, one line each; empty for a well-behaved client.</summary>
+    public IReadOnlyList<string> ProtocolViolations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
     public IReadOnlyList<GatewayFrame> Frames
     {
         get
@@ -80,6 +129,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     {
         var gateway = new FakeDiscordGateway(heartbeatIntervalMs);
         gateway.Url = new Uri((await LoopbackKestrel.StartAsync(gateway._app, webSocket: true)).AbsoluteUri.TrimEnd('/'));
+        gateway._watchdog = gateway.WatchHeartbeatsAsync(gateway._stopping.Token);
         return gateway;
     }
 
@@ -101,6 +151,12 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     /// <summary>Sends any frame (op 7, op 9 with <c>d</c>) on the open connection.</summary>
     public Task SendOpAsync(int op, JsonNode? data = null) =>
         Current().SendAsync(new JsonObject { ["op"] = op, ["d"] = data, ["s"] = null, ["t"] = null }, 0);
+
+    /// <summary>Sends <paramref name="text"/> as one text message as it is (malformed frames, huge messages).</summary>
+    public Task SendRawAsync(string text) => Current().SendBytesAsync(Encoding.UTF8.GetBytes(text), 0);
+
+    /// <summary>Lets a READY held back by <see cref="HoldReady"/> go out.</summary>
+    public void ReleaseReady() => _readyReleased.TrySetResult();
 
     /// <summary>Closes the open connection with <paramref name="code"/>.</summary>
     public Task CloseAsync(int code) => Current().CloseAsync(code);
@@ -125,6 +181,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         }
 
         live?.Context.Abort();
+        await _stopping.CancelAsync();
+        await _watchdog;
+        _stopping.Dispose();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(patience.Token);
         await _app.DisposeAsync();
@@ -206,13 +265,20 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             _connections.Add(record);
             live = new Live(record, socket, context);
             _current = live;
+            _lives.Add(live);
         }
 
         using var owned = live;
         Changed();
         try
         {
-            await live.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = _heartbeatIntervalMs } }, 0);
+            var hello = HelloFor?.Invoke(live.Record.Number) ?? new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = _heartbeatIntervalMs } }.ToJsonString();
+            await live.SendBytesAsync(Encoding.UTF8.GetBytes(hello), 0);
+            lock (_gate)
+            {
+                live.HeartbeatFrom = _clock.Elapsed;
+            }
+
             await ServeAsync(live);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ConnectionAbortedException or IOException)
@@ -224,6 +290,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             live.Record.Ended = true;
             lock (_gate)
             {
+                _lives.Remove(live);
                 if (_current == live)
                 {
                     _current = null;
@@ -248,6 +315,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     live.Record.ClientCloseCode = (int?)result.CloseStatus;
+                    live.Closing = true;
                     Changed();
                     await live.CloseAsync((int?)result.CloseStatus ?? 1000);
                     return;
@@ -257,25 +325,27 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             }
             while (!result.EndOfMessage);
 
-            var frame = JsonNode.Parse(message.ToArray())!.AsObject();
-            var op = frame["op"]!.GetValue<int>();
-            var data = frame["d"]?.DeepClone();
-            lock (_gate)
+            var received = Received(live, message.ToArray());
+            if (received is not { } frame)
             {
-                _frames.Add(new GatewayFrame(live.Record.Number, op, data, _clock.Elapsed));
+                continue;
             }
 
-            Changed();
-            switch (op)
+            switch (frame.Op)
             {
-                case 1 when !WithholdAcks(live.Record.Number):
-                    await live.SendAsync(new JsonObject { ["op"] = 11 }, 0);
+                case 1:
+                    Heartbeat(live, frame.Data);
+                    if (!WithholdAcks(live.Record.Number))
+                    {
+                        await live.SendAsync(new JsonObject { ["op"] = 11 }, 0);
+                    }
+
                     break;
                 case 2:
-                    await IdentifyAsync(live);
+                    await IdentifyAsync(live, frame.Data);
                     break;
                 case 6:
-                    await ResumeAsync(live, data!);
+                    await ResumeAsync(live, frame.Data);
                     break;
                 default:
                     break;
@@ -283,18 +353,179 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         }
     }
 
-    private async Task IdentifyAsync(Live live)
+    /// <summary>Records a frame the client sent and checks the rules every frame must keep; null when it is not a frame at all.</summary>
+    private GatewayFrame? Received(Live live, byte[] bytes)
     {
+        var now = _clock.Elapsed;
+        if (bytes.Length > 4096)
+        {
+            Violation(live, $"sent a frame of {bytes.Length} bytes (Discord allows 4096 and closes with 4002)");
+        }
+
+        int sentInLastMinute;
+        lock (_gate)
+        {
+            live.SentAt.Enqueue(now);
+            while (live.SentAt.Count > 0 && now - live.SentAt.Peek() > TimeSpan.FromSeconds(60))
+            {
+                live.SentAt.Dequeue();
+            }
+
+            sentInLastMinute = live.SentAt.Count;
+        }
+
+        if (sentInLastMinute > 120 && !live.RateFlagged)
+        {
+            live.RateFlagged = true;
+            Violation(live, "sent more than 120 frames in 60 seconds (Discord closes with 4008)");
+        }
+
+        JsonObject? json = null;
+        try
+        {
+            json = JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            // Reported below.
+        }
+
+        if (json is null || !TryLong(json["op"], out var op))
+        {
+            Violation(live, "sent a frame that is not a JSON object with an integer op (Discord closes with 4002)");
+            return null;
+        }
+
+        var frame = new GatewayFrame(live.Record.Number, (int)op, json["d"]?.DeepClone(), now);
+        lock (_gate)
+        {
+            _frames.Add(frame);
+        }
+
+        Changed();
+        if (op is not (1 or 2 or 3 or 4 or 6 or 8))
+        {
+            Violation(live, $"sent opcode {op}, which a client may not send (Discord closes with 4001)");
+        }
+        else if (op is 3 or 4 or 8 && !live.Identified)
+        {
+            Violation(live, $"sent opcode {op} before Identify or Resume (Discord closes with 4003)");
+        }
+
+        return frame;
+    }
+
+    private void Heartbeat(Live live, JsonNode? data)
+    {
+        lock (_gate)
+        {
+            var now = _clock.Elapsed;
+            if (live.HeartbeatFrom is { } from && now - from > AllowedHeartbeatGap && !live.LateFlagged)
+            {
+                _violations.Add($"connection {live.Record.Number}: heartbeat {(now - from).TotalMilliseconds:F0} ms after the previous one (or Hello); heartbeat_interval is {_heartbeatIntervalMs} ms");
+            }
+
+            live.HeartbeatFrom = now;
+            live.LateFlagged = false;
+            if (data is not null && (!TryLong(data, out var sequence) || sequence < 0 || sequence > _sequence))
+            {
+                _violations.Add($"connection {live.Record.Number}: heartbeat with d = {data.ToJsonString()}; it must be the last sequence received ({_sequence}) or null");
+            }
+        }
+
+        Changed();
+    }
+
+    private TimeSpan AllowedHeartbeatGap => TimeSpan.FromMilliseconds(_heartbeatIntervalMs) + HeartbeatGrace;
+
+    private async Task WatchHeartbeatsAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var late = false;
+                lock (_gate)
+                {
+                    var now = _clock.Elapsed;
+                    foreach (var live in _lives)
+                    {
+                        if (!live.Closing && !live.LateFlagged && live.HeartbeatFrom is { } from && now - from > AllowedHeartbeatGap)
+                        {
+                            live.LateFlagged = true;
+                            late = true;
+                            _violations.Add($"connection {live.Record.Number}: no heartbeat for {AllowedHeartbeatGap.TotalMilliseconds:F0} ms; heartbeat_interval is {_heartbeatIntervalMs} ms");
+                        }
+                    }
+                }
+
+                if (late)
+                {
+                    Changed();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fake is being disposed.
+        }
+    }
+
+    private async Task IdentifyAsync(Live live, JsonNode? data)
+    {
+        if (live.Identified)
+        {
+            Violation(live, "sent Identify or Resume twice on one connection (Discord closes with 4005)");
+            return;
+        }
+
+        live.Identified = true;
+        foreach (var problem in IdentifyProblems(data))
+        {
+            Violation(live, problem);
+        }
+
+        var token = Text(data?["token"]);
         if (CloseCodeOnIdentify is { } code)
         {
             await live.CloseAsync(code);
             return;
         }
 
+        if (ExpectedToken is not null && token != ExpectedToken)
+        {
+            await live.CloseAsync(4004);
+            return;
+        }
+
+        if (!HoldReady)
+        {
+            await SendReadyAsync(live, token);
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _readyReleased.Task.WaitAsync(live.Context.RequestAborted);
+                await SendReadyAsync(live, token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
+            {
+                // The connection ended before READY was released.
+            }
+        });
+    }
+
+    private async Task SendReadyAsync(Live live, string? token)
+    {
         JsonObject ready;
         lock (_gate)
         {
             SessionId = $"session-{++_sessions}";
+            _sessionToken = token;
             _sessionLog.Clear();
             _sequence = 0;
             ready = new JsonObject
@@ -303,7 +534,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
                 ["user"] = new JsonObject { ["id"] = "42", ["username"] = "paperbot" },
                 ["guilds"] = new JsonArray(),
                 ["session_id"] = SessionId,
-                ["resume_gateway_url"] = Url + "resume",
+                ["resume_gateway_url"] = ResumeGatewayUrl ?? Url + "resume",
                 ["application"] = new JsonObject { ["id"] = "app", ["flags"] = 0 },
             };
         }
@@ -312,27 +543,53 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         await live.SendAsync(frame, 0);
     }
 
-    private async Task ResumeAsync(Live live, JsonNode data)
+    private async Task ResumeAsync(Live live, JsonNode? data)
     {
-        List<JsonObject> replay;
-        lock (_gate)
+        if (live.Identified)
         {
-            if (data["session_id"]?.GetValue<string>() != SessionId || SessionId.Length == 0)
-            {
-                replay = [];
-            }
-            else
-            {
-                var seq = data["seq"]?.GetValue<long>() ?? 0;
-                replay = [.. _sessionLog
-                    .Where(e => e.Sequence > seq - ReplayOverlap && e.Event != "READY")
-                    .Select(e => new JsonObject { ["op"] = 0, ["s"] = e.Sequence, ["t"] = e.Event, ["d"] = e.Data?.DeepClone() })];
-            }
+            Violation(live, "sent Identify or Resume twice on one connection (Discord closes with 4005)");
+            return;
         }
 
-        if (data["session_id"]?.GetValue<string>() != SessionId)
+        live.Identified = true;
+        var token = Text(data?["token"]);
+        var sessionId = Text(data?["session_id"]);
+        var seqNode = data?["seq"];
+        List<JsonObject> replay;
+        bool known, rightToken;
+        long lastSent;
+        long seq = 0;
+        lock (_gate)
         {
+            known = SessionId.Length > 0 && sessionId == SessionId;
+            rightToken = token is not null && token == _sessionToken;
+            lastSent = _sequence;
+            if (seqNode is not null && !TryLong(seqNode, out seq))
+            {
+                seq = -1;
+            }
+
+            replay = [.. _sessionLog
+                .Where(e => e.Sequence > seq - ReplayOverlap && e.Event != "READY")
+                .Select(e => new JsonObject { ["op"] = 0, ["s"] = e.Sequence, ["t"] = e.Event, ["d"] = e.Data?.DeepClone() })];
+        }
+
+        if (known && !rightToken)
+        {
+            Violation(live, "sent Resume with a token other than the session's");
+        }
+
+        if (!known || !rightToken)
+        {
+            // https://discord.com/developers/docs/events/gateway-events#invalid-session
             await live.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false }, 0);
+            return;
+        }
+
+        if (seq < 0 || seq > lastSent)
+        {
+            Violation(live, $"sent Resume with seq {seqNode?.ToJsonString() ?? "null"}; the last sequence sent was {lastSent} (Discord closes with 4007)");
+            await live.CloseAsync(4007);
             return;
         }
 
@@ -345,6 +602,67 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
         await live.SendAsync(resumed, 0);
     }
 
+    /// <summary>The Identify structure: https://discord.com/developers/docs/events/gateway-events#identify-identify-structure.</summary>
+    private static IEnumerable<string> IdentifyProblems(JsonNode? data)
+    {
+        if (data is not JsonObject identify)
+        {
+            yield return "sent Identify without a d object";
+            yield break;
+        }
+
+        if (Text(identify["token"]) is not { Length: > 0 })
+        {
+            yield return "sent Identify without a token";
+        }
+
+        if (!TryLong(identify["intents"], out var intents) || intents < 0)
+        {
+            yield return "sent Identify without integer intents";
+        }
+
+        if (identify["properties"] is not JsonObject properties
+            || new[] { "os", "browser", "device" }.Any(p => Text(properties[p]) is null))
+        {
+            yield return "sent Identify without properties {os, browser, device} as strings";
+        }
+
+        if (identify["shard"] is { } shard
+            && !(shard is JsonArray { Count: 2 } pair && TryLong(pair[0], out var id) && TryLong(pair[1], out var count) && id >= 0 && id < count))
+        {
+            yield return $"sent Identify with shard {shard.ToJsonString()}; it must be [shard_id, num_shards] with shard_id < num_shards";
+        }
+
+        if (identify["large_threshold"] is { } threshold && !(TryLong(threshold, out var large) && large is >= 50 and <= 250))
+        {
+            yield return "sent Identify with large_threshold outside 50-250";
+        }
+
+        if (identify["compress"] is { } compress && compress.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            yield return "sent Identify with a compress that is not a boolean";
+        }
+    }
+
+    private void Violation(Live live, string problem)
+    {
+        lock (_gate)
+        {
+            _violations.Add($"connection {live.Record.Number}: {problem}");
+        }
+
+        Changed();
+    }
+
+    private static bool TryLong(JsonNode? node, out long value)
+    {
+        value = 0;
+        return node is JsonValue json && json.GetValueKind() == JsonValueKind.Number && json.TryGetValue(out value);
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
     private sealed class Live(GatewayConnectionRecord record, WebSocket socket, HttpContext context) : IDisposable
     {
         private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -355,14 +673,32 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
         public HttpContext Context { get; } = context;
 
-        public async Task SendAsync(JsonObject frame, int fragmentBytes)
+        /// <summary>When the last heartbeat arrived (or Hello went out); null before Hello.</summary>
+        public TimeSpan? HeartbeatFrom { get; set; }
+
+        /// <summary>Set once the current gap was reported, so one late heartbeat is one violation.</summary>
+        public bool LateFlagged { get; set; }
+
+        /// <summary>A close frame went either way: no more heartbeats are due.</summary>
+        public bool Closing { get; set; }
+
+        /// <summary>An Identify or a Resume was received.</summary>
+        public bool Identified { get; set; }
+
+        public Queue<TimeSpan> SentAt { get; } = new();
+
+        public bool RateFlagged { get; set; }
+
+        public Task SendAsync(JsonObject frame, int fragmentBytes) =>
+            SendBytesAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), fragmentBytes);
+
+        public async Task SendBytesAsync(byte[] bytes, int fragmentBytes)
         {
-            var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
-            var size = fragmentBytes > 0 ? fragmentBytes : bytes.Length;
+            var size = fragmentBytes > 0 ? fragmentBytes : Math.Max(1, bytes.Length);
             await _sendLock.WaitAsync();
             try
             {
-                for (var offset = 0; offset < bytes.Length; offset += size)
+                for (var offset = 0; offset < Math.Max(1, bytes.Length); offset += size)
                 {
                     var count = Math.Min(size, bytes.Length - offset);
                     await Socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, offset + count >= bytes.Length, CancellationToken.None);
@@ -378,6 +714,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
         public async Task CloseAsync(int code)
         {
+            Closing = true;
             await _sendLock.WaitAsync();
             try
             {

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Storage;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,20 +8,20 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Commands;
 
 /// <summary>
-/// Registers the command catalog with Discord when the host starts, in the background, only when
-/// it changed: the SHA-256 of the commands' JSON and their target (global or one guild) is kept in
-/// the state store, and a bulk overwrite is sent only when it differs. Registered only when
-/// <c>Discord:Token</c> and <c>Discord:ApplicationId</c> are set. A failure is logged with
-/// Discord's error and the host runs on (the next start tries again).
+/// Registers the command catalog with Discord when the host starts, in the background: it asks
+/// Discord which commands it has (<c>GET /applications/{id}/commands</c>, or the guild's) and sends
+/// the bulk overwrite only when they differ from the catalog in a way users would notice
+/// (<see cref="ApplicationCommandComparison"/>). Discord is the truth: commands deleted in the
+/// developer portal, overwritten by another environment of the same application, or missing in a
+/// fresh guild are registered again, whatever an earlier start did. At most one GET and one PUT per
+/// start. Registered only when <c>Discord:Token</c> and <c>Discord:ApplicationId</c> are set. A
+/// failure is logged with Discord's error and the host runs on (the next start tries again).
 /// </summary>
 internal sealed class DiscordCommandRegistrar(
     IDiscordRestClient rest,
-    IStateStore state,
     IOptions<DiscordOptions> options,
     ILogger<DiscordCommandRegistrar> logger) : BackgroundService
 {
-    public const string HashKey = "discord:commands-hash";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -37,7 +34,7 @@ internal sealed class DiscordCommandRegistrar(
         }
     }
 
-    /// <summary>Registers <see cref="CommandCatalog.All"/> unless the same set was registered to the same target; true when it sent them.</summary>
+    /// <summary>Registers <see cref="CommandCatalog.All"/> unless Discord already has the same commands; true when it sent them.</summary>
     internal async Task<bool> RegisterAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -46,17 +43,15 @@ internal sealed class DiscordCommandRegistrar(
         try
         {
             var commands = DiscordCommandDefinitions.Build(CommandCatalog.All);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-                $"{commands.ToJsonString()}\napplication:{settings.ApplicationId}\ntarget:{target}")));
-            if (string.Equals(await state.GetAsync(HashKey, cancellationToken).ConfigureAwait(false), hash, StringComparison.Ordinal))
+            var current = await rest.GetCommandsAsync(guildId, cancellationToken).ConfigureAwait(false);
+            if (ApplicationCommandComparison.Same(commands, current, global: guildId is null))
             {
                 Log.CommandsUpToDate(logger, target);
                 return false;
             }
 
             await rest.BulkOverwriteCommandsAsync(guildId, commands, cancellationToken).ConfigureAwait(false);
-            await state.SetAsync(HashKey, hash, cancellationToken).ConfigureAwait(false);
-            Log.CommandsRegistered(logger, commands.Count, target);
+            Log.CommandsRegistered(logger, commands.Count, target, current.Count);
             return true;
         }
         catch (ChatPlatformException exception)

@@ -18,6 +18,14 @@ namespace ChatBot.Discord.Gateway;
 /// 4004 and 4010-4014. Each INTERACTION_CREATE goes to the dispatcher once, even when a resume
 /// replays it. The token is sent, never logged.
 /// </summary>
+/// <remarks>
+/// Nothing the gateway sends can stop it: every frame is read with kind checks
+/// (<see cref="GatewayPayload"/>); one it cannot use is skipped and logged, and one it cannot even
+/// read (not JSON, a Hello without a usable heartbeat_interval, a message over
+/// <see cref="DiscordGatewaySettings.MaxMessageBytes"/>) closes the connection, which then resumes.
+/// Gateway URLs must be wss:// (<see cref="GatewayUrlPolicy"/>). What still escapes is caught by
+/// <see cref="DiscordGatewayWorker"/>, which restarts this client with backoff.
+/// </remarks>
 internal sealed class DiscordGatewayClient(
     IDiscordRestClient rest,
     IDiscordInteractionDispatcher dispatcher,
@@ -30,6 +38,11 @@ internal sealed class DiscordGatewayClient(
 {
     private const string QueryString = "v=10&encoding=json";
 
+    /// <summary>Discord sends 41250 ms; a heartbeat_interval outside this range is not one to heartbeat on.</summary>
+    internal static readonly TimeSpan MinHeartbeatInterval = TimeSpan.FromMilliseconds(100);
+
+    internal static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromMinutes(10);
+
     private readonly RecentInteractionIds _seenInteractions = new();
     private readonly Lock _dispatchGate = new();
     private readonly HashSet<Task> _dispatches = [];
@@ -38,9 +51,13 @@ internal sealed class DiscordGatewayClient(
     private string? _sessionId;
     private long _sequence = -1;
     private long? _lastIdentify;
+    private int _sessionsOpened;
 
     /// <summary>The session id of the current session, or null before READY and after op 9 false.</summary>
     public string? SessionId => _sessionId;
+
+    /// <summary>How many times a connection got READY or RESUMED (the worker resets its backoff when this moves).</summary>
+    public int SessionsOpened => Volatile.Read(ref _sessionsOpened);
 
     /// <summary>
     /// Connects and keeps the session alive until <paramref name="stoppingToken"/> fires or Discord
@@ -78,7 +95,7 @@ internal sealed class DiscordGatewayClient(
                 }
 
                 attempt = healthy ? 0 : attempt;
-                var delay = Backoff(attempt++);
+                var delay = settings.Backoff(attempt++);
                 metrics.PlatformReconnected(DiscordPlatform.PlatformName);
                 Log.GatewayReconnecting(logger, delay, _sessionId is null ? "identify" : "resume");
                 await Task.Delay(delay, timeProvider, stoppingToken);
@@ -100,7 +117,14 @@ internal sealed class DiscordGatewayClient(
         {
             try
             {
-                return await rest.GetGatewayBotAsync(stoppingToken);
+                var discovery = await rest.GetGatewayBotAsync(stoppingToken);
+                return GatewayUrlPolicy.IsAllowed(discovery.Url, options.Value.ApiBaseUrl)
+                    ? discovery
+                    : throw new ChatPlatformException(
+                        "discord",
+                        "bad_gateway_url",
+                        $"GET /gateway/bot answered {GatewayUrlPolicy.Describe(discovery.Url)}, which is not a wss:// gateway URL; the bot sends its token only over TLS.",
+                        isPermanent: false);
             }
             catch (ChatPlatformException e) when (e.IsPermanent)
             {
@@ -110,7 +134,7 @@ internal sealed class DiscordGatewayClient(
             }
             catch (Exception e) when (e is ChatPlatformException or HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
-                var delay = Backoff(attempt);
+                var delay = settings.Backoff(attempt);
                 Log.GatewayDiscoveryFailed(logger, delay, e);
                 await Task.Delay(delay, timeProvider, stoppingToken);
             }
@@ -155,34 +179,63 @@ internal sealed class DiscordGatewayClient(
 
         Task? heartbeat = null;
         var healthy = false;
+        var handshaking = false;
         try
         {
             await connection.ConnectAsync(url, socketCancellation);
             while (true)
             {
-                var message = await connection.ReceiveAsync(socketCancellation);
+                ReadOnlyMemory<byte>? message;
+                try
+                {
+                    message = await connection.ReceiveAsync(socketCancellation);
+                }
+                catch (GatewayMessageTooLargeException e)
+                {
+                    Log.GatewayMessageTooLarge(logger, e.Limit);
+                    await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "message too large", settings.CloseTimeout);
+                    return (GatewayOutcome.Resume, healthy);
+                }
+
                 if (message is null)
                 {
                     return (Closed(connection, stoppingToken), healthy);
                 }
 
-                using var frame = JsonDocument.Parse(message.Value);
-                var root = frame.RootElement;
-                var op = root.GetProperty("op").GetInt32();
-                var data = root.TryGetProperty("d", out var d) ? d : default;
-                switch (op)
+                using var frame = TryParse(message.Value, out var unreadable);
+                if (frame is null)
                 {
-                    case 0:
-                        if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
+                    // Not even JSON: what it was (and what came with it) is unknown, so start over from the last sequence.
+                    Log.GatewayFrameUnreadable(logger, unreadable);
+                    await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "unreadable frame", settings.CloseTimeout);
+                    return (GatewayOutcome.Resume, healthy);
+                }
+
+                if (!GatewayPayload.TryRead(frame.RootElement, out var payload, out var problem))
+                {
+                    Log.GatewayFrameSkipped(logger, problem);
+                    continue;
+                }
+
+                var data = payload.Data;
+                switch (payload.Op)
+                {
+                    case GatewayPayload.Dispatch:
+                        if (payload.Sequence is { } sequence)
                         {
-                            Interlocked.Exchange(ref _sequence, s.GetInt64());
+                            Interlocked.Exchange(ref _sequence, sequence);
                         }
 
-                        var eventName = root.GetProperty("t").GetString();
-                        if (HandleDispatch(eventName, data, stoppingToken) && !healthy)
+                        if (HandleDispatch(payload.EventName!, data, stoppingToken) && !healthy)
                         {
                             healthy = true;
+                            Interlocked.Increment(ref _sessionsOpened);
                             health.Opened();
+                            if (handshaking)
+                            {
+                                handshaking = false;
+                                health.HandshakeEnded();
+                            }
                         }
 
                         break;
@@ -194,19 +247,32 @@ internal sealed class DiscordGatewayClient(
                         await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "reconnect requested", settings.CloseTimeout);
                         return (GatewayOutcome.Resume, healthy);
                     case 9:
+                        // d is documented as a boolean; anything but true is read as "not resumable".
                         var resumable = data.ValueKind == JsonValueKind.True;
                         Log.GatewayInvalidSession(logger, resumable);
                         await connection.TryCloseAsync(resumable ? GatewayCloseCodes.ClientResuming : 1000, "invalid session", settings.CloseTimeout);
                         return (resumable ? GatewayOutcome.Resume : GatewayOutcome.Reidentify, healthy);
+                    case 10 when heartbeat is not null:
+                        Log.GatewayFrameSkipped(logger, "a second Hello on one connection");
+                        break;
                     case 10:
-                        var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
+                        if (!TryReadHeartbeatInterval(data, out var interval))
+                        {
+                            Log.GatewayHelloUnusable(logger, MinHeartbeatInterval, MaxHeartbeatInterval);
+                            await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "unusable hello", settings.CloseTimeout);
+                            return (GatewayOutcome.Resume, healthy);
+                        }
+
                         heartbeat = HeartbeatAsync(connection, interval, connectionCancellation);
                         await connection.SendAsync(resume ? Resume() : Identify(), socketCancellation);
+                        handshaking = true;
+                        health.HandshakeStarted();
                         break;
                     case 11:
                         connection.Acknowledged = true;
                         break;
                     default:
+                        Log.GatewayUnknownOpcode(logger, payload.Op);
                         break;
                 }
             }
@@ -230,6 +296,11 @@ internal sealed class DiscordGatewayClient(
             if (healthy)
             {
                 health.Closed();
+            }
+
+            if (handshaking)
+            {
+                health.HandshakeEnded();
             }
 
             await connectionCancellation.CancelAsync();
@@ -269,16 +340,34 @@ internal sealed class DiscordGatewayClient(
     }
 
     /// <summary>Handles one dispatch; true when it was READY or RESUMED (the connection is healthy).</summary>
-    private bool HandleDispatch(string? eventName, JsonElement data, CancellationToken stoppingToken)
+    private bool HandleDispatch(string eventName, JsonElement data, CancellationToken stoppingToken)
     {
         switch (eventName)
         {
             case "READY":
-                _sessionId = data.GetProperty("session_id").GetString();
-                _resumeUrl = data.TryGetProperty("resume_gateway_url", out var resumeUrl) && resumeUrl.GetString() is { Length: > 0 } text
-                    ? new Uri(text)
-                    : _gatewayUrl;
-                var user = data.TryGetProperty("user", out var u) && u.TryGetProperty("username", out var name) ? name.GetString() : null;
+                if (data.ValueKind != JsonValueKind.Object || Text(data, "session_id") is not { Length: > 0 } sessionId)
+                {
+                    Log.GatewayFrameSkipped(logger, "READY without a session_id");
+                    return false;
+                }
+
+                _sessionId = sessionId;
+                var resumeText = Text(data, "resume_gateway_url");
+                if (GatewayUrlPolicy.TryRead(resumeText, options.Value.ApiBaseUrl, out var resumeUrl))
+                {
+                    _resumeUrl = resumeUrl;
+                }
+                else
+                {
+                    // https://discord.com/developers/docs/events/gateway#resuming: the gateway URL works too, with more disconnects.
+                    _resumeUrl = _gatewayUrl;
+                    if (resumeText is not null)
+                    {
+                        Log.GatewayResumeUrlIgnored(logger, Uri.TryCreate(resumeText, UriKind.Absolute, out var given) ? GatewayUrlPolicy.Describe(given) : "not a URL");
+                    }
+                }
+
+                var user = data.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? Text(u, "username") : null;
                 Log.GatewayReady(logger, user ?? "?", options.Value.ShardId, options.Value.ShardCount);
                 return true;
             case "RESUMED":
@@ -286,10 +375,15 @@ internal sealed class DiscordGatewayClient(
                 Log.GatewayResumed(logger, resumedAt);
                 return true;
             case "INTERACTION_CREATE":
-                var id = data.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
-                if (id is null || !_seenInteractions.TryAdd(id))
+                if (data.ValueKind != JsonValueKind.Object || Text(data, "id") is not { Length: > 0 } id)
                 {
-                    Log.GatewayDuplicateInteraction(logger, id ?? "(none)");
+                    Log.GatewayFrameSkipped(logger, "INTERACTION_CREATE without an interaction id");
+                    return false;
+                }
+
+                if (!_seenInteractions.TryAdd(id))
+                {
+                    Log.GatewayDuplicateInteraction(logger, id);
                     return false;
                 }
 
@@ -298,6 +392,42 @@ internal sealed class DiscordGatewayClient(
             default:
                 return false;
         }
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static JsonDocument? TryParse(ReadOnlyMemory<byte> message, out string problem)
+    {
+        try
+        {
+            problem = "";
+            return JsonDocument.Parse(message);
+        }
+        catch (JsonException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>Hello's heartbeat_interval (https://discord.com/developers/docs/events/gateway#hello-event), when it is a number of milliseconds in range.</summary>
+    private static bool TryReadHeartbeatInterval(JsonElement data, out TimeSpan interval)
+    {
+        interval = default;
+        if (data.ValueKind != JsonValueKind.Object
+            || !data.TryGetProperty("heartbeat_interval", out var value)
+            || value.ValueKind != JsonValueKind.Number
+            || !value.TryGetDouble(out var milliseconds)
+            || !double.IsFinite(milliseconds)
+            || milliseconds < MinHeartbeatInterval.TotalMilliseconds
+            || milliseconds > MaxHeartbeatInterval.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        interval = TimeSpan.FromMilliseconds(milliseconds);
+        return true;
     }
 
     /// <summary>Commands run beside the receive loop, so a slow one never holds up heartbeats.</summary>
@@ -312,6 +442,11 @@ internal sealed class DiscordGatewayClient(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // Shutting down.
+            }
+            catch (JsonException e)
+            {
+                // A payload of the wrong shape, not a failure of ours: one line, no stack trace.
+                Log.GatewayFrameSkipped(logger, "an INTERACTION_CREATE that is not an interaction: " + e.Message);
             }
 #pragma warning disable CA1031 // One failed interaction must not take the gateway down; it is logged.
             catch (Exception e)
@@ -386,18 +521,6 @@ internal sealed class DiscordGatewayClient(
         _sessionId = null;
         _resumeUrl = null;
         Interlocked.Exchange(ref _sequence, -1);
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = settings.InitialBackoff * Math.Pow(2, Math.Min(attempt, 16));
-        if (ceiling > settings.MaxBackoff)
-        {
-            ceiling = settings.MaxBackoff;
-        }
-
-        // Between half and all of the ceiling, so many clients do not reconnect in step.
-        return ceiling * (0.5 + (settings.Jitter() / 2));
     }
 
     private JsonObject Heartbeat()

@@ -22,6 +22,22 @@ internal sealed record DiscordGatewaySettings
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 #pragma warning restore CA5394
 
-    /// <summary>A received message larger than this closes the connection (READY of a big bot is a few MB).</summary>
-    public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
+    /// <summary>
+    /// A received message larger than this closes the connection, which then resumes. With intents 0
+    /// the largest event is READY, about 40 bytes per guild: 4 MiB is room for some 100,000 guilds.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The wait before reconnect attempt <paramref name="attempt"/> (0-based): doubling from <see cref="InitialBackoff"/> to <see cref="MaxBackoff"/>, jittered.</summary>
+    public TimeSpan Backoff(int attempt)
+    {
+        var ceiling = InitialBackoff * Math.Pow(2, Math.Clamp(attempt, 0, 16));
+        if (ceiling > MaxBackoff)
+        {
+            ceiling = MaxBackoff;
+        }
+
+        // Between half and all of the ceiling, so many clients do not reconnect in step.
+        return ceiling * (0.5 + (Jitter() / 2));
+    }
 }

@@ -3,18 +3,55 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Gateway;
 
-/// <summary>Runs the gateway client for the life of the host (registered only when <c>Discord:Token</c> is set).</summary>
-internal sealed class DiscordGatewayWorker(DiscordGatewayClient client, ILogger<DiscordGatewayWorker> logger) : BackgroundService
+/// <summary>
+/// Runs the gateway client for the life of the host (registered only when <c>Discord:Token</c> is set)
+/// and supervises it: an exception that escapes the client is logged, shown by readiness
+/// (<see cref="DiscordGatewayHealth"/>) and followed by a restart after a backoff, so nothing Discord
+/// (or anything posing as it) sends can stop the host. The client itself returns only at shutdown or
+/// when Discord refused the bot for good (close codes 4004, 4010-4014, or a refused token), which
+/// readiness then explains while the host's other workers run on.
+/// </summary>
+internal sealed class DiscordGatewayWorker(
+    DiscordGatewayClient client,
+    DiscordGatewayHealth health,
+    DiscordGatewaySettings settings,
+    TimeProvider timeProvider,
+    ILogger<DiscordGatewayWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        var failures = 0;
+        var sessionsAtLastFailure = 0;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await client.RunAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            try
+            {
+                await client.RunAsync(stoppingToken);
+                break;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // The supervisor: whatever escapes the client is logged and the client restarted.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                // A session opened since the last failure: this is a new failure, not a repeat of it.
+                failures = client.SessionsOpened == sessionsAtLastFailure ? failures + 1 : 1;
+                sessionsAtLastFailure = client.SessionsOpened;
+                var delay = settings.Backoff(failures - 1);
+                health.Faulted($"{e.GetType().Name}: {e.Message}");
+                Log.GatewayFaulted(logger, delay, e);
+                try
+                {
+                    await Task.Delay(delay, timeProvider, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
         }
 
         Log.GatewayStopped(logger);

@@ -15,7 +15,10 @@ internal sealed class GatewayConnection(ClientWebSocket socket, int maxMessageBy
     public const int MaxSendBytes = 4096;
 
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+    /// <summary>After a message bigger than this, the buffer is let go rather than kept for the life of the connection.</summary>
+    private const int RetainedBufferBytes = 256 * 1024;
+
+    private ArrayBufferWriter<byte> _buffer = new(16 * 1024);
     private volatile bool _acknowledged = true;
     private volatile bool _closeSent;
 
@@ -57,10 +60,16 @@ internal sealed class GatewayConnection(ClientWebSocket socket, int maxMessageBy
 
     /// <summary>
     /// The next whole message, or null when the server sent a close frame. The returned memory
-    /// is valid until the next call.
+    /// is valid until the next call. A message larger than the cap throws
+    /// <see cref="GatewayMessageTooLargeException"/> as soon as it is (it is never buffered whole).
     /// </summary>
     public async Task<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken)
     {
+        if (_buffer.Capacity > RetainedBufferBytes)
+        {
+            _buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        }
+
         _buffer.ResetWrittenCount();
         while (true)
         {
@@ -73,7 +82,7 @@ internal sealed class GatewayConnection(ClientWebSocket socket, int maxMessageBy
             _buffer.Advance(result.Count);
             if (_buffer.WrittenCount > maxMessageBytes)
             {
-                throw new WebSocketException($"A gateway message was larger than {maxMessageBytes} bytes.");
+                throw new GatewayMessageTooLargeException(maxMessageBytes);
             }
 
             if (result.EndOfMessage)

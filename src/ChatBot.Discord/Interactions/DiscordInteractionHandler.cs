@@ -29,10 +29,20 @@ internal sealed class DiscordInteractionHandler(
     TimeProvider timeProvider,
     ILogger<DiscordInteractionHandler> logger) : IDiscordInteractionDispatcher
 {
-    /// <summary>A gateway interaction: every answer goes through the REST callback endpoint.</summary>
+    /// <summary>A gateway interaction: every answer goes through the REST callback endpoint; <see cref="JsonException"/> when it is not one.</summary>
     public Task DispatchAsync(JsonElement interaction, CancellationToken cancellationToken)
     {
-        var parsed = DiscordInteractionParser.Parse(interaction);
+        DiscordInteraction parsed;
+        try
+        {
+            parsed = DiscordInteractionParser.Parse(interaction);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            // A field of the wrong JSON kind.
+            throw new JsonException("The interaction is malformed: " + e.Message, e);
+        }
+
         return HandleAsync(
             parsed,
             (callback, token) => rest.RespondToInteractionAsync(parsed.Id, parsed.Token, callback, token),

@@ -30,8 +30,9 @@ internal static class DiscordInteractionParser
     {
         var id = RequiredString(interaction, "id");
         var token = RequiredString(interaction, "token");
-        var type = interaction.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Number
-            ? t.GetInt32()
+        var type = interaction.ValueKind == JsonValueKind.Object && interaction.TryGetProperty("type", out var t)
+            && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var kind)
+            ? kind
             : throw new JsonException("The interaction has no type.");
         var parsed = new DiscordInteraction(id, token, type);
         var data = interaction.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;

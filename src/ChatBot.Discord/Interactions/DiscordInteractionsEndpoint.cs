@@ -12,10 +12,12 @@ namespace ChatBot.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /discord/interactions</c>, Discord's "Interactions Endpoint URL" (PROTOCOLS.md §1.4):
-/// every request's Ed25519 signature is checked (401 when anything is off), PING is answered with
-/// PONG, and commands go to <see cref="DiscordInteractionHandler"/>. A reply ready within
-/// DeferAfter is the HTTP response itself; a slower one is answered with a deferral (type 5) and
-/// filled in later through the REST API.
+/// every request's Ed25519 signature is checked and its timestamp must be within 5 minutes of now
+/// (401 when anything is off), PING is answered with PONG, and commands go to
+/// <see cref="DiscordInteractionHandler"/>. A reply ready within DeferAfter is the HTTP response
+/// itself; a slower one is answered with a deferral (type 5) and filled in later through the REST
+/// API. A second delivery of an interaction id gets the first delivery's response again; the
+/// command runs once.
 /// </summary>
 public static class DiscordInteractionsEndpoint
 {
@@ -23,6 +25,9 @@ public static class DiscordInteractionsEndpoint
 
     /// <summary>Discord's interaction bodies are a few KB; anything much larger is not from Discord.</summary>
     private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>How long a second delivery waits for the first one's response (Discord waits 3 s for any).</summary>
+    private static readonly TimeSpan RedeliveryWait = TimeSpan.FromSeconds(3);
 
     /// <summary>Maps the endpoint when <c>Discord:PublicKey</c> is set; otherwise maps nothing.</summary>
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
@@ -57,11 +62,10 @@ public static class DiscordInteractionsEndpoint
             return;
         }
 
-        if (!verifier.Verify(
-            context.Request.Headers["X-Signature-Timestamp"].ToString(),
-            body,
-            context.Request.Headers["X-Signature-Ed25519"].ToString(),
-            out var failure))
+        var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
+        var clock = services.GetRequiredService<TimeProvider>();
+        if (!verifier.Verify(timestamp, body, context.Request.Headers["X-Signature-Ed25519"].ToString(), out var failure)
+            || !SignatureTimestamp.IsFresh(timestamp, clock.GetUtcNow(), out failure))
         {
             Log.InteractionSignatureRejected(logger, failure);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -72,8 +76,9 @@ public static class DiscordInteractionsEndpoint
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number
-                && type.GetInt32() == DiscordInteraction.PingType)
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number
+                && type.TryGetInt32(out var kind) && kind == DiscordInteraction.PingType)
             {
                 await WriteAsync(context.Response, new InteractionCallback(InteractionCallback.Pong));
                 return;
@@ -81,7 +86,7 @@ public static class DiscordInteractionsEndpoint
 
             interaction = DiscordInteractionParser.Parse(document.RootElement);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
             Log.InteractionMalformed(logger, e.Message);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -92,6 +97,13 @@ public static class DiscordInteractionsEndpoint
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var handler = services.GetRequiredService<DiscordInteractionHandler>();
         var firstResponse = new TaskCompletionSource<InteractionCallback>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!services.GetRequiredService<RecentInteractionResponses>().TryClaim(interaction.Id, firstResponse.Task, out var earlier))
+        {
+            Log.InteractionRedelivered(logger, interaction.Id);
+            await AnswerRedeliveryAsync(context, earlier, clock);
+            return;
+        }
+
         var handling = handler.HandleAsync(
             interaction,
             (callback, _) =>
@@ -104,12 +116,30 @@ public static class DiscordInteractionsEndpoint
         if (!firstResponse.Task.IsCompleted)
         {
             // Handling ended without answering: only cancellation at shutdown does that.
+            firstResponse.TrySetCanceled(CancellationToken.None);
             await handling;
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 
         await WriteAsync(context.Response, await firstResponse.Task);
+    }
+
+    private static async Task AnswerRedeliveryAsync(HttpContext context, Task<InteractionCallback> first, TimeProvider clock)
+    {
+        InteractionCallback callback;
+        try
+        {
+            callback = await first.WaitAsync(RedeliveryWait, clock, context.RequestAborted);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // The first delivery never got an answer out (shutdown): neither does this one.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        await WriteAsync(context.Response, callback);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

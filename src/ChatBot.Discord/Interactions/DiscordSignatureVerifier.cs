@@ -8,10 +8,7 @@ namespace ChatBot.Discord.Interactions;
 /// over the UTF-8 bytes of <c>X-Signature-Timestamp</c> followed by the raw body, against the
 /// application's hex public key (PROTOCOLS.md §1.4).
 /// </summary>
-/// <remarks>
-/// The timestamp is not compared with our clock: Discord does not ask for it, and a host clock a
-/// few minutes off would then refuse every request, after which Discord removes the endpoint URL.
-/// </remarks>
+/// <remarks>Whether the timestamp is recent is <see cref="SignatureTimestamp"/>'s question.</remarks>
 internal sealed class DiscordSignatureVerifier
 {
     private const int SignatureBytes = 64;

@@ -17,6 +17,7 @@ internal static class InteractionsRegistration
         }
 
         services.AddSingleton<DiscordInteractionHandler>();
+        services.AddSingleton<RecentInteractionResponses>();
         services.AddSingleton<IDiscordInteractionDispatcher>(provider => provider.GetRequiredService<DiscordInteractionHandler>());
     }
 }

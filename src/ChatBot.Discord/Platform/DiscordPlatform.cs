@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Papers;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,9 @@ namespace ChatBot.Discord.Platform;
 /// <summary>
 /// Discord as the workers see it (daily threads, alert DMs): renders each <see cref="Reply"/> with
 /// <see cref="DiscordReplyRenderer"/> and posts it through <see cref="IDiscordRestClient"/>.
-/// Channel messages are never ephemeral, so a private reply's flag is dropped here.
+/// Channel messages are never ephemeral, so a private reply's flag is dropped here. A message about
+/// papers whose content names none of them (an alert DM's "3 new papers for your alerts") gets the
+/// first paper's title in its content: a push notification shows the content, not the embeds.
 /// </summary>
 internal sealed class DiscordPlatform(IDiscordRestClient rest, ILogger<DiscordPlatform> logger) : IChatPlatform
 {
@@ -74,6 +78,25 @@ internal sealed class DiscordPlatform(IDiscordRestClient rest, ILogger<DiscordPl
     private static MessagePayload Render(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return DiscordReplyRenderer.Render(reply) with { Flags = 0 };
+        var payload = DiscordReplyRenderer.Render(reply) with { Flags = 0 };
+        return WithPaperInContent(reply, payload);
+    }
+
+    /// <summary>
+    /// With no content, a notification shows the first embed's title, which is a paper's: nothing to
+    /// add. With content that names no paper (a heading, a count), the first paper's title is added.
+    /// </summary>
+    private static MessagePayload WithPaperInContent(Reply reply, MessagePayload payload)
+    {
+        if (payload.Content is not { } content || reply.Papers.Count == 0
+            || reply.Papers.Any(card => content.Contains(DiscordMarkdown.Text(PaperText.CollapseWhitespace(card.Paper.Title)), StringComparison.Ordinal)))
+        {
+            return payload;
+        }
+
+        var first = DiscordMarkdown.Text(PaperText.CollapseWhitespace(reply.Papers[0].Paper.Title));
+        var more = reply.Papers.Count - 1;
+        var line = more == 0 ? first : string.Create(CultureInfo.InvariantCulture, $"{first}, and {more} more");
+        return payload with { Content = DiscordMarkdown.Truncate(content + "\n" + line, DiscordReplyRenderer.MaxContentLength) };
     }
 }

@@ -44,33 +44,42 @@ internal sealed class DiscordRestClient(
     internal static readonly string UserAgent =
         $"DiscordBot (https://github.com/chatbot-papers/chatbot, {Version()})";
 
+    /// <summary>Session starts reset within a day; a longer reset_after is not a number Discord sends.</summary>
+    private const double MaxSessionStartResetMilliseconds = 24 * 60 * 60 * 1000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
         var route = new DiscordRoute(HttpMethod.Get, "/gateway/bot", "gateway/bot", "");
         var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
-        var limit = body?["session_start_limit"];
+        var url = Uri.TryCreate(Text(Field(body, "url")), UriKind.Absolute, out var parsed)
+            ? parsed
+            : throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} has no gateway url the bot can read.", isPermanent: false);
+        var limit = Field(body, "session_start_limit");
+
+        // The limits only pace identifies: a value that cannot be read falls back to Discord's usual one.
+        var resetAfter = Number(Field(limit, "reset_after")) is { } ms and >= 0 and <= MaxSessionStartResetMilliseconds ? ms : 0;
         return new GatewayBotInfo(
-            new Uri(Required(body?["url"], route)),
-            (int?)body?["shards"] ?? 1,
-            (int?)limit?["remaining"] ?? 1000,
-            TimeSpan.FromMilliseconds((double?)limit?["reset_after"] ?? 0),
-            (int?)limit?["max_concurrency"] ?? 1);
+            url,
+            Whole(Field(body, "shards")) is { } shards and >= 1 ? shards : 1,
+            Whole(Field(limit, "remaining")) is { } remaining and >= 0 ? remaining : 1000,
+            TimeSpan.FromMilliseconds(resetAfter),
+            Whole(Field(limit, "max_concurrency")) is { } concurrency and >= 1 ? concurrency : 1);
     }
 
     public async Task<CurrentUser> GetCurrentUserAsync(CancellationToken cancellationToken)
     {
         var route = new DiscordRoute(HttpMethod.Get, "/users/@me", "users/@me", "");
         var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
-        return new CurrentUser(Required(body?["id"], route), (string?)body?["username"] ?? "", (bool?)body?["bot"] ?? false);
+        return new CurrentUser(Required(Field(body, "id"), route), Text(Field(body, "username")) ?? "", Field(body, "bot")?.GetValueKind() == JsonValueKind.True);
     }
 
     public async Task<ApplicationInfo> GetApplicationInfoAsync(CancellationToken cancellationToken)
     {
         var route = new DiscordRoute(HttpMethod.Get, "/oauth2/applications/@me", "oauth2/applications/@me", "");
         var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
-        return new ApplicationInfo(Required(body?["id"], route), (string?)body?["name"] ?? "");
+        return new ApplicationInfo(Required(Field(body, "id"), route), Text(Field(body, "name")) ?? "");
     }
 
     public Task RespondToInteractionAsync(string interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken)
@@ -107,7 +116,7 @@ internal sealed class DiscordRestClient(
         ArgumentNullException.ThrowIfNull(message);
         var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{Segment(channelId)}/messages", channelId);
         var body = await SendAsync(route, Serialize(message), cancellationToken).ConfigureAwait(false);
-        return new PostedMessage((string?)body?["channel_id"] ?? channelId, Required(body?["id"], route));
+        return new PostedMessage(Text(Field(body, "channel_id")) ?? channelId, Required(Field(body, "id"), route));
     }
 
     public async Task<DiscordChannelKind> GetChannelKindAsync(string channelId, CancellationToken cancellationToken)
@@ -115,7 +124,7 @@ internal sealed class DiscordRestClient(
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         var route = new DiscordRoute(HttpMethod.Get, "/channels/{channel_id}", $"channels/{Segment(channelId)}", channelId);
         var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
-        return (int?)body?["type"] switch
+        return Whole(Field(body, "type")) switch
         {
             0 or 5 => DiscordChannelKind.Text, // GUILD_TEXT, GUILD_ANNOUNCEMENT
             15 or 16 => DiscordChannelKind.Forum, // GUILD_FORUM, GUILD_MEDIA
@@ -134,7 +143,7 @@ internal sealed class DiscordRestClient(
             channelId);
         var request = new JsonObject { ["name"] = ThreadName(name), ["auto_archive_duration"] = 1440 };
         var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        return Required(body?["id"], route);
+        return Required(Field(body, "id"), route);
     }
 
     public async Task<PostedMessage> StartForumThreadAsync(string channelId, string name, MessagePayload message, CancellationToken cancellationToken)
@@ -149,10 +158,10 @@ internal sealed class DiscordRestClient(
             ["message"] = JsonSerializer.SerializeToNode(message with { Flags = 0 }, Json),
         };
         var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        var threadId = Required(body?["id"], route);
+        var threadId = Required(Field(body, "id"), route);
 
         // A forum post's first message has the thread's id; Discord also returns it as "message".
-        return new PostedMessage(threadId, (string?)body?["message"]?["id"] ?? threadId);
+        return new PostedMessage(threadId, Text(Field(Field(body, "message"), "id")) ?? threadId);
     }
 
     public async Task<string> CreateDirectMessageChannelAsync(string userId, CancellationToken cancellationToken)
@@ -161,21 +170,33 @@ internal sealed class DiscordRestClient(
         var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", "");
         var request = new JsonObject { ["recipient_id"] = userId };
         var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        return Required(body?["id"], route);
+        return Required(Field(body, "id"), route);
+    }
+
+    public async Task<JsonArray> GetCommandsAsync(string? guildId, CancellationToken cancellationToken)
+    {
+        var route = CommandsRoute(HttpMethod.Get, guildId);
+        var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
+        return body as JsonArray
+            ?? throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} is not a list of commands.", isPermanent: false);
     }
 
     public Task BulkOverwriteCommandsAsync(string? guildId, JsonArray commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
+        return SendAsync(CommandsRoute(HttpMethod.Put, guildId), commands.ToJsonString(), cancellationToken);
+    }
+
+    private DiscordRoute CommandsRoute(HttpMethod method, string? guildId)
+    {
         var applicationId = ApplicationId();
-        var route = string.IsNullOrWhiteSpace(guildId)
-            ? new DiscordRoute(HttpMethod.Put, "/applications/{application_id}/commands", $"applications/{Segment(applicationId)}/commands", "")
+        return string.IsNullOrWhiteSpace(guildId)
+            ? new DiscordRoute(method, "/applications/{application_id}/commands", $"applications/{Segment(applicationId)}/commands", "")
             : new DiscordRoute(
-                HttpMethod.Put,
+                method,
                 "/applications/{application_id}/guilds/{guild_id}/commands",
                 $"applications/{Segment(applicationId)}/guilds/{Segment(guildId)}/commands",
                 guildId);
-        return SendAsync(route, commands.ToJsonString(), cancellationToken);
     }
 
     /// <summary>Joins the API root and a relative path whether or not the root ends with a slash.</summary>
@@ -342,7 +363,19 @@ internal sealed class DiscordRestClient(
             : throw new ChatPlatformException("discord", "no_application_id", "Discord:ApplicationId is not set.", isPermanent: true);
 
     private static string Required(JsonNode? value, DiscordRoute route) =>
-        (string?)value ?? throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} lacks a field the bot needs.", isPermanent: false);
+        Text(value) ?? throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} lacks a field the bot needs.", isPermanent: false);
+
+    /// <summary>A field of a JSON object; null when <paramref name="node"/> is not an object or lacks it.</summary>
+    private static JsonNode? Field(JsonNode? node, string name) => node is JsonObject json ? json[name] : null;
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) && double.IsFinite(number) ? number : null;
+
+    private static int? Whole(JsonNode? node) =>
+        Number(node) is { } number && number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -35,6 +35,9 @@ public interface IDiscordRestClient
     /// <summary>Opens (or finds) the DM channel with a user; returns its channel id.</summary>
     Task<string> CreateDirectMessageChannelAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary><c>GET /applications/{id}/commands</c> (or one guild's): the commands Discord has now.</summary>
+    Task<JsonArray> GetCommandsAsync(string? guildId, CancellationToken cancellationToken);
+
     /// <summary>Replaces every application command, globally or in one guild.</summary>
     Task BulkOverwriteCommandsAsync(string? guildId, JsonArray commands, CancellationToken cancellationToken);
 }

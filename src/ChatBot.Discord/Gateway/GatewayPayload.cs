@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace ChatBot.Discord.Gateway;
+
+/// <summary>
+/// One gateway frame read with kind checks (https://discord.com/developers/docs/events/gateway-events#payload-structure):
+/// <c>op</c> an integer, and for a dispatch (op 0) <c>s</c> a sequence number or null and <c>t</c> an
+/// event name. A frame that breaks this is reported, not thrown. <see cref="Data"/> lives as long as
+/// the document it was read from.
+/// </summary>
+internal readonly record struct GatewayPayload(int Op, JsonElement Data, long? Sequence, string? EventName)
+{
+    public const int Dispatch = 0;
+
+    public static bool TryRead(JsonElement root, out GatewayPayload payload, out string problem)
+    {
+        payload = default;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problem = $"a frame that is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object";
+            return false;
+        }
+
+        if (!root.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.Number || !op.TryGetInt32(out var code))
+        {
+            problem = "a frame whose op is not an integer";
+            return false;
+        }
+
+        var data = root.TryGetProperty("d", out var d) ? d : default;
+        if (code != Dispatch)
+        {
+            payload = new GatewayPayload(code, data, null, null);
+            problem = "";
+            return true;
+        }
+
+        long? sequence = null;
+        if (root.TryGetProperty("s", out var s) && s.ValueKind != JsonValueKind.Null)
+        {
+            if (s.ValueKind != JsonValueKind.Number || !s.TryGetInt64(out var number) || number < 0)
+            {
+                problem = "a dispatch whose s is not a sequence number";
+                return false;
+            }
+
+            sequence = number;
+        }
+
+        if (!root.TryGetProperty("t", out var t) || t.ValueKind != JsonValueKind.String)
+        {
+            problem = "a dispatch whose t is not an event name";
+            return false;
+        }
+
+        payload = new GatewayPayload(code, data, sequence, t.GetString());
+        problem = "";
+        return true;
+    }
+}
