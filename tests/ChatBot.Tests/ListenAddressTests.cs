@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using ChatBot.Admin;
 using ChatBot.Hosting;
 using ChatBot.Testing;
 using Microsoft.Extensions.Configuration;
@@ -28,19 +30,35 @@ public sealed class ListenAddressTests : IDisposable
     [InlineData("ASPNETCORE_HTTP_PORTS")]
     [InlineData("--urls")]
     [InlineData("Urls")]
-    public async Task The_standard_setting_decides_where_the_bot_serves_healthz(string setting)
+    [InlineData("Kestrel__Endpoints__Web__Url")]
+    public async Task The_standard_setting_decides_where_the_bot_serves_healthz_and_the_admin_listener_joins_it(string setting)
     {
         await using var bot = await RunningBot.StartAsync(_data.Path, listen: setting);
-        using var http = new HttpClient { BaseAddress = bot.Url };
+        var instance = InstanceFile.TryRead(Path.Combine(_data.Path, InstanceFile.FileName));
+        using var http = new HttpClient();
 
-        using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var health = await http.GetAsync(new Uri(bot.Url, "/healthz"));
+        // With the token and a relative path: the admin endpoint itself answers (400), so its listener is there.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance!.Url, AdminEndpoints.BackupPath))
+        {
+            Content = JsonContent.Create(new { path = "relative.db" }),
+        };
+        request.Headers.Authorization = new("Bearer", instance.Token);
+        using var admin = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, admin.StatusCode);
     }
 
     [Fact]
     public void With_no_address_set_the_bot_listens_on_loopback_port_8080_only()
     {
+        // The .NET container images set ASPNETCORE_HTTP_PORTS=8080 (the Dockerfile's test stage runs in one).
+        foreach (var name in new[] { "Urls", "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_HTTP_PORTS", "HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_HTTPS_PORTS", "HTTPS_PORTS" })
+        {
+            _environment.Remove(name);
+        }
+
         var configuration = ChatBotHost.CreateBuilder().Configuration;
 
         Assert.Equal(["http://127.0.0.1:8080"], ListenAddresses.Public(configuration));

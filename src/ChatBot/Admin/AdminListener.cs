@@ -20,14 +20,26 @@ internal sealed class AdminListener(int port)
 
     public Uri Url => new(Address + "/");
 
-    /// <summary>A listener on a port nothing listens on right now (the OS picks it; Kestrel binds it moments later).</summary>
-    public static AdminListener OnFreePort()
+    /// <summary>
+    /// A listener on a port nothing listens on right now (the OS picks it; Kestrel binds it moments later), other
+    /// than any port of <paramref name="publicAddresses"/> (which may be free until Kestrel binds it too).
+    /// </summary>
+    public static AdminListener OnFreePort(IEnumerable<string> publicAddresses)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new AdminListener(port);
+        var taken = publicAddresses
+            .Select(address => Uri.TryCreate(address.Replace("://+:", "://h:", StringComparison.Ordinal).Replace("://*:", "://h:", StringComparison.Ordinal), UriKind.Absolute, out var url) ? url.Port : -1)
+            .ToHashSet();
+        while (true)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            if (!taken.Contains(port))
+            {
+                return new AdminListener(port);
+            }
+        }
     }
 
     /// <summary>True for a connection that came in on this listener (by its local address, not the Host header a caller chooses).</summary>

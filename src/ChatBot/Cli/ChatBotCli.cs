@@ -145,7 +145,7 @@ internal static class ChatBotCli
     {
         var builder = ChatBotHost.CreateBuilder(overrides);
         ConfigurationProblems.ValidateListenAddresses(builder.Configuration);
-        var admin = AdminListener.OnFreePort();
+        var admin = AdminListener.OnFreePort(ListenAddresses.Public(builder.Configuration));
         ListenWithAdmin(builder, admin);
         var noPlatform = ConsoleRegistration.NoChatPlatformConfigured(builder.Configuration);
         var consoleMode = noPlatform
