@@ -48,5 +48,7 @@ public sealed class ConsoleModeLogTests : IDisposable
         Assert.Contains("Admin endpoints at", text, StringComparison.Ordinal);
         Assert.Contains("Inbox: nothing in garbage.json could be read", text, StringComparison.Ordinal);
         Assert.Contains("Console input ended; stopping", text, StringComparison.Ordinal);
+        // What Logging:LogLevel lets through (Information by default), not the host's debug chatter.
+        Assert.DoesNotContain("[DBG]", text, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using ChatBot.Console;
 using Serilog;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 using Spectre.Console;
 
 namespace ChatBot.Hosting;
@@ -34,7 +35,9 @@ internal static class BotLogging
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(file, dispose: true);
+        // The provider itself rather than AddSerilog, which adds a rule letting every level through to Serilog; made by
+        // the container, so it is disposed (and the file closed) when the host is.
+        builder.Services.AddSingleton<ILoggerProvider>(_ => new SerilogLoggerProvider(file, dispose: true));
         builder.Logging.AddProvider(new TerminalLoggerProvider(console, folder));
         return folder;
     }
