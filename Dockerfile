@@ -38,16 +38,18 @@ RUN dotnet publish src/ChatBot/ChatBot.csproj -c Release --no-build -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=publish /app .
-RUN mkdir -p /app/data && chown "$APP_UID" /app/data
-# The image's non-root user (APP_UID, 1654); data/ (database, index, inbox) is the one volume.
+# The image's non-root user (APP_UID, 1654); data/ (database, index, inbox, logs) is the one volume, its owner's only.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data && chmod 700 /app/data
 USER $APP_UID
-# Listen on every interface inside the container (the host's -p decides what is reachable);
-# the bot's own default is 127.0.0.1:8080.
+# Listen on port 8080 of every interface inside the container (the host's -p decides what is reachable), through
+# the standard ASP.NET Core setting (the base image sets the same); -e Urls=... or -e ASPNETCORE_URLS=... override
+# it. Outside a container the bot's default is 127.0.0.1:8080. The admin endpoint (backup) listens on a loopback
+# port of its own inside the container and is never published.
 ENV Storage__DataDirectory=/app/data \
-    Urls=http://+:8080
+    ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
 VOLUME /app/data
-# The image has no curl: the bot's own verb asks /healthz on Urls.
+# The image has no curl: the bot's own verb asks /healthz where the bot listens (ASPNETCORE_HTTP_PORTS, or Urls if set).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
     CMD ["dotnet", "ChatBot.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "ChatBot.dll"]

@@ -12,7 +12,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "Could not delete {InstanceFile}; it is stale now and ignored once the database is free")]
     public static partial void InstanceFileNotDeleted(ILogger logger, string instanceFile, Exception exception);
 
-    [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "The host serves no address the backup command could call; backups need the bot stopped")]
+    [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "The admin listener is not among the addresses Kestrel listens on; backups need the bot stopped")]
     public static partial void NoAdminAddress(ILogger logger);
 
     [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "Admin request {Path} from {Remote} refused: not loopback, or no valid token")]

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Stopped: sends finished or recorded; closing the database and search index")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Critical, Message = "The bot could not start")]
+    public static partial void StartFailed(ILogger logger, Exception exception);
 }

@@ -34,7 +34,7 @@ public sealed class AlertDiscordHostTests : IDisposable
         rest.Map("/api/v10/channels/888/messages", _ => ScriptedResponse.Json("""{"id":"dm1","channel_id":"888"}"""));
 
         // First run: the user adds an alert; the answer is private, whether sent at once or after a deferral.
-        await RunBotAsync(gateway, async () =>
+        await RunBotAsync(gateway, async _ =>
         {
             await gateway.PushDispatchAsync("INTERACTION_CREATE", AddAlert("quantum annealing"));
             var answer = await WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
@@ -50,9 +50,9 @@ public sealed class AlertDiscordHostTests : IDisposable
         await File.WriteAllTextAsync(_data.File("new.json"), NewPaperJson());
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
 
-        // Second run sends the paper; the third sends nothing more.
-        await RunBotAsync(gateway, () => WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
-        await RunBotAsync(gateway, () => Task.Delay(TimeSpan.FromSeconds(3)));
+        // Second run sends the paper; the third sends nothing more, once its alert worker has finished a tick.
+        await RunBotAsync(gateway, _ => WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
+        await RunBotAsync(gateway, bot => bot.WaitForWorkerTicksAsync("alerts"));
 
         var dms = rest.Requests.Where(r => r.Path == "/api/v10/channels/888/messages").ToList();
         var message = JsonNode.Parse(Assert.Single(dms).Body)!;
@@ -63,15 +63,15 @@ public sealed class AlertDiscordHostTests : IDisposable
         Assert.Equal("u1", open["recipient_id"]!.GetValue<string>());
     }
 
-    private async Task RunBotAsync(FakeDiscordGateway gateway, Func<Task> whileRunning)
+    private async Task RunBotAsync(FakeDiscordGateway gateway, Func<RunningBot, Task> whileRunning)
     {
         var connections = gateway.Connections.Count;
-        await RunningBot.RunAsync(_data.Path, Token, async _ =>
+        await RunningBot.RunAsync(_data.Path, Token, async bot =>
         {
             // Ready once this run identified and heartbeat with a sequence (it read READY).
             var connection = await gateway.WaitForConnectionAsync(connections + 1, TimeSpan.FromSeconds(60));
             await gateway.WaitForFrameAsync(f => f.Connection == connection.Number && f.Op == 1 && f.Data is not null, TimeSpan.FromSeconds(30));
-            await whileRunning();
+            await whileRunning(bot);
         });
     }
 

@@ -43,9 +43,9 @@ public sealed class AlertSlackHostTests : IDisposable
         await File.WriteAllTextAsync(_data.File("new.json"), NewPaperJson());
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
 
-        // Second and third runs: the alert worker sends the new paper, then nothing more.
+        // Second and third runs: the alert worker sends the new paper, then nothing more (once it has finished a tick).
         await RunningBot.RunAsync(_data.Path, BotToken, _ => slack.WaitForRequestAsync(r => r.Path == "/api/chat.postMessage", TimeSpan.FromSeconds(60)));
-        await RunningBot.RunAsync(_data.Path, BotToken, _ => Task.Delay(TimeSpan.FromSeconds(3)));
+        await RunningBot.RunAsync(_data.Path, BotToken, bot => bot.WaitForWorkerTicksAsync("alerts"));
 
         var posts = slack.Requests.Where(r => r.Path == "/api/chat.postMessage").ToList();
         var message = JsonNode.Parse(Assert.Single(posts).Body)!;

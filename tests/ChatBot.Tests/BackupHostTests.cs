@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatBot.Admin;
@@ -39,6 +40,7 @@ public sealed class BackupHostTests : IDisposable
         {
             var instance = InstanceFile.TryRead(instancePath);
             Assert.NotNull(instance);
+            Assert.Equal(Path.GetFullPath(_data.Path), Path.GetDirectoryName(instancePath));
             token = instance.Token;
             if (!OperatingSystem.IsWindows())
             {
@@ -49,7 +51,7 @@ public sealed class BackupHostTests : IDisposable
 
             Assert.True(exitCode == 0, output);
             Assert.Matches(
-                $@"^Backed up {papers} papers \([0-9.]+ [KMG]B\) to {Regex.Escape(target)} in [0-9.]+ s, written by the running bot \(ChatBot process {Environment.ProcessId} at {Regex.Escape(bot.Url.ToString())}\)\.$",
+                $@"^Backed up {papers} papers \([0-9.]+ [KMG]B\) to {Regex.Escape(target)} in [0-9.]+ s, written by the running bot \(ChatBot process {Environment.ProcessId} at {Regex.Escape(instance.Url.ToString())}\)\.$",
                 output.Trim());
             Assert.DoesNotContain(token, output, StringComparison.Ordinal);
             Assert.DoesNotContain(token, bot.Output, StringComparison.Ordinal);
@@ -78,6 +80,30 @@ public sealed class BackupHostTests : IDisposable
     }
 
     [Fact]
+    public async Task The_admin_endpoint_is_served_on_its_own_loopback_port_only_never_on_the_public_one()
+    {
+        await ImportSeedsAsync(_data.Path);
+        await using var bot = await RunningBot.StartAsync(_data.Path);
+        var instance = InstanceFile.TryRead(Path.Combine(_data.Path, InstanceFile.FileName));
+        Assert.NotNull(instance);
+        using var http = new HttpClient();
+
+        using var onPublic = await PostBackupAsync(http, new Uri(bot.Url, AdminEndpoints.BackupPath), instance.Token, _backups.File("public.db"));
+        using var onAdmin = await PostBackupAsync(http, new Uri(instance.Url, AdminEndpoints.BackupPath), instance.Token, _backups.File("admin.db"));
+        using var healthOnAdmin = await http.GetAsync(new Uri(instance.Url, "/healthz"));
+        using var healthOnPublic = await http.GetAsync(new Uri(bot.Url, "/healthz"));
+
+        Assert.Equal("127.0.0.1", instance.Url.Host);
+        Assert.NotEqual(bot.Url.Port, instance.Url.Port);
+        Assert.Equal(HttpStatusCode.NotFound, onPublic.StatusCode);
+        Assert.False(File.Exists(_backups.File("public.db")));
+        Assert.Equal(HttpStatusCode.OK, onAdmin.StatusCode);
+        Assert.True(File.Exists(_backups.File("admin.db")));
+        Assert.Equal(HttpStatusCode.NotFound, healthOnAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, healthOnPublic.StatusCode);
+    }
+
+    [Fact]
     public async Task Restore_is_refused_while_the_bot_runs_and_the_database_is_untouched()
     {
         var papers = await ImportSeedsAsync(_data.Path);
@@ -88,13 +114,14 @@ public sealed class BackupHostTests : IDisposable
         var otherBackup = _backups.File("other.db");
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", other, "backup", otherBackup)).ExitCode);
 
-        await using (var bot = await RunningBot.StartAsync(_data.Path))
+        await using (await RunningBot.StartAsync(_data.Path))
         {
+            var admin = InstanceFile.TryRead(Path.Combine(_data.Path, InstanceFile.FileName))!.Url;
             var (exitCode, output) = await CliRunner.RunAsync("--data-dir", _data.Path, "restore", otherBackup);
 
             Assert.Equal(1, exitCode);
             Assert.Equal(
-                $"Error: The bot is running on {Path.Combine(_data.Path, "chatbot.db")} (ChatBot process {Environment.ProcessId} at {bot.Url}): stop it before restoring.",
+                $"Error: The bot is running on {Path.Combine(_data.Path, "chatbot.db")} (ChatBot process {Environment.ProcessId} at {admin}): stop it before restoring.",
                 output.Trim());
         }
 
@@ -119,14 +146,22 @@ public sealed class BackupHostTests : IDisposable
         Assert.Contains($"The previous database is kept as {previous}.", output, StringComparison.Ordinal);
         Assert.Equal(1, await CountPapersAsync(previous));
 
-        await using (await RunningBot.StartAsync(_data.Path))
+        // Asked through the running bot's console (a child process, as a user runs it): its start brings the index
+        // up to the restored database before the first command, without help from the ask verb's own catch-up.
+        await using var bot = BotProcess.Start(["--data-dir", _data.Path], new Dictionary<string, string?>
         {
-            // The start brings the index up to the restored database before it serves.
-        }
+            ["Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+            ["Sources__HuggingFace__Enabled"] = "false",
+            ["Sources__Inbox__Enabled"] = "false",
+        });
+        await bot.WriteLineAsync("/papers search zyxwvut");
+        await bot.WriteLineAsync("/papers search layer normalization transformer");
+        await bot.WriteLineAsync("exit");
 
-        Assert.Contains("No paper among", (await AskAsync("/papers search zyxwvut")).Output, StringComparison.Ordinal);
-        var found = await AskAsync("/papers search layer normalization transformer");
-        Assert.Contains("Peri-LN", found.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await bot.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("No paper among", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zyxwvut lattice surgery", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("Peri-LN", bot.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,14 +183,11 @@ public sealed class BackupHostTests : IDisposable
         AssertOneLineError(exitCode, output, $"the folder {missing} does not exist");
     }
 
-    [Fact]
+    // Permission bits and /sys are Linux's (CI and the image run Linux); elsewhere the test is reported skipped.
+    [LinuxFact]
+    [SupportedOSPlatform("linux")]
     public async Task Backing_up_into_a_folder_that_cannot_be_written_is_one_line()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // Permission bits and /sys are Linux's; CI and the image run Linux.
-        }
-
         await ImportAsync(_data.Path, NewPaperJson("Zyxwvut lattice surgery"));
         // Root writes through permission bits, but not into a read-only file system.
         var folder = Environment.IsPrivilegedProcess ? "/sys" : _backups.File("read-only");
@@ -192,6 +224,13 @@ public sealed class BackupHostTests : IDisposable
         AssertOneLineError(exitCode, output, $"{notes} is not a ChatBot database");
         Assert.Equal(1, await CountPapersAsync(Path.Combine(_data.Path, "chatbot.db")));
         Assert.Equal("not a database\n", await File.ReadAllTextAsync(notes));
+    }
+
+    private static async Task<HttpResponseMessage> PostBackupAsync(HttpClient http, Uri url, string token, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { path }) };
+        request.Headers.Authorization = new("Bearer", token);
+        return await http.SendAsync(request);
     }
 
     private static void AssertOneLineError(int exitCode, string output, string expected)

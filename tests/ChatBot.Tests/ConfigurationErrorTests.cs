@@ -51,6 +51,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     [InlineData("Shutdown__GracePeriod", "01:00:00", "Shutdown:GracePeriod must be between 00:00:00 and 00:05:00.")]
     [InlineData("Slack__SocketConnections", "20", "Slack:SocketConnections must be between 1 and 10.")]
     [InlineData("Urls", "localhost:8080", "Urls 'localhost:8080' is not an address to listen on; expected e.g. http://127.0.0.1:8080")]
+    [InlineData("ASPNETCORE_HTTP_PORTS", "eighty", "HTTP_PORTS (ASPNETCORE_HTTP_PORTS) 'eighty' is not a port number; expected e.g. 8080")]
     public async Task Each_misconfiguration_stops_the_bot_with_one_line_and_exit_code_2(string name, string value, string message)
     {
         using var environment = new EnvironmentVariables();
@@ -77,5 +78,41 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.Equal(
             ["Configuration error: Alerts:MaxAttempts must be between 1 and 20.", "Configuration error: Slack:SocketConnections must be between 1 and 10."],
             output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The real process, its output a pipe (as under Docker or systemd): the host itself must not add its
+    /// "Hosting failed to start" and the stack, and the line must not be folded at 80 columns.
+    /// </summary>
+    [Theory]
+    [InlineData("Ingest__BatchSize", "0", "Configuration error: Ingest:BatchSize")]
+    [InlineData("Urls", "localhost:8080", "Configuration error: Urls 'localhost:8080' is not an address to listen on; expected e.g. http://127.0.0.1:8080 (several separated by ';')")]
+    [InlineData("DailyPosts__0__TimeZone", "Europe/Berln", "Configuration error: DailyPosts:0:TimeZone 'Europe/Berln' is not a known time zone")]
+    public async Task A_bad_setting_stops_the_real_process_with_exit_code_2_and_one_unwrapped_line_without_a_stack(string name, string value, string line)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+            ["Console__Enabled"] = "false",
+            ["Sources__HuggingFace__Enabled"] = "false",
+        };
+        if (name.StartsWith("DailyPosts", StringComparison.Ordinal))
+        {
+            environment["DailyPosts__0__Platform"] = "discord";
+            environment["DailyPosts__0__ChannelId"] = "123";
+            environment["DailyPosts__0__Time"] = "09:00";
+        }
+
+        environment[name] = value;
+
+        var (exitCode, output) = await BotProcess.RunAsync(["--data-dir", _data.Path], environment);
+
+        Assert.True(exitCode == 2, output);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith(line, StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.StartsWith("Configuration error: ", l, StringComparison.Ordinal));
     }
 }

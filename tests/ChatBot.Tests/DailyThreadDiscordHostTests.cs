@@ -43,8 +43,13 @@ public sealed class DailyThreadDiscordHostTests : IDisposable
 
         await RunBotUntilAsync(() => rest.Requests.Count(r => r.Path == "/api/v10/channels/777/messages") >= 3);
         var afterFirstRun = rest.Requests.Count(r => r.Path.Contains("/channels/", StringComparison.Ordinal) && r.Method == "POST");
-        // The second run: once it is connected, give its daily worker (which runs at start) time to act.
-        await RunBotUntilAsync(() => gateway.Connections.Count >= 2, settle: TimeSpan.FromSeconds(3));
+        // The second run: connected, and its daily worker has finished a tick (it runs one at start), so anything
+        // it would post again has been posted by now.
+        await RunningBot.RunAsync(_data.Path, Token, async bot =>
+        {
+            await bot.WaitUntilAsync(() => gateway.Connections.Count >= 2);
+            await bot.WaitForWorkerTicksAsync("daily-threads");
+        });
 
         var posts = rest.Requests.Where(r => r.Method == "POST" && r.Path.Contains("/channels/", StringComparison.Ordinal)).ToList();
         Assert.Equal(afterFirstRun, posts.Count); // the restart posted nothing
@@ -56,8 +61,8 @@ public sealed class DailyThreadDiscordHostTests : IDisposable
         Assert.All(posts, p => Assert.Equal("[]", JsonNode.Parse(p.Body)!["allowed_mentions"]?["parse"]?.ToJsonString() ?? "[]"));
     }
 
-    private Task RunBotUntilAsync(Func<bool> done, TimeSpan settle = default) =>
-        RunningBot.RunAsync(_data.Path, Token, bot => bot.WaitUntilAsync(done, settle));
+    private Task RunBotUntilAsync(Func<bool> done) =>
+        RunningBot.RunAsync(_data.Path, Token, bot => bot.WaitUntilAsync(done));
 
     private void Set(string name, string value) => _environment.Set(name, value);
 }

@@ -2,6 +2,7 @@ using ChatBot.Core.Ingestion;
 using ChatBot.Health;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
+using ChatBot.Telemetry;
 using ChatBot.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,8 @@ public sealed class IngestWorkerTests
             .Then(new PaperBatch("p0", [TestPapers.Arxiv("2501.00002", "Two")], []));
         var service = new IngestService([source], TestIngestor.Create(store, options), TestMetrics.Unobserved, clock, options, NullLogger<IngestService>.Instance);
         var health = new IngestHealth(options, clock);
-        using var worker = new IngestWorker(service, health, options, Options.Create(new ShutdownOptions()), clock, NullLogger<IngestWorker>.Instance);
+        using var meters = new TestMeterFactory();
+        using var worker = new IngestWorker(service, health, options, Options.Create(new ShutdownOptions()), new WorkerMetrics(meters), clock, NullLogger<IngestWorker>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         await WaitUntilAsync(() => source.FetchCount == 1);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using ChatBot.Cli;
 using ChatBot.Testing;
+using Microsoft.AspNetCore.Builder;
 using Spectre.Console;
 
 namespace ChatBot.Tests;
@@ -18,6 +20,7 @@ internal sealed class RunningBot : IAsyncDisposable
     private readonly EnvironmentVariables _environment = new();
     private readonly TimeSpan _exitWithin;
     private Task<int>? _bot;
+    private bool _released;
 
     private RunningBot(Uri url, TimeSpan exitWithin)
     {
@@ -32,16 +35,35 @@ internal sealed class RunningBot : IAsyncDisposable
 
     /// <summary>
     /// Starts the bot and waits until it serves HTTP. <paramref name="exitWithin"/> is how long a stop may take
-    /// (30 s unless a test sets a longer Shutdown:GracePeriod).
+    /// (30 s unless a test sets a longer Shutdown:GracePeriod). <paramref name="listen"/> names the standard setting
+    /// that tells it where to listen: <c>Urls</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> or the
+    /// <c>--urls</c> option; <paramref name="configure"/> adds to its host before it is built.
     /// </summary>
-    public static async Task<RunningBot> StartAsync(string dataDirectory, TimeSpan? exitWithin = null)
+    public static async Task<RunningBot> StartAsync(
+        string dataDirectory, TimeSpan? exitWithin = null, string listen = "Urls", Action<WebApplicationBuilder>? configure = null)
     {
-        var bot = new RunningBot(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}"), exitWithin ?? TimeSpan.FromSeconds(30));
-        bot._environment.Set("Urls", bot.Url.AbsoluteUri.TrimEnd('/'));
+        var port = LoopbackPort.Free();
+        var bot = new RunningBot(new Uri($"http://127.0.0.1:{port}"), exitWithin ?? TimeSpan.FromSeconds(30));
+        var address = bot.Url.AbsoluteUri.TrimEnd('/');
+        string[] args = ["--data-dir", dataDirectory];
+        switch (listen)
+        {
+            case "--urls":
+                args = [.. args, "--urls", address];
+                break;
+            case "ASPNETCORE_HTTP_PORTS":
+                // On every interface, as in a container; reached here through loopback.
+                bot._environment.Set(listen, port.ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                bot._environment.Set(listen, address);
+                break;
+        }
+
         bot._environment.Set("Console__Enabled", "false");
         bot._environment.Set("Sources__HuggingFace__Enabled", "false");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(bot._output) });
-        bot._bot = Task.Run(() => ChatBotCli.RunAsync(["--data-dir", dataDirectory], console, bot._stop.Token));
+        bot._bot = Task.Run(() => ChatBotCli.RunAsync(args, console, configure, bot._stop.Token));
         try
         {
             await bot.WaitUntilServingAsync();
@@ -73,11 +95,8 @@ internal sealed class RunningBot : IAsyncDisposable
         Assert.DoesNotContain(secret, bot.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Waits up to 60 s for <paramref name="done"/> to hold, failing if it never does or the bot stops first; then
-    /// waits <paramref name="settle"/> more, to give anything that should not happen the time to show.
-    /// </summary>
-    public async Task WaitUntilAsync(Func<bool> done, TimeSpan settle = default)
+    /// <summary>Waits up to 60 s for <paramref name="done"/> to hold, failing if it never does or the bot stops first.</summary>
+    public async Task WaitUntilAsync(Func<bool> done)
     {
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
         while (!done() && !_bot!.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
@@ -86,11 +105,36 @@ internal sealed class RunningBot : IAsyncDisposable
         }
 
         Assert.True(done(), "timed out or stopped early: " + Output);
-        await Task.Delay(settle);
+    }
+
+    /// <summary>
+    /// Waits (up to 60 s) until the bot's <paramref name="worker"/> (<c>ingest</c>, <c>daily-threads</c>, <c>alerts</c>)
+    /// has finished <paramref name="ticks"/> ticks successfully, as <c>/metrics</c> counts them: the positive proof that
+    /// it looked at everything due, before a test asserts that it sent nothing more.
+    /// </summary>
+    public Task WaitForWorkerTicksAsync(string worker, int ticks = 1) =>
+        WorkerTicks.WaitAsync(Url, worker, ticks, () => _bot!.IsCompleted, () => Output);
+
+    /// <summary>Waits for the bot to stop by itself (without asking it to) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            return await _bot!.WaitAsync(timeout);
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_released)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         try
         {
@@ -104,6 +148,12 @@ internal sealed class RunningBot : IAsyncDisposable
 
     private async Task ReleaseAsync()
     {
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
         _environment.Dispose();
         _stop.Dispose();
         await _output.DisposeAsync();

@@ -69,7 +69,15 @@ public sealed class ShutdownHostTests : IDisposable
 
         await RunBotAsync(() => rest.Requests.Count(r => r.Path == RepliesPath) >= 2);
         var afterStop = rest.Requests.Count(r => r.Path == RepliesPath);
-        await RunBotAsync(() => gateway.Connections.Count >= 2, settle: TimeSpan.FromSeconds(3));
+        await RunningBot.RunAsync(
+            _data.Path,
+            Token,
+            async bot =>
+            {
+                await bot.WaitUntilAsync(() => gateway.Connections.Count >= 2);
+                await bot.WaitForWorkerTicksAsync("daily-threads");
+            },
+            exitWithin: TimeSpan.FromSeconds(40));
 
         Assert.Equal(3, afterStop);
         Assert.Equal(3, rest.Requests.Count(r => r.Path == RepliesPath));
@@ -95,6 +103,6 @@ public sealed class ShutdownHostTests : IDisposable
     }
 
     // Stops may take up to a grace period of 20 s, hence a longer wait for the exit than the usual 30 s.
-    private Task RunBotAsync(Func<bool> done, TimeSpan settle = default) =>
-        RunningBot.RunAsync(_data.Path, Token, bot => bot.WaitUntilAsync(done, settle), exitWithin: TimeSpan.FromSeconds(40));
+    private Task RunBotAsync(Func<bool> done) =>
+        RunningBot.RunAsync(_data.Path, Token, bot => bot.WaitUntilAsync(done), exitWithin: TimeSpan.FromSeconds(40));
 }

@@ -6,8 +6,9 @@ namespace ChatBot.Admin;
 
 /// <summary>
 /// <c>POST /admin/backup</c>: the running bot writes a backup of the database it has open (only it can,
-/// since it holds the database). Loopback callers with the instance file's token only; anyone else gets
-/// 404, as if there were nothing here.
+/// since it holds the database). Served on the <see cref="AdminListener"/> only, to loopback callers with the
+/// instance file's token; anyone else gets 404, as if there were nothing here. The public listener answers 404
+/// for every <c>/admin</c> path, and the admin listener for everything else.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -15,11 +16,22 @@ internal static class AdminEndpoints
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    public static WebApplication MapAdminEndpoints(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(BackupPath, BackupAsync);
-        return endpoints;
+        ArgumentNullException.ThrowIfNull(app);
+        var listener = app.Services.GetRequiredService<AdminListener>();
+        app.Use((context, next) =>
+        {
+            if (listener.Serves(context.Connection) == context.Request.Path.StartsWithSegments(AdminListener.PathPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        app.MapPost(BackupPath, BackupAsync);
+        return app;
     }
 
     private static async Task BackupAsync(HttpContext context)

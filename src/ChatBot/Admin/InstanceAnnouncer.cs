@@ -1,5 +1,4 @@
 using ChatBot.Core.Storage;
-using ChatBot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -7,12 +6,14 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Admin;
 
 /// <summary>
-/// Writes the <see cref="InstanceFile"/> once the bot serves HTTP (the real port is known only then) and
+/// Writes the <see cref="InstanceFile"/> with the <see cref="AdminListener"/>'s address once the bot serves HTTP
+/// (and Kestrel reports that it listens there), and
 /// deletes it when the bot stops cleanly. A crash leaves it behind; the CLI trusts it only while the
 /// database is locked, which a dead process no longer holds.
 /// </summary>
 internal sealed class InstanceAnnouncer(
     IServer server,
+    AdminListener listener,
     AdminAccess access,
     IOptions<StorageOptions> storage,
     IHostApplicationLifetime lifetime,
@@ -46,11 +47,13 @@ internal sealed class InstanceAnnouncer(
     private void Announce()
     {
         var path = InstanceFile.PathIn(storage.Value.ResolveDataDirectory());
-        if (ListenAddresses.LocalUrl(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } url)
+        if (!listener.IsAmong(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []))
         {
             Log.NoAdminAddress(logger);
             return;
         }
+
+        var url = listener.Url;
 
         try
         {

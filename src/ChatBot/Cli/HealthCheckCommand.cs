@@ -6,12 +6,11 @@ using Spectre.Console;
 namespace ChatBot.Cli;
 
 /// <summary>
-/// <c>healthcheck [--ready]</c>: asks the running bot's <c>/healthz</c> (or <c>/readyz</c>) on its own
-/// <c>Urls</c>; exit 0 when it answers 200. For Docker's HEALTHCHECK, as the image has no curl.
+/// <c>healthcheck [--ready]</c>: asks the running bot's <c>/healthz</c> (or <c>/readyz</c>) where it listens
+/// (<c>Urls</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>, … as the bot reads them); exit 0 when it answers 200. For Docker's HEALTHCHECK, as the image has no curl.
 /// </summary>
 internal static class HealthCheckCommand
 {
-    private const string DefaultUrls = "http://127.0.0.1:8080";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public static Command Create(Option<string?> dataDirectory, IAnsiConsole console)
@@ -26,9 +25,9 @@ internal static class HealthCheckCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, bool ready, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var urls = ChatBotHost.CreateBuilder(overrides).Configuration["Urls"];
-        ConfigurationProblems.ValidateUrls(urls);
-        var target = new Uri(ListenAddresses.LocalUrl(ListenAddresses.Split(string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls))!, ready ? HealthEndpoints.ReadinessPath : HealthEndpoints.LivenessPath);
+        var configuration = ChatBotHost.CreateBuilder(overrides).Configuration;
+        ConfigurationProblems.ValidateListenAddresses(configuration);
+        var target = new Uri(ListenAddresses.LocalUrl(configuration)!, ready ? HealthEndpoints.ReadinessPath : HealthEndpoints.LivenessPath);
         using var http = new HttpClient { Timeout = Timeout };
         try
         {
@@ -39,7 +38,7 @@ internal static class HealthCheckCommand
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            console.MarkupLineInterpolated($"[red]Not answering:[/] {target} ({e.Message})");
+            ConsoleLines.Error(console, "Not answering:", $"{target} ({e.Message})");
             return ChatBotCli.Failure;
         }
     }

@@ -6,7 +6,7 @@ namespace ChatBot.Health;
 
 /// <summary>
 /// <c>GET /healthz</c>: the process is alive (runs no check). <c>GET /readyz</c>: every readiness
-/// check (database, search index, ingest, and each configured platform's connection or endpoint),
+/// check (database, search index, ingest, the background workers, and each configured platform's connection or endpoint),
 /// 200 when all pass and 503 otherwise, with a JSON body naming each check.
 /// </summary>
 internal static class HealthEndpoints
@@ -20,7 +20,8 @@ internal static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SearchIndexHealthCheck>("search-index")
-            .AddCheck<IngestHealth>("ingest");
+            .AddCheck<IngestHealth>("ingest")
+            .AddCheck<WorkersHealthCheck>("workers");
         return services;
     }
 

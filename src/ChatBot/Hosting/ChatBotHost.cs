@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Core.Storage;
 using ChatBot.Discord;
 using ChatBot.Slack;
 using ChatBot.Storage;
@@ -13,6 +14,8 @@ namespace ChatBot.Hosting;
 /// </summary>
 internal static class ChatBotHost
 {
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <summary>
     /// Defaults come from the appsettings.json beside the binaries (config/appsettings.json in
     /// the repository), then appsettings.{Environment}.json and environment variables
@@ -30,6 +33,10 @@ internal static class ChatBotHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // The host's own "Hosting failed to start" error repeats, with its stack, what the CLI reports in one line
+        // (a setting, a port in use) or logs itself (anything else); its critical messages (a failed background
+        // service stopping the host) stay.
+        builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
         builder.AddChatBotDiscord();
@@ -48,6 +55,7 @@ internal static class ChatBotHost
         try
         {
             HostValidation.Validate(app.Services);
+            DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
             return app;
         }
         catch
@@ -60,6 +68,10 @@ internal static class ChatBotHost
     /// <summary>
     /// Everything stops at once on SIGTERM (so the gateway, Socket Mode and Kestrel stop taking commands
     /// while the workers finish their sends); the host waits the grace period plus time to close the stores.
+    /// A background service that fails (a platform connection, a worker) stops the host, never silently: the
+    /// host logs it as critical, <c>/readyz</c> names it while the bot stops, and the process exits 1, so a
+    /// supervisor (Docker's restart policy, systemd) starts it again. Workers catch their own failing ticks and
+    /// platform clients reconnect by themselves, so what reaches the host is a bug, not a bad day.
     /// </summary>
     private static void AddGracefulShutdown(IServiceCollection services)
     {
@@ -67,6 +79,7 @@ internal static class ChatBotHost
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
         {
             host.ServicesStopConcurrently = true;
+            host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
             host.ShutdownTimeout = shutdown.Value.GracePeriod + TimeSpan.FromSeconds(10);
         });
     }

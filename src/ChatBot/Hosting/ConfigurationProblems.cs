@@ -1,11 +1,13 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Hosting;
 
 /// <summary>
 /// Turns the ways a setting can be wrong into one line naming the setting and what is expected:
-/// values the configuration binder cannot convert, and <c>Urls</c> that Kestrel could not bind.
+/// values the configuration binder cannot convert, and listen addresses that Kestrel could not bind.
 /// </summary>
 internal static partial class ConfigurationProblems
 {
@@ -31,13 +33,29 @@ internal static partial class ConfigurationProblems
         return $"{key} '{value}' is not {expected}";
     }
 
-    /// <summary>Checks <c>Urls</c> (the addresses Kestrel listens on) before the host starts, so a typo is one line, not a failed start.</summary>
-    public static void ValidateUrls(string? urls)
+    /// <summary>
+    /// Checks where the bot is told to listen (<c>Urls</c>, or <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> when no
+    /// <c>Urls</c> is set) before the host starts, so a typo is one line, not a failed start.
+    /// </summary>
+    public static void ValidateListenAddresses(IConfiguration configuration)
     {
-        var failures = ListenAddresses.Split(urls)
+        ArgumentNullException.ThrowIfNull(configuration);
+        var urls = ListenAddresses.Split(configuration[WebHostDefaults.ServerUrlsKey]);
+        var failures = urls
             .Where(url => !ListenAddresses.IsValid(url))
             .Select(url => $"Urls '{url}' is not an address to listen on; expected e.g. http://127.0.0.1:8080 (several separated by ';')")
             .ToList();
+        if (urls.Length == 0)
+        {
+            foreach (var key in new[] { WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey })
+            {
+                var name = key.ToUpperInvariant();
+                failures.AddRange(ListenAddresses.Split(configuration[key])
+                    .Where(port => !ushort.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    .Select(port => $"{name} (ASPNETCORE_{name}) '{port}' is not a port number; expected e.g. 8080 (several separated by ';')"));
+            }
+        }
+
         if (failures.Count > 0)
         {
             throw new OptionsValidationException("Urls", typeof(string), failures);

@@ -1,12 +1,16 @@
+using ChatBot.Telemetry;
+
 namespace ChatBot.Hosting;
 
 /// <summary>
 /// A worker that runs one tick at start and then every <paramref name="period"/> on the injected
 /// clock. A failing tick is logged and the next one tries again; stopping is not an error. A tick
 /// under way when the host stops gets <paramref name="gracePeriod"/> to finish its sends (it records
-/// each as it goes) before its token is cancelled; no new tick starts.
+/// each as it goes) before its token is cancelled; no new tick starts. Each finished tick is counted in
+/// <c>chatbot_worker_ticks_total{worker="<paramref name="name"/>"}</c>.
 /// </summary>
-internal abstract class PeriodicWorker(TimeProvider clock, TimeSpan period, TimeSpan gracePeriod, ILogger logger) : BackgroundService
+internal abstract class PeriodicWorker(string name, WorkerMetrics metrics, TimeProvider clock, TimeSpan period, TimeSpan gracePeriod, ILogger logger)
+    : BackgroundService
 {
     protected abstract Task TickAsync(CancellationToken cancellationToken);
 
@@ -20,6 +24,7 @@ internal abstract class PeriodicWorker(TimeProvider clock, TimeSpan period, Time
             try
             {
                 await TickAsync(tickCancellation.Token);
+                metrics.Ticked(name, succeeded: true);
             }
             catch (OperationCanceledException) when (tickCancellation.IsCancellationRequested)
             {
@@ -30,6 +35,7 @@ internal abstract class PeriodicWorker(TimeProvider clock, TimeSpan period, Time
 #pragma warning restore CA1031
             {
                 Log.WorkerTickFailed(logger, GetType().Name, e);
+                metrics.Ticked(name, succeeded: false);
             }
         }
         while (await WaitAsync(timer, stoppingToken));

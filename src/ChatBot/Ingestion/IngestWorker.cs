@@ -1,6 +1,7 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Health;
 using ChatBot.Hosting;
+using ChatBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Ingestion;
@@ -11,9 +12,10 @@ internal sealed class IngestWorker(
     IngestHealth health,
     IOptions<IngestOptions> options,
     IOptions<ShutdownOptions> shutdown,
+    WorkerMetrics metrics,
     TimeProvider clock,
     ILogger<IngestWorker> logger)
-    : PeriodicWorker(clock, options.Value.Interval, shutdown.Value.GracePeriod, logger)
+    : PeriodicWorker("ingest", metrics, clock, options.Value.Interval, shutdown.Value.GracePeriod, logger)
 {
     protected override async Task TickAsync(CancellationToken cancellationToken)
     {
