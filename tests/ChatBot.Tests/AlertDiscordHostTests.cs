@@ -27,7 +27,7 @@ public sealed class AlertDiscordHostTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
         await using var gateway = await FakeDiscordGateway.StartAsync();
         await using var rest = await LoopbackHttpServer.StartAsync();
-        FakeDiscord.Connect(_environment, rest, gateway, Token);
+        var api = FakeDiscord.Connect(_environment, rest, gateway, Token);
         rest.Map("/api/v10/interactions/a1/atoken/callback", _ => ScriptedResponse.Status(204));
         rest.Map("/api/v10/webhooks/111/atoken/messages/@original", _ => ScriptedResponse.Json("""{"id":"o1","channel_id":"c1"}"""));
         rest.Map("/api/v10/users/@me/channels", _ => ScriptedResponse.Json("""{"id":"888","type":1}"""));
@@ -61,6 +61,8 @@ public sealed class AlertDiscordHostTests : IDisposable
         Assert.Equal("[]", message["allowed_mentions"]!["parse"]!.ToJsonString());
         var open = JsonNode.Parse(rest.Requests.First(r => r.Path == "/api/v10/users/@me/channels").Body)!;
         Assert.Equal("u1", open["recipient_id"]!.GetValue<string>());
+        Assert.Empty(api.ProtocolViolations);
+        Assert.Empty(gateway.ProtocolViolations);
     }
 
     private async Task RunBotAsync(FakeDiscordGateway gateway, Func<RunningBot, Task> whileRunning)
