@@ -102,6 +102,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     public Task SendOpAsync(int op, JsonNode? data = null) =>
         Current().SendAsync(new JsonObject { ["op"] = op, ["d"] = data, ["s"] = null, ["t"] = null }, 0);
 
+    /// <summary>Sends <paramref name="text"/> as one text frame exactly as given (a malformed frame, for fault injection).</summary>
+    public Task SendRawAsync(string text) => Current().SendRawAsync(text);
+
     /// <summary>Closes the open connection with <paramref name="code"/>.</summary>
     public Task CloseAsync(int code) => Current().CloseAsync(code);
 
@@ -367,6 +370,19 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
                     var count = Math.Min(size, bytes.Length - offset);
                     await Socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, offset + count >= bytes.Length, CancellationToken.None);
                 }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+
+        public async Task SendRawAsync(string text)
+        {
+            await _sendLock.WaitAsync();
+            try
+            {
+                await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
             finally
             {
