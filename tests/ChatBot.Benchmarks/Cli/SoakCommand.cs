@@ -51,10 +51,26 @@ internal static class SoakCommand
                 result.AddError("--http-fault-rate must be between 0 and 0.5.");
             }
         });
+        var botSettings = new Option<string[]>("--bot-setting")
+        {
+            Description = "A setting for the bot, Key=Value (e.g. Slack:InlineReplyBudget=00:00:00 to answer every Slack command through response_url); repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+        };
+        botSettings.Validators.Add(result =>
+        {
+            foreach (var pair in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (pair.IndexOf('=', StringComparison.Ordinal) < 1)
+                {
+                    result.AddError($"--bot-setting takes Key=Value, e.g. Discord:DeferAfter=00:00:00.1 (got '{pair}').");
+                }
+            }
+        });
         var keep = new Option<bool>("--keep") { Description = "Keep the data folder and the bot's log (kept anyway when the soak fails)." };
 
         var command = new Command("soak", "Runs the real bot against loopback Discord and Slack fakes that inject faults (drops, reconnects, 429s, 5xx, malformed frames) while commands arrive at a steady rate; reports commands answered exactly once, protocol violations and working-set growth. Exit code 1 when it fails.");
-        foreach (var option in new Option[] { duration, rate, seed, faults, warmup, drain, interval, httpRate, keep })
+        foreach (var option in new Option[] { duration, rate, seed, faults, warmup, drain, interval, httpRate, botSettings, keep })
         {
             command.Options.Add(option);
         }
@@ -63,7 +79,7 @@ internal static class SoakCommand
         {
             var settings = new SoakSettings(
                 parse.GetValue(duration), parse.GetValue(rate), parse.GetValue(seed), FaultGroups.Parse(parse.GetValue(faults) ?? "", out _),
-                parse.GetValue(warmup), parse.GetValue(drain), parse.GetValue(interval), parse.GetValue(httpRate), parse.GetValue(keep));
+                parse.GetValue(warmup), parse.GetValue(drain), parse.GetValue(interval), parse.GetValue(httpRate), parse.GetValue(keep), BotSettings(parse.GetValue(botSettings) ?? []));
             try
             {
                 var passed = await new SoakRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);
@@ -77,6 +93,10 @@ internal static class SoakCommand
         });
         return command;
     }
+
+    /// <summary><c>Slack:InlineReplyBudget=0</c> as the environment variable the bot reads, <c>Slack__InlineReplyBudget</c>.</summary>
+    private static List<KeyValuePair<string, string>> BotSettings(string[] pairs) =>
+        [.. pairs.Select(pair => pair.Split('=', 2)).Select(parts => new KeyValuePair<string, string>(parts[0].Trim().Replace(":", "__", StringComparison.Ordinal), parts[1]))];
 
     private static Option<TimeSpan> Duration(string name, TimeSpan defaultValue, string description) => new(name)
     {

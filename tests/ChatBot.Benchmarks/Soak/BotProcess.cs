@@ -24,6 +24,7 @@ internal sealed class BotProcess : IAsyncDisposable
     {
         _process = process;
         _log = log;
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
     public Process Process => _process;
@@ -106,6 +107,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (!HasExited)
         {
             KillQuietly();
@@ -146,6 +148,9 @@ internal sealed class BotProcess : IAsyncDisposable
         using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
         kill?.WaitForExit(5000);
     }
+
+    /// <summary>Never leaves the bot behind: when this program is stopped (Ctrl+C, SIGTERM, a CI timeout) before disposing it.</summary>
+    private void KillOnExit(object? sender, EventArgs e) => KillQuietly();
 
     private void KillQuietly()
     {

@@ -72,9 +72,15 @@ internal sealed class CommandLedger(TimeProvider clock)
         lock (_gate)
         {
             var latencies = new List<double>();
+            var waits = new List<double>();
             int once = 0, more = 0, none = 0, lost = 0, late = 0;
             foreach (var command in _order)
             {
+                if (command.SentAt is { } sent)
+                {
+                    waits.Add(clock.GetElapsedTime(command.IssuedAt, sent).TotalMilliseconds);
+                }
+
                 if (command.Answers == 0)
                 {
                     if (command.LostBecause is null)
@@ -98,7 +104,7 @@ internal sealed class CommandLedger(TimeProvider clock)
                     more++;
                 }
 
-                var elapsed = clock.GetElapsedTime(command.IssuedAt, command.FirstAnswerAt!.Value);
+                var elapsed = AnswerTime(command)!.Value;
                 latencies.Add(elapsed.TotalMilliseconds);
                 if (elapsed > AnswerDeadline)
                 {
@@ -106,7 +112,16 @@ internal sealed class CommandLedger(TimeProvider clock)
                 }
             }
 
-            return new LedgerTotals(_order.Count, once, more, none, lost, late, latencies);
+            return new LedgerTotals(_order.Count, once, more, none, lost, late, latencies, waits);
+        }
+    }
+
+    /// <summary>From delivery (or issue, when the delivery was not stamped) to the first answer; null while unanswered.</summary>
+    public TimeSpan? AnswerTime(TrackedCommand command)
+    {
+        lock (_gate)
+        {
+            return command.FirstAnswerAt is { } answered ? clock.GetElapsedTime(command.SentAt ?? command.IssuedAt, answered) : null;
         }
     }
 }

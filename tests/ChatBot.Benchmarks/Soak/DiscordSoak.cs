@@ -278,7 +278,7 @@ internal sealed class DiscordSoak : IAsyncDisposable
         string[] known = [$"{ApiRoot}/gateway/bot", $"{ApiRoot}/applications/{ApplicationId}/commands", $"{ApiRoot}/interactions/", $"{ApiRoot}/webhooks/{ApplicationId}/"];
         foreach (var request in _rest.Requests.Where(r => !known.Any(k => r.Path.StartsWith(k, StringComparison.Ordinal))))
         {
-            _violations.Add(Source, $"unexpected request {request.Method} {request.Path}");
+            _violations.Add(Source, $"unexpected request {request.Method} {Route(request)}");
         }
     }
 

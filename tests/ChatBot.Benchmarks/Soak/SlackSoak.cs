@@ -397,7 +397,7 @@ internal sealed class SlackSoak : IAsyncDisposable
 
         if (envelope.Command is { } command && acks == 1)
         {
-            _ledger.Update(command.Id, c => c.Acknowledged = true);
+            _ledger.Update(command.Id, c => (c.Acknowledged, c.Deferred) = (true, payload is null));
             if (payload is not null)
             {
                 _ledger.Answered(command);

@@ -83,7 +83,7 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
         violations.AddSource("slack socket fake", () => FakeViolationSources.Of(slack.Server));
 
         var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
-        var botSettings = BaseSettings().Append(new("Urls", url.AbsoluteUri.TrimEnd('/'))).Concat(discord.Settings(DiscordToken)).Concat(slack.Settings(SlackBotToken));
+        var botSettings = BaseSettings().Append(new("Urls", url.AbsoluteUri.TrimEnd('/'))).Concat(discord.Settings(DiscordToken)).Concat(slack.Settings(SlackBotToken)).Concat(settings.BotSettings);
         await progress.WriteLineAsync("== starting the bot");
         await using var bot = BotProcess.Start(["--data-dir", data], botSettings, folder, logFile);
         var sampler = new WorkingSetSampler(bot.Process, _clock);
@@ -173,6 +173,7 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
         new("Sources__HuggingFace__Enabled", "false"),
         new("Sources__Arxiv__Enabled", "false"),
         new("Sources__Inbox__Enabled", "false"),
+        new("Logging__Console__TimestampFormat", "HH:mm:ss.fff "),
     ];
 
     private BenchmarkReport Report(
@@ -188,6 +189,7 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
         report.AddText(Section, "faults", "faults on", FaultGroups.Describe(settings.Faults));
         report.Add(Section, "fault_interval_s", "mean time between socket faults", settings.FaultInterval.TotalSeconds, "s");
         report.Add(Section, "http_fault_rate", "HTTP calls answered 429/5xx", settings.HttpFaultRate);
+        report.AddText(Section, "bot_settings", "extra bot settings", settings.BotSettings.Count == 0 ? "-" : string.Join(' ', settings.BotSettings.Select(s => $"{s.Key}={s.Value}")));
 
         const string commands = "Commands";
         var sent = ledger.Snapshot();
@@ -198,8 +200,12 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
         report.Add(commands, "answered_more_than_once", "answered (or acknowledged) more than once", totals.AnsweredMoreThanOnce);
         report.Add(commands, "unanswered", "never answered", totals.Unanswered);
         report.Add(commands, "lost_to_faults", "lost by the platform (connection cut before the ack)", totals.Lost);
-        report.Add(commands, "answered_late", "answered after 3 s", totals.Late);
-        report.AddLatency(commands, "answer", "time to answer", LatencySummary.Of(totals.AnswerMilliseconds));
+        report.Add(commands, "answered_deferred", "answered after a deferral", sent.Count(c => c.Deferred && c.Answers > 0));
+        report.Add(commands, "answered_late", "answered over 3 s after delivery", totals.Late);
+        report.AddLatency(commands, "answer", "delivery to answer", LatencySummary.Of(totals.AnswerMilliseconds));
+        var waits = LatencySummary.Of(totals.DeliveryWaitMilliseconds);
+        report.Add(commands, "delivery_wait_p99_ms", "waited for a connection p99", waits.P99, "ms");
+        report.Add(commands, "delivery_wait_max_ms", "waited for a connection max", waits.Max, "ms");
 
         const string faults = "Faults";
         report.Add(faults, "faults_injected", "injected", counter.Total);
@@ -266,6 +272,17 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
             foreach (var command in twice)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {command.Id} {command.Platform.ToString().ToLowerInvariant()} '{command.Text}': {command.Answers} answers, {command.ExtraAcknowledgements} extra acknowledgements");
+            }
+        }
+
+        var late = commands.Where(c => ledger.AnswerTime(c) > CommandLedger.AnswerDeadline).Take(10).ToList();
+        if (late.Count > 0)
+        {
+            text.AppendLine("Answered over 3 s after delivery (the first 10)");
+            foreach (var command in late)
+            {
+                var how = command.Platform == SoakPlatform.Discord ? command.Deferred ? "deferred, then edited" : "callback" : command.Deferred ? "empty ack, then response_url" : "ack payload";
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {command.Id} {command.Platform.ToString().ToLowerInvariant()} '{command.Text}': {ledger.AnswerTime(command)!.Value.TotalMilliseconds:0} ms ({how})");
             }
         }
 

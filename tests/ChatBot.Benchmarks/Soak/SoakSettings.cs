@@ -10,6 +10,7 @@ namespace ChatBot.Benchmarks.Soak;
 /// <param name="FaultInterval">The mean time between two socket faults (exponentially distributed).</param>
 /// <param name="HttpFaultRate">The share of HTTP calls answered with an injected 429 or 5xx (when those are on).</param>
 /// <param name="Keep">Keep the data folder and the bot's log.</param>
+/// <param name="BotSettings">Extra settings for the bot (<c>Discord:DeferAfter</c> → <c>00:00:00.1</c>), e.g. to send every answer down the deferred path.</param>
 internal sealed record SoakSettings(
     TimeSpan Duration,
     double CommandsPerSecond,
@@ -19,7 +20,8 @@ internal sealed record SoakSettings(
     TimeSpan Drain,
     TimeSpan FaultInterval,
     double HttpFaultRate,
-    bool Keep)
+    bool Keep,
+    IReadOnlyList<KeyValuePair<string, string>> BotSettings)
 {
     /// <summary>Past this the run is abandoned as hung: start-up, warm-up, the soak, the drain and the stop, with room to spare.</summary>
     public TimeSpan HardLimit => TimeSpan.FromMinutes(3) + Warmup + Duration + Drain + Duration / 10;

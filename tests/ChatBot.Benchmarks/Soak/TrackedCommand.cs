@@ -28,7 +28,10 @@ internal sealed class TrackedCommand(string id, SoakPlatform platform, string te
     /// <summary>Discord: a callback was accepted (message or deferral). Slack: an acknowledgement arrived.</summary>
     public bool Acknowledged { get; set; }
 
-    /// <summary>Discord: the accepted callback was a deferral (type 5), so the answer is the edit that follows.</summary>
+    /// <summary>
+    /// The answer was deferred: Discord's accepted callback was type 5 (the answer is the edit that follows); Slack's ack
+    /// came empty (the answer is the response_url post that follows).
+    /// </summary>
     public bool Deferred { get; set; }
 
     /// <summary>Second and later acknowledgements (Discord refuses them with 40060; Slack ignores them).</summary>
