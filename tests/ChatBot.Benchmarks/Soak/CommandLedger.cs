@@ -59,6 +59,15 @@ internal sealed class CommandLedger(TimeProvider clock)
         }
     }
 
+    /// <summary>Commands of <paramref name="platform"/> already delivered to a socket and neither answered nor lost yet.</summary>
+    public int InFlight(SoakPlatform platform)
+    {
+        lock (_gate)
+        {
+            return _order.Count(c => c.Platform == platform && c.SentAt is not null && c.Answers == 0 && c.LostBecause is null);
+        }
+    }
+
     public IReadOnlyList<TrackedCommand> Snapshot()
     {
         lock (_gate)

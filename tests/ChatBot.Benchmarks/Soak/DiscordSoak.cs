@@ -38,6 +38,7 @@ internal sealed class DiscordSoak : IAsyncDisposable
     private readonly Dictionary<int, FaultKind> _faultOnConnection = [];
     private readonly HashSet<int> _zombies = [];
     private volatile bool _held;
+    private volatile int _invalidatedConnection;
     private long _interactions;
 
     private DiscordSoak(FakeDiscordGateway gateway, LoopbackHttpServer rest, CommandLedger ledger, ViolationLog violations, HttpFaults faults, TimeProvider clock)
@@ -82,6 +83,12 @@ internal sealed class DiscordSoak : IAsyncDisposable
         }
 
         var current = connections[^1].Number;
+        if (current <= _invalidatedConnection)
+        {
+            // The session was invalidated there: what is pushed now would be dropped with it.
+            return false;
+        }
+
         var frames = _gateway.Frames;
         var start = frames.FirstOrDefault(f => f.Connection == current && f.Op is 2 or 6);
         var identifies = frames.Count(f => f.Op == 2);
@@ -121,6 +128,7 @@ internal sealed class DiscordSoak : IAsyncDisposable
                     await Task.Delay(20, cancellationToken);
                 }
 
+                var connection = _gateway.Connections[^1].Number;
                 try
                 {
                     await _gateway.PushDispatchAsync("INTERACTION_CREATE", interaction);
@@ -130,7 +138,7 @@ internal sealed class DiscordSoak : IAsyncDisposable
                     // The connection went down under the push: the event is in the session's log, and the resume replays it.
                 }
 
-                _ledger.Update(command.Id, c => c.SentAt = _clock.GetTimestamp());
+                _ledger.Update(command.Id, c => (c.SentAt, c.Connection) = (_clock.GetTimestamp(), connection));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -322,8 +330,10 @@ internal sealed class DiscordSoak : IAsyncDisposable
         _held = true;
         try
         {
+            // A push that passed the hold just before it went up is stamped as sent within moments.
+            await Task.Delay(200, cancellationToken);
             var patience = _clock.GetTimestamp();
-            while (_ledger.Outstanding(SoakPlatform.Discord) > _outbox.Reader.Count && _clock.GetElapsedTime(patience) < TimeSpan.FromSeconds(10))
+            while (_ledger.InFlight(SoakPlatform.Discord) > 0 && _clock.GetElapsedTime(patience) < TimeSpan.FromSeconds(10))
             {
                 await Task.Delay(50, cancellationToken);
             }
@@ -334,7 +344,9 @@ internal sealed class DiscordSoak : IAsyncDisposable
                 return false;
             }
 
-            Mark(connections[^1].Number, FaultKind.GatewayInvalidSession);
+            var number = connections[^1].Number;
+            Mark(number, FaultKind.GatewayInvalidSession);
+            _invalidatedConnection = number;
             await _gateway.SendOpAsync(9, JsonValue.Create(false));
             return true;
         }

@@ -259,7 +259,7 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
             foreach (var command in unanswered)
             {
                 var state = command.Platform == SoakPlatform.Discord
-                    ? command.Deferred ? "deferred, never edited" : command.Acknowledged ? "acknowledged" : command.SentAt is null ? "never delivered" : "no callback"
+                    ? command.Deferred ? "deferred, never edited" : command.Acknowledged ? "acknowledged" : command.SentAt is null ? "never delivered" : $"no callback (pushed on gateway connection {command.Connection})"
                     : command.Acknowledged ? "acked empty, no response_url post" : $"no ack on connection {command.Connection}";
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {command.Id} {command.Platform.ToString().ToLowerInvariant()} '{command.Text}': {state}");
             }

@@ -19,7 +19,7 @@ internal sealed class TrackedCommand(string id, SoakPlatform platform, string te
     /// <summary>When it went out on a socket (it may wait for a connection first).</summary>
     public long? SentAt { get; set; }
 
-    /// <summary>Slack: the connection (index) its envelope went on.</summary>
+    /// <summary>The connection it went out on: Slack's connection index, Discord's gateway connection number.</summary>
     public int? Connection { get; set; }
 
     /// <summary>Answers the person saw: Discord's accepted message callback or first edit after a deferral; Slack's ack payload or response_url post.</summary>
