@@ -32,6 +32,7 @@ internal static class BenchmarkCli
         root.Options.Add(seed);
         root.Options.Add(dataDirectory);
         root.Options.Add(keep);
+        root.Subcommands.Add(SoakCommand.Create());
         root.SetAction(async (parse, token) =>
         {
             var settings = new BenchmarkSettings(
@@ -39,12 +40,12 @@ internal static class BenchmarkCli
                 parse.GetValue(alerts), parse.GetValue(alertBatch));
             try
             {
-                await new BenchmarkRunner(settings, Console.Out, Console.Error).RunAsync(token);
+                await new BenchmarkRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);
                 return Success;
             }
             catch (Exception e) when (e is ChatBotException or OptionsValidationException)
             {
-                await Console.Error.WriteLineAsync($"Error: {e.Message}");
+                await System.Console.Error.WriteLineAsync($"Error: {e.Message}");
                 return Failure;
             }
         });
