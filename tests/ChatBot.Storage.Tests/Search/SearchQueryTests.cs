@@ -307,5 +307,23 @@ public sealed class SearchQueryTests(QueryCorpusFixture corpus) : IClassFixture<
         Assert.Equal([PaperId.Parse("2501.00002")], Ids(results));
     }
 
+    [Fact]
+    public async Task Latex_in_titles_and_abstracts_is_indexed_as_it_reads()
+    {
+        using var index = new TempSearchIndex();
+        await index.Index.IndexAsync(
+        [
+            corpus.Papers[0] with { Id = PaperId.Parse("2501.09001"), Sequence = 101, Revision = 101, Title = @"Smooth B\'ezier Curves for \textbf{Motion}", Abstract = @"We fit $\mathcal{C}^2$ splines~\cite{farin2002}." },
+        ]);
+
+        var bezier = await index.Index.SearchAsync(Words("bezier"), 0, 10, Now);
+        var markup = await index.Index.SearchAsync(Words("textbf"), 0, 10, Now);
+        var citation = await index.Index.SearchAsync(Words("farin2002"), 0, 10, Now);
+
+        Assert.Equal([PaperId.Parse("2501.09001")], Ids(bezier)); // B\'ezier reads Bézier, folded to bezier
+        Assert.Equal(0, markup.TotalHits);
+        Assert.Equal(0, citation.TotalHits);
+    }
+
     private static HashSet<PaperId> Ids(SearchResults results) => results.Hits.Select(h => h.Id).ToHashSet();
 }
