@@ -20,4 +20,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Alerts: {Count} deliveries wait for platform {Platform}, which is not configured")]
     public static partial void AlertPlatformMissing(ILogger logger, string platform, int count);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Error, Message = "Alerts: delivering to a {Platform} user failed; the other users are delivered, this one is tried again next tick")]
+    public static partial void AlertUserFailed(ILogger logger, string platform, Exception exception);
+
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Warning, Message = "Alerts: a {Platform} user's daily digest time zone '{TimeZone}' is not known on this machine; their digest goes out at the same time in UTC until they set it again")]
+    public static partial void AlertDigestZoneUnknown(ILogger logger, string platform, string timeZone);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Information, Message = "Alerts: a {Platform} user has no alerts left; {Count} papers waiting for them were dropped")]
+    public static partial void AlertDeliveriesDropped(ILogger logger, string platform, int count);
 }

@@ -19,6 +19,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Ingest {Source} rejected {Rejection}")]
     public static partial void PaperRejected(ILogger logger, string source, Ingestion.Rejection rejection);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Ingest {Source}: stopped with the host; what it stored is kept, the rest is fetched at the next start")]
+    public static partial void SourceStopped(ILogger logger, string source);
+
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "The search index could not take {Count} stored papers; it catches up on the next update")]
     public static partial void IndexUpdateFailed(ILogger logger, int count, Exception exception);
 

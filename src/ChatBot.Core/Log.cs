@@ -42,4 +42,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1124, Level = LogLevel.Warning, Message = "Inbox: imported {File} but could not move it out of the inbox; it will be imported again next time")]
     public static partial void InboxFileMoveFailed(this ILogger logger, string file, Exception exception);
+
+    [LoggerMessage(EventId = 1125, Level = LogLevel.Warning, Message = "Inbox: {File} is {Kind}, not a regular file; left alone (only regular files are imported)")]
+    public static partial void InboxEntrySkipped(this ILogger logger, string file, string kind);
+
+    [LoggerMessage(EventId = 1126, Level = LogLevel.Error, Message = "Inbox: {Folder} is {Kind}, not a folder; no file is moved there (files stay in the inbox) until it is a real folder")]
+    public static partial void InboxFolderRefused(this ILogger logger, string folder, string kind);
 }

@@ -1,5 +1,7 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -91,9 +93,30 @@ public sealed class IngestServiceTests : IDisposable
         Assert.Equal(("arxiv", 1L), (error.Tags["source"], error.Value));
     }
 
-    private IngestService Service(InMemoryPaperStore store, params IPaperSource[] sources)
+    [Fact]
+    public async Task Stopping_the_host_cancels_a_fetch_at_once_though_the_tick_still_has_its_grace_and_it_is_no_failure()
+    {
+        using var errors = _metrics.Counter("ingest_errors_total");
+        var hanging = new ScriptedPaperSource("arxiv").ThenHang();
+        var later = new ScriptedPaperSource("inbox");
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        var service = Service(new InMemoryPaperStore(_clock), lifetime, hanging, later);
+        var tick = service.RunOnceAsync(CancellationToken.None); // the worker's token: not cancelled during the grace period
+
+        await hanging.Hanging.WaitAsync(TimeSpan.FromSeconds(10));
+        lifetime.StopApplication();
+        var reports = await tick.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(reports);
+        Assert.Equal(0, later.FetchCount);
+        Assert.Empty(errors.GetMeasurementSnapshot());
+    }
+
+    private IngestService Service(InMemoryPaperStore store, params IPaperSource[] sources) => Service(store, null, sources);
+
+    private IngestService Service(InMemoryPaperStore store, IHostApplicationLifetime? lifetime, params IPaperSource[] sources)
     {
         var options = Options.Create(new IngestOptions { Interval = Interval, MaxBackoff = TimeSpan.FromHours(6) });
-        return new IngestService(sources, TestIngestor.Create(store, options), _metrics.Metrics, _clock, options, NullLogger<IngestService>.Instance);
+        return new IngestService(sources, TestIngestor.Create(store, options), _metrics.Metrics, _clock, options, NullLogger<IngestService>.Instance, lifetime);
     }
 }

@@ -55,6 +55,34 @@ public sealed class PaperStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Counts_that_go_down_take_the_newer_lower_value_for_upvotes_and_comments()
+    {
+        var start = _fixture.Clock.GetUtcNow();
+        await _fixture.Store.UpsertAsync([ArxivPaper("2501.00003", "Retracted Votes", upvotes: 40) with { Comments = 9 }]);
+        _fixture.Clock.Advance(TimeSpan.FromHours(1));
+
+        // Hugging Face recounts: spam votes and comments removed.
+        var second = await _fixture.Store.UpsertAsync([ArxivPaper("2501.00003", "Retracted Votes", upvotes: 31) with { Comments = 4 }]);
+
+        var paper = await _fixture.Store.FindAsync(PaperId.Parse("2501.00003"));
+        Assert.Equal(1, second.Updated);
+        Assert.Equal((31, 4), (paper!.Upvotes, paper.Comments));
+        Assert.Equal([new UpvoteSnapshot(start, 40), new UpvoteSnapshot(start.AddHours(1), 31)], paper.UpvoteHistory);
+    }
+
+    [Fact]
+    public async Task A_comment_count_alone_changing_updates_the_paper()
+    {
+        await _fixture.Store.UpsertAsync([ArxivPaper("2501.00004", "Chatty", upvotes: 5) with { Comments = 1 }]);
+
+        var second = await _fixture.Store.UpsertAsync([ArxivPaper("2501.00004", "Chatty", upvotes: 5) with { Comments = 6 }]);
+
+        Assert.Equal((0, 1), (second.New, second.Updated));
+        Assert.Equal(6, (await _fixture.Store.FindAsync(PaperId.Parse("2501.00004")))!.Comments);
+        Assert.Single((await _fixture.Store.FindAsync(PaperId.Parse("2501.00004")))!.UpvoteHistory);
+    }
+
+    [Fact]
     public async Task Known_fields_never_become_unknown()
     {
         await _fixture.Store.UpsertAsync([ArxivPaper("2501.00002", "Rich", upvotes: 7) with

@@ -30,4 +30,15 @@ public sealed class InMemoryDeliveryLog : IDeliveryLog
 
         return Task.CompletedTask;
     }
+
+    public Task<int> DropPendingAsync(string platform, string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        var mine = _deliveries.Values.Where(d => d.State == DeliveryState.Pending && d.Platform == platform && d.UserId == userId).ToList();
+        foreach (var delivery in mine)
+        {
+            _deliveries[delivery.Key] = delivery with { State = DeliveryState.Dropped, RetryAt = null, LastError = reason };
+        }
+
+        return Task.FromResult(mine.Count);
+    }
 }

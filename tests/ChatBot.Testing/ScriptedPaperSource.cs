@@ -7,6 +7,8 @@ namespace ChatBot.Testing;
 public sealed class ScriptedPaperSource(string name) : IPaperSource
 {
     private readonly Queue<Func<IReadOnlyList<PaperBatch>>> _fetches = new();
+    private static readonly IReadOnlyList<PaperBatch> HangMarker = new List<PaperBatch>();
+    private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Name { get; } = name;
 
@@ -16,6 +18,16 @@ public sealed class ScriptedPaperSource(string name) : IPaperSource
     public ScriptedPaperSource Then(params PaperBatch[] batches)
     {
         _fetches.Enqueue(() => batches);
+        return this;
+    }
+
+    /// <summary>Completes when a fetch scripted with <see cref="ThenHang"/> has started waiting.</summary>
+    public Task Hanging => _hanging.Task;
+
+    /// <summary>A fetch that waits for an answer that never comes, until its token is cancelled.</summary>
+    public ScriptedPaperSource ThenHang()
+    {
+        _fetches.Enqueue(() => HangMarker);
         return this;
     }
 
@@ -29,6 +41,11 @@ public sealed class ScriptedPaperSource(string name) : IPaperSource
     {
         FetchCount++;
         var batches = _fetches.Count > 0 ? _fetches.Dequeue()() : [];
+        if (ReferenceEquals(batches, HangMarker))
+        {
+            _hanging.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        }
         foreach (var batch in batches)
         {
             await Task.Yield();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
@@ -19,7 +20,9 @@ namespace ChatBot.Core.Alerts;
 /// is retried with backoff and, after <see cref="AlertOptions.MaxAttempts"/>, has their alerts paused
 /// with the reason. Users who chose a daily digest get their pending papers in one message once a
 /// day, when their local digest time has passed. On the first run the cursor starts at the newest
-/// paper: alerts are for news.
+/// paper: alerts are for news. Each user is delivered on their own: one user's failure (or a digest
+/// time zone this machine no longer knows, which falls back to UTC) is logged and counted, and the
+/// others still get their messages. Papers waiting for a user who removed every alert are dropped.
 /// The one gap: a message the platform accepted just before a crash, before it was marked sent, is
 /// sent again.
 /// </summary>
@@ -38,6 +41,7 @@ public sealed class AlertDeliveryService(
     public const string CursorKey = "alerts:cursor";
     public const int BatchSize = 1000;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(6);
+    private readonly ConcurrentDictionary<string, byte> _unknownZonesReported = new(StringComparer.Ordinal);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -119,23 +123,43 @@ public sealed class AlertDeliveryService(
         foreach (var user in pending.Where(d => d.RetryAt is null || d.RetryAt <= now).GroupBy(d => (d.Platform, d.UserId)))
         {
             var (platform, userId) = user.Key;
-            var digestDay = await DigestDayDueAsync(platform, userId, now, cancellationToken);
-            if (digestDay is { Due: false })
+            try
             {
-                continue;
+                settled += await DeliverToUserAsync(platform, userId, [.. user], now, cancellationToken);
             }
-
-            List<Delivery> batch = [.. user];
-            var result = await SendToUserAsync(platform, userId, batch, now, cancellationToken);
-            settled += result == DeliveryState.Pending ? 0 : batch.Count;
-            if (result == DeliveryState.Sent && digestDay is { } day)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await state.SetAsync(AlertDigest.SentKey(platform, userId), day.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CancellationToken.None);
+                throw;
+            }
+#pragma warning disable CA1031 // One user's failure is logged and tried again next tick; it must not stop the others' messages.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                metrics.AlertMessageFailed(platform);
+                Log.AlertUserFailed(logger, platform, e);
             }
         }
 
         // Counted from what this tick read and did, rather than by reading the log again.
         metrics.AlertDeliveriesPending(pending.Count - settled);
+    }
+
+    /// <summary>Sends one user's due papers (a daily-digest user only at their time); returns how many are settled.</summary>
+    private async Task<int> DeliverToUserAsync(string platform, string userId, List<Delivery> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var digestDay = await DigestDayDueAsync(platform, userId, now, cancellationToken);
+        if (digestDay is { Due: false })
+        {
+            return 0;
+        }
+
+        var result = await SendToUserAsync(platform, userId, batch, now, cancellationToken);
+        if (result == DeliveryState.Sent && digestDay is { } day)
+        {
+            await state.SetAsync(AlertDigest.SentKey(platform, userId), day.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CancellationToken.None);
+        }
+
+        return result == DeliveryState.Pending ? 0 : batch.Count;
     }
 
     // For a daily-digest user: today's local date and whether its digest may go now (the time passed, not sent yet). Null for instant users.
@@ -147,7 +171,7 @@ public sealed class AlertDeliveryService(
             return null;
         }
 
-        var zone = DailyScheduleClock.FindTimeZone(digest.TimeZoneId);
+        var zone = DigestZone(platform, userId, digest.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var sentOn = await state.GetAsync(AlertDigest.SentKey(platform, userId), cancellationToken);
         var due = DailyScheduleClock.DueAt(digest.LocalTime, today, zone) <= now
@@ -155,9 +179,36 @@ public sealed class AlertDeliveryService(
         return (today, due);
     }
 
+    // A zone stored when it was valid may be unknown later (another machine, older time zone data): UTC then, said once per user.
+    private TimeZoneInfo DigestZone(string platform, string userId, string timeZoneId)
+    {
+        try
+        {
+            return DailyScheduleClock.FindTimeZone(timeZoneId);
+        }
+        catch (ChatBotException)
+        {
+            if (_unknownZonesReported.TryAdd($"{platform}:{userId}|{timeZoneId}", 0))
+            {
+                Log.AlertDigestZoneUnknown(logger, platform, timeZoneId);
+            }
+
+            return TimeZoneInfo.Utc;
+        }
+    }
+
     /// <summary>Sends one user their pending papers; returns where those deliveries now stand.</summary>
     private async Task<DeliveryState> SendToUserAsync(string platformName, string userId, List<Delivery> pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var userAlerts = (await alerts.ListForUserAsync(platformName, userId, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        if (userAlerts.Count == 0)
+        {
+            // They removed every alert: nothing more is sent to them (and nothing is left to name in the message).
+            var dropped = await deliveries.DropPendingAsync(platformName, userId, "the user removed their last alert", cancellationToken);
+            Log.AlertDeliveriesDropped(logger, platformName, dropped);
+            return DeliveryState.Dropped;
+        }
+
         if (platforms.Find(platformName) is not { } platform)
         {
             Log.AlertPlatformMissing(logger, platformName, pending.Count);
@@ -165,7 +216,6 @@ public sealed class AlertDeliveryService(
         }
 
         var found = await papers.FindManyAsync([.. pending.Select(d => d.PaperId)], cancellationToken);
-        var userAlerts = (await alerts.ListForUserAsync(platformName, userId, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         try
         {
             await platform.SendDirectMessageAsync(userId, Message(found, pending, userAlerts), cancellationToken);
@@ -178,13 +228,9 @@ public sealed class AlertDeliveryService(
 
         // Recorded even when stopping: what was sent must not be sent again on the next start.
         await deliveries.SaveAsync([.. pending.Select(d => d with { State = DeliveryState.Sent, Attempts = d.Attempts + 1, RetryAt = null })], CancellationToken.None);
-        foreach (var (alertId, count) in pending.SelectMany(d => d.AlertIds).GroupBy(id => id).Select(g => (g.Key, g.Count())))
-        {
-            if (userAlerts.TryGetValue(alertId, out var alert))
-            {
-                await alerts.SaveAsync(alert with { Matches = alert.Matches + count }, CancellationToken.None);
-            }
-        }
+        // Counted on the alerts as stored now, in one transaction: one removed meanwhile stays removed.
+        var matches = pending.SelectMany(d => d.AlertIds).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        await alerts.UpdateAsync(matches.Keys, a => a with { Matches = a.Matches + matches[a.Id] }, CancellationToken.None);
 
         metrics.AlertMessageSent(platformName);
         Log.AlertMessageSent(logger, platformName, pending.Count);
@@ -211,10 +257,7 @@ public sealed class AlertDeliveryService(
             var reason = error.IsUndeliverableToUser
                 ? $"the bot cannot send you direct messages ({platformName} {error.Code}); allow DMs from the bot, then /alerts resume all"
                 : $"messages to you failed {attempts} times ({platformName} {error.Code}: {error.Message})";
-            foreach (var alert in userAlerts.Values.Where(a => !a.IsPaused))
-            {
-                await alerts.SaveAsync(alert with { PausedReason = reason }, cancellationToken);
-            }
+            await alerts.UpdateAsync(userAlerts.Keys, a => a.IsPaused ? a : a with { PausedReason = reason }, cancellationToken);
         }
 
         return giveUp ? DeliveryState.Abandoned : DeliveryState.Pending;
@@ -226,13 +269,23 @@ public sealed class AlertDeliveryService(
         var alertOf = pending.ToDictionary(d => d.PaperId, d => d.AlertIds);
         var cards = shown.Select((paper, i) => new PaperCard(paper, CardDetail.Brief, Matched(alertOf.GetValueOrDefault(paper.Id) ?? [], userAlerts)) { Rank = i + 1 }).ToList();
         var more = found.Count - shown.Count;
+        // The search for the rest: the query of the user's alert that matched most of these papers.
+        var mostMatched = pending.SelectMany(d => d.AlertIds)
+            .Where(userAlerts.ContainsKey)
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Select(g => userAlerts[g.Key].Query)
+            .FirstOrDefault();
         return new Reply
         {
             Title = found.Count == 1 ? "1 new paper for your alerts" : string.Create(CultureInfo.InvariantCulture, $"{found.Count} new papers for your alerts"),
             Papers = cards,
-            Footer = more > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"\u2026and {more} more: /papers search {userAlerts.Values.First().Query} sort:new")
-                : "Manage them with /alerts list.",
+            Footer = (more, mostMatched) switch
+            {
+                (> 0, { } query) => string.Create(CultureInfo.InvariantCulture, $"\u2026and {more} more: /papers search {query} sort:new"),
+                (> 0, null) => string.Create(CultureInfo.InvariantCulture, $"\u2026and {more} more; /alerts list shows your alerts."),
+                _ => "Manage them with /alerts list.",
+            },
             Visibility = ReplyVisibility.Private,
             Notification = AlertDigest.Notification(found.Count, pending.SelectMany(d => d.AlertIds).Select(id => userAlerts.GetValueOrDefault(id)?.Query)),
         };

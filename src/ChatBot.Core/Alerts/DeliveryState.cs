@@ -10,4 +10,7 @@ public enum DeliveryState
 
     /// <summary>Given up: the user cannot be messaged; their alerts were paused.</summary>
     Abandoned,
+
+    /// <summary>Not sent: the user removed their alerts before it went out.</summary>
+    Dropped,
 }

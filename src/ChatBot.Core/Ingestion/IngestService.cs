@@ -1,4 +1,5 @@
 using ChatBot.Core.Telemetry;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,10 @@ namespace ChatBot.Core.Ingestion;
 
 /// <summary>
 /// One ingest tick: asks every source, stores what it yields, and keeps a failing source in
-/// exponential backoff so it neither stops the others nor hammers a broken endpoint.
+/// exponential backoff so it neither stops the others nor hammers a broken endpoint. A fetch has
+/// nothing that must finish: when the host stops, the one under way is cancelled at once, whatever
+/// grace the caller's token leaves for sends (every request, body read and wait in the sources takes
+/// the token), and the tick returns what it did.
 /// </summary>
 public sealed class IngestService(
     IEnumerable<IPaperSource> sources,
@@ -14,7 +18,8 @@ public sealed class IngestService(
     ChatBotMetrics metrics,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
-    ILogger<IngestService> logger)
+    ILogger<IngestService> logger,
+    IHostApplicationLifetime? lifetime = null)
 {
     private readonly Dictionary<string, SourceBackoff> _backoff = new(StringComparer.Ordinal);
 
@@ -23,9 +28,16 @@ public sealed class IngestService(
 
     public async Task<IReadOnlyList<SourceReport>> RunOnceAsync(CancellationToken cancellationToken)
     {
+        var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+        using var stopOrCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         var reports = new List<SourceReport>();
         foreach (var source in sources)
         {
+            if (stopping.IsCancellationRequested)
+            {
+                return reports;
+            }
+
             var now = timeProvider.GetUtcNow();
             if (_backoff.TryGetValue(source.Name, out var backoff) && now < backoff.RetryAt)
             {
@@ -33,7 +45,18 @@ public sealed class IngestService(
                 continue;
             }
 
-            var report = await RunSourceAsync(source, cancellationToken);
+            SourceReport report;
+            try
+            {
+                report = await RunSourceAsync(source, stopOrCancel.Token);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Stopping is not a failure: no backoff, no error, and the caller's loop ends as it would between ticks.
+                Log.SourceStopped(logger, source.Name);
+                return reports;
+            }
+
             reports.Add(report);
             if (report.Failed)
             {

@@ -116,6 +116,18 @@ public static class PaperText
         return (space > maxLength / 2 ? cut[..space] : cut).TrimEnd(',', ';', ':', ' ') + Ellipsis;
     }
 
+    /// <summary>The paper with its title, abstract and summary as readable plain text (<see cref="LatexText"/>).</summary>
+    public static Paper Readable(Paper paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        return paper with
+        {
+            Title = LatexText.ToPlain(paper.Title),
+            Abstract = LatexText.ToPlain(paper.Abstract),
+            Summary = paper.Summary is null ? null : LatexText.ToPlain(paper.Summary),
+        };
+    }
+
     public static string CollapseWhitespace(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -5,7 +5,8 @@ namespace ChatBot.Core.Search;
 /// <summary>
 /// One line of an abstract around the first place a query's words occur, so a result shows why it
 /// matched. Matching is by word prefix (a cheap stand-in for the index's stemming: "forecasting"
-/// finds "forecast").
+/// finds "forecast"), in the abstract as it reads (LaTeX turned into plain text), so the window is
+/// measured on what is shown.
 /// </summary>
 public static class SearchSnippet
 {
@@ -16,7 +17,7 @@ public static class SearchSnippet
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(query);
-        var clean = PaperText.CollapseWhitespace(text);
+        var clean = PaperText.CollapseWhitespace(LatexText.ToPlain(text));
         var position = FirstMatch(clean, Needles(query));
         if (position < 0 || position + maxLength / 2 < maxLength)
         {

@@ -11,4 +11,10 @@ public interface IDeliveryLog
     Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default);
 
     Task SaveAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks every pending delivery of one user <see cref="DeliveryState.Dropped"/> with <paramref name="reason"/>,
+    /// in one transaction (they stay recorded, so the same papers are not chosen again); returns how many.
+    /// </summary>
+    Task<int> DropPendingAsync(string platform, string userId, string reason, CancellationToken cancellationToken = default);
 }

@@ -26,52 +26,51 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database) : IAlertStore
         }
     }
 
-    public Task<Alert> AddAsync(Alert alert, CancellationToken cancellationToken = default)
+    public Task<Alert?> TryAddAsync(Alert alert, int maxPerOwner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var alerts = Alerts;
-        var db = database.Database;
-        lock (database.WriteLock)
+        var owner = Owner(alert.Platform, alert.UserId);
+        return InTransaction<Alert?>(db =>
         {
-            db.BeginTrans();
-            try
+            var alerts = db.GetCollection(CollectionName);
+            if (alerts.Count(Query.EQ("Owner", owner)) >= maxPerOwner)
             {
-                var meta = db.GetCollection(MetaCollectionName);
-                var next = (meta.FindById(CounterId)?["value"].AsInt64 ?? 0) + 1;
-                meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = next });
-                var stored = alert with { Id = next.ToString(CultureInfo.InvariantCulture) };
-                alerts.Insert(ToDocument(stored));
-                db.Commit();
-                return Task.FromResult(stored);
+                return null;
             }
-            catch
+
+            var meta = db.GetCollection(MetaCollectionName);
+            var next = (meta.FindById(CounterId)?["value"].AsInt64 ?? 0) + 1;
+            meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = next });
+            var stored = alert with { Id = next.ToString(CultureInfo.InvariantCulture) };
+            alerts.Insert(ToDocument(stored));
+            return stored;
+        });
+    }
+
+    public Task<IReadOnlyList<Alert>> UpdateAsync(IReadOnlyCollection<string> alertIds, Func<Alert, Alert> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alertIds);
+        ArgumentNullException.ThrowIfNull(change);
+        return InTransaction<IReadOnlyList<Alert>>(db =>
+        {
+            var alerts = db.GetCollection(CollectionName);
+            var changed = new List<Alert>(alertIds.Count);
+            foreach (var id in alertIds.Distinct(StringComparer.Ordinal))
             {
-                db.Rollback();
-                throw;
+                if (alerts.FindById(id) is { } document)
+                {
+                    var updated = change(FromDocument(document)) with { Id = id };
+                    alerts.Update(ToDocument(updated));
+                    changed.Add(updated);
+                }
             }
-        }
+
+            return changed;
+        });
     }
 
-    public Task SaveAsync(Alert alert, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        var alerts = Alerts;
-        lock (database.WriteLock)
-        {
-            alerts.Upsert(ToDocument(alert));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<bool> RemoveAsync(string alertId, CancellationToken cancellationToken = default)
-    {
-        var alerts = Alerts;
-        lock (database.WriteLock)
-        {
-            return Task.FromResult(alerts.Delete(alertId));
-        }
-    }
+    public Task<bool> RemoveAsync(string alertId, CancellationToken cancellationToken = default) =>
+        InTransaction(db => db.GetCollection(CollectionName).Delete(alertId));
 
     public Task<IReadOnlyList<Alert>> ListForUserAsync(string platform, string userId, CancellationToken cancellationToken = default)
     {
@@ -83,6 +82,28 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database) : IAlertStore
     {
         IReadOnlyList<Alert> alerts = [.. Alerts.FindAll().Select(FromDocument).Where(a => !a.IsPaused)];
         return Task.FromResult(alerts);
+    }
+
+    // LiteDB binds a transaction to its thread, and the write lock keeps other stores' transactions out meanwhile.
+    private Task<T> InTransaction<T>(Func<LiteDatabase, T> work)
+    {
+        _ = Alerts; // the owner index exists before the first transaction uses it
+        var db = database.Database;
+        lock (database.WriteLock)
+        {
+            db.BeginTrans();
+            try
+            {
+                var result = work(db);
+                db.Commit();
+                return Task.FromResult(result);
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
     }
 
     private static string Owner(string platform, string userId) => $"{platform}:{userId}";

@@ -89,6 +89,37 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database) : IDeliveryLog
         return Task.CompletedTask;
     }
 
+    public Task<int> DropPendingAsync(string platform, string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        var collection = Deliveries;
+        var db = database.Database;
+        lock (database.WriteLock)
+        {
+            db.BeginTrans();
+            try
+            {
+                var dropped = 0;
+                var mine = collection.Find(Query.And(
+                    Query.EQ("State", nameof(DeliveryState.Pending)),
+                    Query.EQ("Platform", platform),
+                    Query.EQ("User", userId))).ToList();
+                foreach (var document in mine)
+                {
+                    collection.Update(ToDocument(FromDocument(document) with { State = DeliveryState.Dropped, RetryAt = null, LastError = reason }));
+                    dropped++;
+                }
+
+                db.Commit();
+                return Task.FromResult(dropped);
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
+    }
+
     private static BsonDocument ToDocument(Delivery delivery) => new()
     {
         ["_id"] = delivery.Key,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Core.IO;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Storage.Database;
@@ -22,7 +23,7 @@ public sealed class DatabaseBackup(ChatBotDatabase database, TimeProvider clock,
     private readonly Lock _gate = new();
 
     /// <summary>
-    /// Writes the backup to <paramref name="path"/>: a file (replaced if there is one), or an existing folder,
+    /// Writes the backup to <paramref name="path"/>: a file (replacing an earlier backup, never any other file), or an existing folder,
     /// which gets <c>chatbot-yyyyMMdd-HHmmss.db</c>. <paramref name="copied"/> hears the bytes copied so far,
     /// on the copying thread. Bad paths and write failures are <see cref="ChatBotException"/>s that name them.
     /// </summary>
@@ -111,6 +112,40 @@ public sealed class DatabaseBackup(ChatBotDatabase database, TimeProvider clock,
             throw new ChatBotException($"{target} is the live database; write the backup somewhere else.");
         }
 
+        RefuseToReplaceOtherFiles(target);
         return target;
+    }
+
+    /// <summary>
+    /// A backup replaces an earlier backup, never anything else: a file there must be a ChatBot (LiteDB) database.
+    /// Checked without following a link or opening a pipe or device, which could block or never end.
+    /// </summary>
+    private static void RefuseToReplaceOtherFiles(string target)
+    {
+        var kind = FileEntries.KindOf(target);
+        if (kind == FileEntryKind.Missing)
+        {
+            return;
+        }
+
+        if (kind != FileEntryKind.Regular)
+        {
+            throw new ChatBotException($"{target} is {FileEntries.Describe(kind)}, not a ChatBot database; the backup replaces only an earlier backup. Choose another file name.");
+        }
+
+        bool isDatabase;
+        try
+        {
+            isDatabase = DatabaseFiles.HasLiteDbHeader(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ChatBotException($"{target} exists and cannot be read to check that it is an earlier backup ({e.Message}); choose another file name.", e);
+        }
+
+        if (!isDatabase)
+        {
+            throw new ChatBotException($"{target} exists and is not a ChatBot database; the backup replaces only an earlier backup. Choose another file name.");
+        }
     }
 }

@@ -42,8 +42,13 @@ internal static class PaperFields
 
     public static Term SequenceTerm(long sequence) => new(Sequence, sequence.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// The paper's index document. Title, abstract and summary are indexed as they read (<see cref="LatexText"/>):
+    /// <c>\textbf{Mamba}</c> is found as <c>mamba</c>, and markup such as <c>textbf</c> or <c>mathcal</c> is no word.
+    /// </summary>
     public static Document ToDocument(Paper paper)
     {
+        paper = PaperText.Readable(paper);
         var date = paper.Date.UtcTicks;
         var upvotes = paper.Upvotes ?? 0;
         var document = new Document

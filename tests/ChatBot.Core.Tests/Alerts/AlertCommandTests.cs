@@ -1,3 +1,4 @@
+using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Alerts;
@@ -15,6 +16,7 @@ public sealed class AlertCommandTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly InMemoryAlertStore _alerts = new();
     private readonly InMemoryStateStore _state = new();
+    private readonly InMemoryDeliveryLog _deliveries = new();
     private readonly CommandRouter _router;
 
     public AlertCommandTests()
@@ -25,7 +27,7 @@ public sealed class AlertCommandTests
                 new AlertsAddCommand(_alerts, new NothingFoundIndex(), papers, _clock),
                 new AlertsListCommand(_alerts, _state),
                 new AlertsDigestCommand(_state),
-                new AlertsRemoveCommand(_alerts),
+                new AlertsRemoveCommand(_alerts, _deliveries),
                 new AlertsPauseCommand(_alerts, resume: false),
                 new AlertsPauseCommand(_alerts, resume: true),
             ],
@@ -127,6 +129,26 @@ public sealed class AlertCommandTests
         Assert.Equal("Alert 1 (\u201cmamba\u201d) removed.", reply.Text[0]);
         Assert.Empty(await _alerts.ListActiveAsync());
     }
+
+    [Fact]
+    public async Task Removing_the_last_alert_drops_the_papers_still_waiting_for_that_user_only()
+    {
+        await Run("U1", "add mamba");
+        await Run("U1", "add agents");
+        await _deliveries.RecordNewAsync([Waiting("U1", "2611.00001", "1"), Waiting("U1", "2611.00002", "2"), Waiting("U2", "2611.00001", "9")]);
+
+        await Run("U1", "remove 1");
+        var afterFirst = (await _deliveries.PendingAsync()).Count;
+        await Run("U1", "remove 2");
+
+        Assert.Equal(3, afterFirst); // U1 still has an alert: their papers still come
+        var left = Assert.Single(await _deliveries.PendingAsync());
+        Assert.Equal("U2", left.UserId);
+        Assert.All(_deliveries.All.Where(d => d.UserId == "U1"), d => Assert.Equal(DeliveryState.Dropped, d.State));
+    }
+
+    private static Delivery Waiting(string user, string paper, string alertId) =>
+        new() { Platform = "slack", UserId = user, PaperId = PaperId.Parse(paper), AlertIds = [alertId] };
 
     private Task<Reply> Run(string user, string line) =>
         _router.HandleAsync(

@@ -20,6 +20,8 @@ public sealed class AlertDeliveryServiceTests : IDisposable
     private readonly InMemoryStateStore _state = new();
     private readonly RecordingChatPlatform _discord = new("discord");
     private readonly TestMetrics _metrics = new();
+    private readonly RecordingLogger<AlertDeliveryService> _logger = new();
+    private AlertDeliveryService? _service;
     private int _next;
 
     public AlertDeliveryServiceTests() => _papers = new InMemoryPaperStore(_clock);
@@ -77,22 +79,66 @@ public sealed class AlertDeliveryServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_crash_after_recording_sends_on_restart_and_nothing_twice_once_sent()
+    public async Task An_unexpected_failure_while_sending_leaves_the_papers_recorded_and_sends_them_once_later()
     {
         await StartAsync();
         await AddAlertAsync("U1", "mamba");
         await AddPapersAsync("Mamba one");
-        _discord.FailWith("dm:U1", () => new InvalidOperationException("process killed"));
+        _discord.FailWith("dm:U1", () => new InvalidOperationException("connection reset by a proxy"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(RunAsync);
+        await RunAsync();
         Assert.Equal(DeliveryState.Pending, Assert.Single(_log.All).State);
         Assert.Equal("1", await _state.GetAsync(AlertDeliveryService.CursorKey)); // the batch was recorded, the cursor moved
+        Assert.Contains(_logger.Entries, e => e.EventId.Id == 1505 && e.Exception is InvalidOperationException);
         _discord.Recover("dm:U1");
-        await RunAsync(); // restart
+        await RunAsync();
         await RunAsync();
 
         Assert.Single(_discord.Sent);
         Assert.Equal(DeliveryState.Sent, Assert.Single(_log.All).State);
+    }
+
+    [Fact]
+    public async Task A_user_whose_alerts_are_gone_with_more_than_a_message_waiting_does_not_stop_the_others()
+    {
+        await StartAsync();
+        var mamba = await AddAlertAsync("U1", "mamba");
+        await AddPapersAsync([.. Enumerable.Range(1, 13).Select(i => $"Mamba {i}")]);
+        _discord.FailWith("dm:U1", () => new ChatPlatformException("discord", "500", "Internal Server Error", isPermanent: false));
+        await RunAsync(); // 13 papers wait for U1, to be retried
+        _discord.Recover("dm:U1");
+        await _alerts.RemoveAsync(mamba.Id); // removed while they wait
+        await AddAlertAsync("U2", "diffusion");
+        await AddPapersAsync("Diffusion one");
+        _clock.Advance(TimeSpan.FromMinutes(10));
+
+        await RunAsync();
+
+        Assert.Equal(["dm:U2"], _discord.Sent.Select(m => m.ChannelId));
+        Assert.Equal(13, _log.All.Count(d => d is { UserId: "U1", State: DeliveryState.Dropped }));
+        Assert.Equal(DeliveryState.Sent, Assert.Single(_log.All, d => d.UserId == "U2").State);
+    }
+
+    [Fact]
+    public async Task A_stored_time_zone_no_longer_known_falls_back_to_UTC_with_one_warning_and_the_others_are_delivered()
+    {
+        await StartAsync();
+        await AddAlertAsync("U1", "mamba");
+        await AddAlertAsync("U2", "mamba");
+        await _state.SetAsync(AlertDigest.Key("discord", "U1"), "daily|08:00|Mars/Olympus_Mons"); // stored when some machine knew it
+        await AddPapersAsync("Mamba one");
+
+        await RunAsync(); // 10:00 UTC: past 08:00 UTC
+        await AddPapersAsync("Mamba two");
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await RunAsync();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await RunAsync();
+
+        Assert.Equal(["Mamba one"], Assert.Single(_discord.Sent, m => m.ChannelId == "dm:U1").Message.Papers.Select(c => c.Paper.Title));
+        Assert.Equal(2, _discord.Sent.Count(m => m.ChannelId == "dm:U2"));
+        var warning = Assert.Single(_logger.Entries, e => e.EventId.Id == 1506);
+        Assert.Contains("'Mars/Olympus_Mons' is not known", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,16 +264,22 @@ public sealed class AlertDeliveryServiceTests : IDisposable
     // The first run sets the cursor at the newest paper; tests that add papers afterwards start here.
     private Task StartAsync() => RunAsync();
 
+    // One service for the whole test, as the host has one for its lifetime.
     private async Task RunAsync()
     {
-        var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
-        var service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms(services), _metrics.Metrics, _clock,
-            Options.Create(new AlertOptions()), NullLogger<AlertDeliveryService>.Instance);
-        await service.RunAsync(CancellationToken.None);
+        if (_service is null)
+        {
+            var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
+            _service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms(services), _metrics.Metrics, _clock,
+                Options.Create(new AlertOptions()), _logger);
+        }
+
+        await _service.RunAsync(CancellationToken.None);
     }
 
-    private Task<Alert> AddAlertAsync(string user, string query) =>
-        _alerts.AddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = _clock.GetUtcNow() });
+    private async Task<Alert> AddAlertAsync(string user, string query) =>
+        await _alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = _clock.GetUtcNow() }, int.MaxValue)
+            ?? throw new InvalidOperationException("no room for the alert");
 
     private Task<ChatBot.Core.Storage.UpsertSummary> AddPapersAsync(params string[] titles) =>
         _papers.UpsertAsync([.. titles.Select(t => TestPapers.Arxiv($"2611.{++_next:00000}", t))]);

@@ -113,6 +113,22 @@ public sealed class DailyAdminCommandTests
         Assert.Empty(_log.Records);
     }
 
+    [Fact]
+    public async Task Preview_in_a_channel_without_a_schedule_uses_the_defaults_and_says_how_to_set_one()
+    {
+        await _papers.UpsertAsync([.. Enumerable.Range(1, 7).Select(i => TestPapers.Arxiv($"2611.0000{i}", $"Fresh paper {i}", upvotes: 10 * i) with { ListedAt = _clock.GetUtcNow() })]);
+
+        var reply = await Run("daily preview", admin: true);
+
+        Assert.False(reply.IsError, string.Join(" ", reply.Text));
+        Assert.Equal(ReplyVisibility.Private, reply.Visibility);
+        Assert.Equal(5, reply.Papers.Count); // the default top 5
+        Assert.Contains("no daily thread yet, so this preview uses the defaults", reply.Text[0], StringComparison.Ordinal);
+        Assert.Contains("/papers-admin daily set 09:00 Europe/Berlin", reply.Text[0], StringComparison.Ordinal);
+        Assert.Empty(await _store.ListAsync());
+        Assert.Empty(_log.Records);
+    }
+
     private Task<Reply> Run(string line, bool admin) =>
         _router.HandleAsync(
             TextCommandParser.Parse("/papers-admin " + line) with

@@ -19,15 +19,15 @@ public sealed class AlertStoreTests : IDisposable
         using (var database = Open())
         {
             var store = new LiteDbAlertStore(database);
-            await store.AddAsync(Alert("U1", "mamba"));
-            await store.AddAsync(Alert("U2", "agents"));
+            await store.TryAddAsync(Alert("U1", "mamba"), 25);
+            await store.TryAddAsync(Alert("U2", "agents"), 25);
         }
 
         using var reopened = Open();
         var again = new LiteDbAlertStore(reopened);
-        var third = await again.AddAsync(Alert("U1", "world model"));
+        var third = await again.TryAddAsync(Alert("U1", "world model"), 25);
 
-        Assert.Equal("3", third.Id);
+        Assert.Equal("3", third!.Id);
         Assert.Equal(["1", "3"], (await again.ListForUserAsync("discord", "U1")).Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["agents"], (await again.ListForUserAsync("discord", "U2")).Select(a => a.Query));
         Assert.Empty(await again.ListForUserAsync("slack", "U1"));
@@ -38,14 +38,16 @@ public sealed class AlertStoreTests : IDisposable
     {
         using var database = Open();
         var store = new LiteDbAlertStore(database);
-        var a = await store.AddAsync(Alert("U1", "mamba"));
-        var b = await store.AddAsync(Alert("U1", "agents"));
+        var a = (await store.TryAddAsync(Alert("U1", "mamba"), 25))!;
+        var b = (await store.TryAddAsync(Alert("U1", "agents"), 25))!;
 
-        await store.SaveAsync(a with { PausedReason = "cannot send you direct messages", Matches = 4 });
+        await store.UpdateAsync([a.Id], x => x with { PausedReason = "cannot send you direct messages", Matches = 4 });
         await store.RemoveAsync(b.Id);
+        Assert.Empty(await store.UpdateAsync([b.Id], x => x with { Matches = 1 })); // a removed alert is not brought back
 
         Assert.Empty(await store.ListActiveAsync());
         var stored = Assert.Single(await store.ListForUserAsync("discord", "U1"));
+        Assert.Null(await store.TryAddAsync(Alert("U1", "third"), maxPerOwner: 1));
         Assert.Equivalent(a with { PausedReason = "cannot send you direct messages", Matches = 4 }, stored, strict: true);
     }
 

@@ -37,5 +37,24 @@ public sealed class DeliveryLogTests : IDisposable
         Assert.Empty(await again.PendingAsync());
     }
 
+    [Fact]
+    public async Task A_pair_sent_before_the_database_was_reopened_is_not_recorded_again()
+    {
+        var delivery = new Delivery { Platform = "slack", UserId = "U7", PaperId = PaperId.Parse("2611.00002"), AlertIds = ["2"] };
+        using (var database = Open())
+        {
+            var log = new LiteDbDeliveryLog(database);
+            Assert.Single(await log.RecordNewAsync([delivery]));
+            await log.SaveAsync([delivery with { State = DeliveryState.Sent, Attempts = 1 }]);
+        }
+
+        using var reopened = Open();
+        var again = new LiteDbDeliveryLog(reopened);
+        var recorded = await again.RecordNewAsync([delivery with { AlertIds = ["2", "5"] }]);
+
+        Assert.Empty(recorded);
+        Assert.Empty(await again.PendingAsync());
+    }
+
     private ChatBotDatabase Open() => new(Options.Create(new StorageOptions { DataDirectory = _directory.Path }));
 }

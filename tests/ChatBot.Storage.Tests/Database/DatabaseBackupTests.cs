@@ -108,6 +108,41 @@ public sealed class DatabaseBackupTests : IDisposable
         Assert.Equal(BulkyPapers.PerBatch, (await new LiteDbPaperStore(database, TimeProvider.System).GetStatsAsync()).Papers);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# notes I keep\nnothing to do with ChatBot\n")]
+    public async Task A_file_that_is_not_a_ChatBot_database_is_never_overwritten(string content)
+    {
+        using var database = Open();
+        await new LiteDbPaperStore(database, TimeProvider.System).UpsertAsync(BulkyPapers.Batch(0));
+        var backup = new DatabaseBackup(database, TimeProvider.System, NullLogger<DatabaseBackup>.Instance);
+        var notes = _backups.File("notes.txt");
+        await File.WriteAllTextAsync(notes, content);
+
+        var error = await Assert.ThrowsAsync<ChatBotException>(() => backup.WriteAsync(notes));
+
+        Assert.Equal($"{notes} exists and is not a ChatBot database; the backup replaces only an earlier backup. Choose another file name.", error.Message);
+        Assert.Equal(content, await File.ReadAllTextAsync(notes));
+        Assert.Equal(["notes.txt"], Directory.GetFiles(_backups.Path).Select(Path.GetFileName)); // no partial copy left either
+    }
+
+    [LinuxFact]
+    public async Task A_named_pipe_or_a_link_as_target_is_refused_without_opening_it()
+    {
+        using var database = Open();
+        var backup = new DatabaseBackup(database, TimeProvider.System, NullLogger<DatabaseBackup>.Instance);
+        var pipe = _backups.File("pipe.db");
+        var link = _backups.File("link.db");
+        UnixFiles.MakeFifo(pipe);
+        File.CreateSymbolicLink(link, _data.File("elsewhere.db"));
+
+        var pipeError = await Assert.ThrowsAsync<ChatBotException>(() => backup.WriteAsync(pipe).WaitAsync(TimeSpan.FromSeconds(10)));
+        var linkError = await Assert.ThrowsAsync<ChatBotException>(() => backup.WriteAsync(link).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.StartsWith($"{pipe} is a named pipe (FIFO), not a ChatBot database", pipeError.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{link} is a symbolic link, not a ChatBot database", linkError.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_target_in_a_missing_folder_is_refused_naming_the_folder()
     {

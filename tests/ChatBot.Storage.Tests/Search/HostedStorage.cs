@@ -45,6 +45,10 @@ internal sealed class HostedStorage : IDisposable
 
     public DatabaseRestore Restore => _services.GetRequiredService<DatabaseRestore>();
 
+    /// <summary>Any registered service, as the host would resolve it.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>One of the doctor checks the storage registers, by its row name (<c>Database</c>, <c>Search index</c>).</summary>
     public IDoctorCheck DoctorCheck(string name) => _services.GetServices<IDoctorCheck>().Single(check => check.Name == name);
 

@@ -272,6 +272,9 @@ public sealed class SearchQueryTests(QueryCorpusFixture corpus) : IClassFixture<
         Assert.Equal(dates.OrderDescending(), dates);
     }
 
+    // Each text is Lucene syntax that, parsed as such, would fail ("title:(", "AND", "\"") or match other papers
+    // ("*" and "[a TO z]" every paper, "fo~o^2" fuzzy words). Read as words it matches nothing in this corpus, so
+    // beside "molecules" in the same any-of clause exactly the molecules paper is found.
     [Theory]
     [InlineData("title:(")]
     [InlineData("AND")]
@@ -280,17 +283,46 @@ public sealed class SearchQueryTests(QueryCorpusFixture corpus) : IClassFixture<
     [InlineData("\"")]
     [InlineData("[a TO z]")]
     [InlineData("\\")]
-    public async Task Text_that_is_lucene_syntax_is_searched_as_words_without_errors(string text)
+    public async Task Text_that_is_lucene_syntax_is_searched_as_words_and_finds_only_what_the_words_match(string text)
     {
         var query = new SearchQuery
         {
-            Clauses = [QueryClause.Of(Word(text)), QueryClause.Of(Phrase(text)), QueryClause.Of(new QueryTerm(QueryField.Author, text, false))],
+            Clauses = [new QueryClause([Word(text), Phrase(text), new QueryTerm(QueryField.Author, text, false), Word("molecules")])],
             Excluded = [new QueryTerm(QueryField.Title, text, true)],
         };
 
         var results = await corpus.SearchAsync(query);
 
-        Assert.True(results.TotalHits >= 0);
+        Assert.Equal([PaperId.Parse("2501.00005")], Ids(results));
+        Assert.False(results.RelaxedToAnyWord);
+    }
+
+    [Fact]
+    public async Task Lucene_operators_typed_between_words_are_words_not_operators()
+    {
+        // As Lucene syntax "diffusion OR video" would find both diffusion papers; as words, OR is a stop word
+        // and both remaining words must match, which only the video diffusion paper does.
+        var results = await corpus.SearchAsync(Words("diffusion", "OR", "video"));
+
+        Assert.Equal([PaperId.Parse("2501.00002")], Ids(results));
+    }
+
+    [Fact]
+    public async Task Latex_in_titles_and_abstracts_is_indexed_as_it_reads()
+    {
+        using var index = new TempSearchIndex();
+        await index.Index.IndexAsync(
+        [
+            corpus.Papers[0] with { Id = PaperId.Parse("2501.09001"), Sequence = 101, Revision = 101, Title = @"Smooth B\'ezier Curves for \textbf{Motion}", Abstract = @"We fit $\mathcal{C}^2$ splines~\cite{farin2002}." },
+        ]);
+
+        var bezier = await index.Index.SearchAsync(Words("bezier"), 0, 10, Now);
+        var markup = await index.Index.SearchAsync(Words("textbf"), 0, 10, Now);
+        var citation = await index.Index.SearchAsync(Words("farin2002"), 0, 10, Now);
+
+        Assert.Equal([PaperId.Parse("2501.09001")], Ids(bezier)); // B\'ezier reads Bézier, folded to bezier
+        Assert.Equal(0, markup.TotalHits);
+        Assert.Equal(0, citation.TotalHits);
     }
 
     private static HashSet<PaperId> Ids(SearchResults results) => results.Hits.Select(h => h.Id).ToHashSet();

@@ -100,11 +100,24 @@ public sealed class SeedCorpusSearchTests(SeedCorpusFixture corpus) : IClassFixt
     }
 
     [Fact]
-    public async Task Sort_top_orders_by_upvotes()
+    public async Task Sort_top_orders_by_upvotes_across_pages()
     {
-        var results = await corpus.Index.SearchAsync(SearchQueryParser.Parse("model sort:top"), 0, 50, Now);
+        var query = SearchQueryParser.Parse("model sort:top");
+        var all = await corpus.Index.SearchAsync(query, 0, 1000, Now);
 
-        var upvotes = results.Hits.Select(h => corpus.Paper(h.Id).Upvotes ?? 0).ToList();
+        var pages = new List<SearchHit>();
+        for (var offset = 0; offset < all.TotalHits; offset += 20)
+        {
+            var page = await corpus.Index.SearchAsync(query, offset, 20, Now);
+            Assert.Equal(all.TotalHits, page.TotalHits);
+            pages.AddRange(page.Hits);
+        }
+
+        Assert.True(all.TotalHits > 40, "the query spans at least three pages");
+        var ids = pages.Select(h => h.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count); // no paper on two pages
+        Assert.Equal(all.Hits.Select(h => h.Id).ToHashSet(), ids.ToHashSet()); // and none left out
+        var upvotes = ids.Select(id => corpus.Paper(id).Upvotes ?? 0).ToList();
         Assert.True(upvotes[0] > 0);
         Assert.Equal(upvotes.OrderByDescending(u => u), upvotes);
     }

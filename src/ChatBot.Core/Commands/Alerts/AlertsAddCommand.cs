@@ -29,14 +29,15 @@ internal sealed class AlertsAddCommand(IAlertStore store, ISearchIndex index, IP
             return Reply.Error("An alert needs at least one word, phrase, title: or author: to look for.");
         }
 
-        var mine = await UserAlerts.OfAsync(store, request, cancellationToken);
-        if (mine.Count >= AlertLimits.MaxAlertsPerUser)
+        var now = clock.GetUtcNow();
+        // The store counts and adds in one transaction: alerts added at the same moment cannot pass the limit.
+        var alert = await store.TryAddAsync(
+            new Alert { Platform = request.Platform, UserId = request.User.Id, Query = query.Text, CreatedAt = now }, AlertLimits.MaxAlertsPerUser, cancellationToken);
+        if (alert is null)
         {
-            return Reply.Error($"You have {mine.Count} alerts, the most one person can have. Remove one first (/alerts list, then /alerts remove <id>).");
+            return Reply.Error($"You have {AlertLimits.MaxAlertsPerUser} alerts, the most one person can have. Remove one first (/alerts list, then /alerts remove <id>).");
         }
 
-        var now = clock.GetUtcNow();
-        var alert = await store.AddAsync(new Alert { Platform = request.Platform, UserId = request.User.Id, Query = query.Text, CreatedAt = now }, cancellationToken);
         var lastWeek = query with { Since = DateBound.Before(AlertLimits.PreviewWindow), Sort = SearchSort.Relevance };
         var preview = await index.SearchAsync(lastWeek, 0, PreviewCount, now, cancellationToken);
         var matched = preview.RelaxedToAnyWord ? 0 : preview.TotalHits;

@@ -19,12 +19,14 @@ internal sealed class AlertsPauseCommand(IAlertStore store, bool resume) : IComm
             return Reply.Message("You have no alerts.", ReplyVisibility.Private);
         }
 
-        foreach (var alert in selected)
+        // Changed as stored now, in one transaction: a match counted or an alert removed meanwhile is kept so.
+        var changed = await store.UpdateAsync([.. selected.Select(a => a.Id)], a => a with { PausedReason = resume ? null : "paused by you" }, cancellationToken);
+        if (changed.Count == 0)
         {
-            await store.SaveAsync(alert with { PausedReason = resume ? null : "paused by you" }, cancellationToken);
+            return Reply.Message("You have no alerts.", ReplyVisibility.Private);
         }
 
-        var what = selected.Count == 1 ? $"Alert {selected[0].Id}" : string.Create(CultureInfo.InvariantCulture, $"{selected.Count} alerts");
+        var what = changed.Count == 1 ? $"Alert {changed[0].Id}" : string.Create(CultureInfo.InvariantCulture, $"{changed.Count} alerts");
         return Reply.Message($"{what} {(resume ? "resumed" : "paused")}.", ReplyVisibility.Private);
     }
 }

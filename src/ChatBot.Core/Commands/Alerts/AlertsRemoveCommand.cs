@@ -2,8 +2,11 @@ using ChatBot.Core.Storage;
 
 namespace ChatBot.Core.Commands.Alerts;
 
-/// <summary><c>/alerts remove &lt;id&gt;</c>: only the caller's own alert.</summary>
-internal sealed class AlertsRemoveCommand(IAlertStore store) : ICommandHandler
+/// <summary>
+/// <c>/alerts remove &lt;id&gt;</c>: only the caller's own alert. Removing the last one also drops the papers
+/// still waiting to be sent: someone with no alerts gets no alert messages.
+/// </summary>
+internal sealed class AlertsRemoveCommand(IAlertStore store, IDeliveryLog deliveries) : ICommandHandler
 {
     public string Command => CommandCatalog.AlertsCommand;
 
@@ -20,6 +23,11 @@ internal sealed class AlertsRemoveCommand(IAlertStore store) : ICommandHandler
 
         var alert = (await UserAlerts.SelectAsync(store, context.Request, id, cancellationToken))[0];
         await store.RemoveAsync(alert.Id, cancellationToken);
+        if ((await UserAlerts.OfAsync(store, context.Request, cancellationToken)).Count == 0)
+        {
+            await deliveries.DropPendingAsync(alert.Platform, alert.UserId, "the user removed their last alert", cancellationToken);
+        }
+
         return Reply.Message($"Alert {alert.Id} (\u201c{alert.Query}\u201d) removed.", ReplyVisibility.Private);
     }
 }

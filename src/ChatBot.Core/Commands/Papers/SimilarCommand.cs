@@ -1,3 +1,4 @@
+using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 
@@ -16,7 +17,7 @@ internal sealed class SimilarCommand(ISearchIndex index, IPaperStore store) : IC
         var paper = await PaperLookup.FindAsync(store, context.Arguments.RequiredText("id"), cancellationToken);
         var limit = context.Arguments.Number("limit", Definition);
         var hits = await index.SimilarAsync(paper.Id, limit, cancellationToken);
-        var title = $"Papers like \u201c{paper.Title}\u201d";
+        var title = $"Papers like \u201c{LatexText.ToPlain(paper.Title)}\u201d";
         if (hits.Count == 0)
         {
             return Reply.Message($"{title}: none found; its words are too rare or too common in this collection.", ReplyVisibility.Private);

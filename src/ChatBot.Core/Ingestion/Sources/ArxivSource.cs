@@ -12,7 +12,9 @@ namespace ChatBot.Core.Ingestion.Sources;
 /// The newest submissions in the configured arXiv categories, read page by page from the arXiv
 /// API. Requests go one at a time and at least <see cref="ArxivSourceOptions.RequestSpacing"/>
 /// apart (measured from the end of the previous one, across fetches), as arXiv's terms ask.
-/// A paper met twice in one fetch (pages shift while new papers arrive) is yielded once.
+/// A paper met twice in one fetch (pages shift while new papers arrive) is yielded once. A whole fetch gets
+/// <see cref="ArxivSourceOptions.FetchTimeout"/>, a response at most <see cref="ArxivSourceOptions.MaxResponseBytes"/>;
+/// stopping the host cancels it at once, the wait between requests included.
 /// </summary>
 internal sealed class ArxivSource(
     IHttpClientFactory httpClientFactory,
@@ -42,6 +44,7 @@ internal sealed class ArxivSource(
         }
 
         var client = httpClientFactory.CreateClient(HttpClientName);
+        using var deadline = new FetchDeadline(settings.FetchTimeout, timeProvider, "The arXiv fetch", "Sources:Arxiv:FetchTimeout", cancellationToken);
         var searchQuery = BuildSearchQuery(settings.EffectiveCategories);
         var seen = new HashSet<PaperId>();
         for (var start = 0; start < settings.MaxResults;)
@@ -52,7 +55,7 @@ internal sealed class ArxivSource(
                 string.Create(
                     CultureInfo.InvariantCulture,
                     $"{QueryPath}?search_query={searchQuery}&sortBy=submittedDate&sortOrder=descending&start={start}&max_results={count}"));
-            var content = await GetSpacedAsync(client, uri, settings.RequestSpacing, cancellationToken);
+            var content = await deadline.RunAsync(token => GetSpacedAsync(client, uri, settings, token));
 
             var origin = string.Create(CultureInfo.InvariantCulture, $"{Name} start={start}");
             var entries = CountEntries(content);
@@ -90,8 +93,9 @@ internal sealed class ArxivSource(
             .Replace("%20", "+", StringComparison.Ordinal)
             .Replace("%3A", ":", StringComparison.Ordinal);
 
-    private async Task<string> GetSpacedAsync(HttpClient client, Uri uri, TimeSpan spacing, CancellationToken cancellationToken)
+    private async Task<string> GetSpacedAsync(HttpClient client, Uri uri, ArxivSourceOptions settings, CancellationToken cancellationToken)
     {
+        var spacing = settings.RequestSpacing;
         await _requestGate.WaitAsync(cancellationToken);
         try
         {
@@ -116,7 +120,7 @@ internal sealed class ArxivSource(
                         response.StatusCode);
                 }
 
-                return await response.Content.ReadAsStringAsync(cancellationToken);
+                return await SourceDownload.ReadTextAsync(response, settings.MaxResponseBytes, "Sources:Arxiv:MaxResponseBytes", cancellationToken);
             }
             finally
             {

@@ -39,6 +39,14 @@ public sealed partial class ArxivSourceOptions : IValidatableObject
         ErrorMessage = "Sources:Arxiv:RequestSpacing must be between {1} (arXiv's terms of use) and {2}.")]
     public TimeSpan RequestSpacing { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>The longest one fetch (every page, the spacing between them and the bodies included) may take before it fails and is tried again next time.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "02:00:00", ErrorMessage = "Sources:Arxiv:FetchTimeout must be between {1} and {2}.")]
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A larger response is not read (a page of 100 entries is well under 1 MiB; of 2000, a few MiB).</summary>
+    [Range(1024d, 1024d * 1024 * 1024, ErrorMessage = "Sources:Arxiv:MaxResponseBytes must be between 1024 (1 KiB) and 1073741824 (1 GiB).")]
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
     /// <summary>The categories a fetch asks for.</summary>
     public IReadOnlyList<string> EffectiveCategories => Categories.Count > 0 ? [.. Categories] : DefaultCategories;
 

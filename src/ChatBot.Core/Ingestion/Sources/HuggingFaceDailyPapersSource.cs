@@ -13,7 +13,9 @@ namespace ChatBot.Core.Ingestion.Sources;
 /// The Hugging Face daily papers list: today (UTC, from the injected clock) and
 /// <see cref="HuggingFaceSourceOptions.PastDays"/> days before, newest first, one
 /// <see cref="PaperBatch"/> per page. Retries (5xx, 429 with <c>Retry-After</c>) happen in the
-/// resilience handler of the <see cref="HttpClientName"/> client; what still fails is thrown.
+/// resilience handler of the <see cref="HttpClientName"/> client; what still fails is thrown. A whole fetch
+/// gets <see cref="HuggingFaceSourceOptions.FetchTimeout"/>, a response at most
+/// <see cref="HuggingFaceSourceOptions.MaxResponseBytes"/>; stopping the host cancels it at once.
 /// </summary>
 internal sealed class HuggingFaceDailyPapersSource(
     IHttpClientFactory httpClientFactory,
@@ -41,6 +43,7 @@ internal sealed class HuggingFaceDailyPapersSource(
         }
 
         var client = httpClientFactory.CreateClient(HttpClientName);
+        using var deadline = new FetchDeadline(settings.FetchTimeout, timeProvider, "The Hugging Face fetch", "Sources:HuggingFace:FetchTimeout", cancellationToken);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         for (var daysBack = 0; daysBack <= settings.PastDays; daysBack++)
         {
@@ -53,7 +56,7 @@ internal sealed class HuggingFaceDailyPapersSource(
                     break;
                 }
 
-                var content = await GetPageAsync(client, settings, date, page, cancellationToken);
+                var content = await deadline.RunAsync(token => GetPageAsync(client, settings, date, page, token));
                 if (content is null)
                 {
                     logger.HuggingFaceDateNotOpen(date);
@@ -102,7 +105,7 @@ internal sealed class HuggingFaceDailyPapersSource(
                 response.StatusCode);
         }
 
-        return await response.Content.ReadAsStringAsync(cancellationToken);
+        return await SourceDownload.ReadTextAsync(response, settings.MaxResponseBytes, "Sources:HuggingFace:MaxResponseBytes", cancellationToken);
     }
 
     /// <summary>How many items the page holds, read or not: paging stops at the first short page.</summary>

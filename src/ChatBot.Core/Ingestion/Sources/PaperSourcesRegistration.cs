@@ -46,7 +46,11 @@ internal static class PaperSourcesRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaperSource, InboxSource>());
 
         // The doctor's probes: one plain request each, no retries (the doctor's time limit bounds them).
-        services.AddHttpClient(SourceProbe.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent));
+        services.AddHttpClient(SourceProbe.HttpClientName, client =>
+        {
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+            client.MaxResponseContentBufferSize = SourceProbe.MaxResponseBytes;
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, HuggingFaceSourceCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, ArxivSourceCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, InboxSourceCheck>());

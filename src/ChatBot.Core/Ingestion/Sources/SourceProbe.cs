@@ -13,6 +13,9 @@ internal sealed record SourceProbe(string Check, Uri BaseUrl, Uri Uri, string Ac
 {
     public const string HttpClientName = "ChatBot.Sources.Doctor";
 
+    /// <summary>The probe asks for one item; a body past this is not buffered (the request fails instead).</summary>
+    public const long MaxResponseBytes = 4L * 1024 * 1024;
+
     public async Task<CheckResult> RunAsync(HttpClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -159,7 +159,32 @@ public sealed class ArxivSourceTests : IAsyncLifetime
     /// <summary>The spacing wait, as opposed to the handler's attempt (30 s) and total (2 min) timeouts.</summary>
     private static bool IsSpacingWait(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime <= Spacing;
 
-    private IHost BuildHost(int pageSize, int maxResults, string[]? categories = null, string spacing = "00:00:03")
+    [Fact]
+    public async Task A_body_that_stops_arriving_fails_the_fetch_at_its_timeout_naming_the_setting()
+    {
+        await using var stalling = StallingHttpServer.AnsweringHeadOnly("application/atom+xml; charset=utf-8", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">");
+        using var host = BuildHost(pageSize: 10, maxResults: 10, extra: new() { ["Sources:Arxiv:BaseUrl"] = stalling.BaseAddress.ToString(), ["Sources:Arxiv:FetchTimeout"] = "00:00:10" });
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.Arxiv).FetchAsync);
+
+        await stalling.WaitForRequestAsync();
+        _clock.Advance(await _clock.NextTimerAsync(dueTime => dueTime == TimeSpan.FromSeconds(10)));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("The arXiv fetch did not finish within 00:00:10 (Sources:Arxiv:FetchTimeout); tried again at the next ingest.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_response_larger_than_the_limit_is_not_read_and_fails_the_fetch_naming_the_setting()
+    {
+        _server.Map(QueryPath, _ => ScriptedResponse.Xml(SourceDocuments.ArxivFeed([.. Enumerable.Range(1, 20).Select(i => $"2507.{i:00000}v1")])));
+        using var host = BuildHost(pageSize: 20, maxResults: 20, extra: new() { ["Sources:Arxiv:MaxResponseBytes"] = "4096" });
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => host.Source(PaperSources.Arxiv).FetchAllAsync());
+
+        Assert.EndsWith("is larger than 4 KiB (Sources:Arxiv:MaxResponseBytes); not read.", error.Message, StringComparison.Ordinal);
+    }
+
+    private IHost BuildHost(int pageSize, int maxResults, string[]? categories = null, string spacing = "00:00:03", Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -174,6 +199,11 @@ public sealed class ArxivSourceTests : IAsyncLifetime
         foreach (var (category, index) in (categories ?? []).Select((category, index) => (category, index)))
         {
             settings[$"Sources:Arxiv:Categories:{index}"] = category;
+        }
+
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
         }
 
         return SourcesHost.Build(settings, _clock);

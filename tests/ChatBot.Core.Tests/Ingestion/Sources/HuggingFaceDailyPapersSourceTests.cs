@@ -152,20 +152,60 @@ public sealed class HuggingFaceDailyPapersSourceTests : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
+    [Fact]
+    public async Task A_body_that_stops_arriving_fails_the_fetch_at_its_timeout_naming_the_setting()
+    {
+        // Headers arrive, so the resilience handler's timeouts are over; the body never completes.
+        await using var stalling = StallingHttpServer.AnsweringHeadOnly("application/json; charset=utf-8", "[{\"paper\":{\"id\":");
+        using var host = BuildHost(pastDays: 0, baseUrl: stalling.BaseAddress, fetchTimeout: "00:00:10");
+        await using var fetch = new BackgroundEnumeration<PaperBatch>(host.Source(PaperSources.HuggingFace).FetchAsync);
+
+        await stalling.WaitForRequestAsync();
+        _clock.Advance(await _clock.NextTimerAsync(dueTime => dueTime == TimeSpan.FromSeconds(10)));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("The Hugging Face fetch did not finish within 00:00:10 (Sources:HuggingFace:FetchTimeout); tried again at the next ingest.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_response_larger_than_the_limit_is_not_read_and_fails_the_fetch_naming_the_setting()
+    {
+        // Sent chunked, without a length to trust: what arrives is counted.
+        _server.Map(ListPath, _ => ScriptedResponse.Json(SourceDocuments.HuggingFaceList([.. Enumerable.Range(1, 40).Select(i => $"2507.{i:00000}")])));
+        using var host = BuildHost(pastDays: 0, maxResponseBytes: "2048");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => host.Source(PaperSources.HuggingFace).FetchAllAsync());
+
+        Assert.StartsWith($"The response from {_server.BaseAddress}api/daily_papers?date=2025-07-15", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("is larger than 2 KiB (Sources:HuggingFace:MaxResponseBytes); not read.", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A retry backoff, as opposed to the handler's attempt (20 s) and total (90 s) timeouts.</summary>
     private static bool IsBackoff(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime < TimeSpan.FromSeconds(15);
 
     /// <summary>A distinct arXiv-shaped id per date, e.g. 2507.00012 for the 12th.</summary>
     private static string DayId(string? date) => "2507.000" + date![^2..];
 
-    private IHost BuildHost(int pastDays, int pageSize = 100, bool enabled = true) => SourcesHost.Build(
-        new Dictionary<string, string?>
+    private IHost BuildHost(int pastDays, int pageSize = 100, bool enabled = true, Uri? baseUrl = null, string? fetchTimeout = null, string? maxResponseBytes = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Sources:HuggingFace:Enabled"] = enabled ? "true" : "false",
-            ["Sources:HuggingFace:BaseUrl"] = _server.BaseAddress.ToString(),
+            ["Sources:HuggingFace:BaseUrl"] = (baseUrl ?? _server.BaseAddress).ToString(),
             ["Sources:HuggingFace:PastDays"] = pastDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Sources:HuggingFace:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Sources:Inbox:Enabled"] = "false",
-        },
-        _clock);
+        };
+        if (fetchTimeout is not null)
+        {
+            settings["Sources:HuggingFace:FetchTimeout"] = fetchTimeout;
+        }
+
+        if (maxResponseBytes is not null)
+        {
+            settings["Sources:HuggingFace:MaxResponseBytes"] = maxResponseBytes;
+        }
+
+        return SourcesHost.Build(settings, _clock);
+    }
 }

@@ -1,7 +1,9 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
 using ChatBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Tests.Ingestion.Sources;
 
@@ -11,6 +13,8 @@ public sealed class InboxSourceTests : IDisposable
 
     private readonly TempDirectory _data = new();
     private readonly TestClock _clock = new(Now);
+    private readonly TempDirectory _outside = new();
+    private readonly RecordingLoggerProvider _logs = new();
     private readonly IHost _host;
 
     public InboxSourceTests()
@@ -20,8 +24,10 @@ public sealed class InboxSourceTests : IDisposable
             {
                 ["Storage:DataDirectory"] = _data.Path,
                 ["Sources:HuggingFace:Enabled"] = "false",
+                ["Sources:Inbox:MaxFileBytes"] = "65536",
             },
-            _clock);
+            _clock,
+            services => services.AddSingleton<ILoggerProvider>(_logs));
     }
 
     private IPaperSource Source => _host.Source("inbox");
@@ -32,6 +38,7 @@ public sealed class InboxSourceTests : IDisposable
     {
         _host.Dispose();
         _data.Dispose();
+        _outside.Dispose();
     }
 
     [Fact]
@@ -173,6 +180,94 @@ public sealed class InboxSourceTests : IDisposable
         Assert.Empty(batches);
         Assert.True(Directory.Exists(Inbox));
     }
+
+    [LinuxFact]
+    public async Task A_named_pipe_is_left_alone_with_a_logged_reason_and_does_not_hold_up_the_other_files()
+    {
+        PastTheSettleTimeOfWhatIsMadeNow();
+        Directory.CreateDirectory(Inbox);
+        UnixFiles.MakeFifo(Path.Combine(Inbox, "a_pipe.json"));
+        await Drop("b_daily.json", SourceDocuments.HuggingFaceList("2507.00001"));
+
+        // Opening the pipe to read would wait for a writer that never comes.
+        var batches = await Source.FetchAllAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        var again = await Source.FetchAllAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["b_daily.json"], batches.Select(b => b.Origin));
+        Assert.Empty(again);
+        Assert.True(File.Exists(Path.Combine(Inbox, "a_pipe.json")));
+        var skipped = Assert.Single(_logs.Entries, e => e.Entry.EventId.Id == 1125).Entry; // once, not every fetch
+        Assert.Equal("Inbox: a_pipe.json is a named pipe (FIFO), not a regular file; left alone (only regular files are imported)", skipped.Message);
+    }
+
+    [LinuxFact]
+    public async Task Symbolic_links_are_not_followed_whether_to_an_endless_device_or_to_a_file_elsewhere()
+    {
+        PastTheSettleTimeOfWhatIsMadeNow();
+        Directory.CreateDirectory(Inbox);
+        File.CreateSymbolicLink(Path.Combine(Inbox, "zero.json"), "/dev/zero");
+        var elsewhere = _outside.File("private.json");
+        await File.WriteAllTextAsync(elsewhere, SourceDocuments.HuggingFaceList("2507.00009"));
+        File.CreateSymbolicLink(Path.Combine(Inbox, "elsewhere.json"), elsewhere);
+
+        var batches = await Source.FetchAllAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Empty(batches);
+        Assert.Equal(["elsewhere.json", "zero.json"], Directory.GetFiles(Inbox).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(elsewhere));
+        Assert.Equal(
+            ["Inbox: elsewhere.json is a symbolic link, not a regular file; left alone (only regular files are imported)",
+             "Inbox: zero.json is a symbolic link, not a regular file; left alone (only regular files are imported)"],
+            _logs.Entries.Where(e => e.Entry.EventId.Id == 1125).Select(e => e.Entry.Message).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_rejected_unread_naming_the_setting()
+    {
+        await Drop("huge.json", SourceDocuments.HuggingFaceList("2507.00001") + new string(' ', 70_000));
+
+        var batch = Assert.Single(await Source.FetchAllAsync());
+
+        Assert.Empty(batch.Papers);
+        Assert.Equal("huge.json: the file is larger than 64 KiB (Sources:Inbox:MaxFileBytes)", Assert.Single(batch.Rejections).ToString());
+        Assert.Equal(["huge.json", "huge.json.reason.txt"], FileNames("rejected"));
+    }
+
+    [LinuxFact]
+    public async Task A_processed_or_rejected_folder_that_is_a_link_is_refused_and_nothing_is_written_through_it()
+    {
+        Directory.CreateDirectory(Inbox);
+        var target = Directory.CreateDirectory(_outside.File("target")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(Inbox, "processed"), target);
+        Directory.CreateSymbolicLink(Path.Combine(Inbox, "rejected"), target);
+        await Drop("good.json", SourceDocuments.HuggingFaceList("2507.00001"));
+        await Drop("bad.html", "<html><body>no papers</body></html>\n");
+
+        var batches = await Source.FetchAllAsync();
+
+        Assert.Equal(["bad.html", "good.json"], batches.Select(b => b.Origin));
+        Assert.Empty(Directory.GetFileSystemEntries(target));
+        Assert.True(File.Exists(Path.Combine(Inbox, "good.json")));
+        Assert.True(File.Exists(Path.Combine(Inbox, "bad.html")));
+        Assert.Equal(2, _logs.Entries.Count(e => e.Entry.EventId.Id == 1126 && e.Entry.Message.Contains("is a symbolic link, not a folder", StringComparison.Ordinal)));
+    }
+
+    [LinuxFact]
+    public async Task A_link_waiting_where_a_note_would_go_is_neither_followed_nor_replaced()
+    {
+        var rejected = Directory.CreateDirectory(Path.Combine(Inbox, "rejected")).FullName;
+        var victim = _outside.File("victim.txt");
+        File.CreateSymbolicLink(Path.Combine(rejected, "bad.html.reason.txt"), victim); // dangling: writing through it would create victim.txt
+        await Drop("bad.html", "<html><body>no papers</body></html>\n");
+
+        await Source.FetchAllAsync();
+
+        Assert.False(File.Exists(victim));
+        Assert.Equal(["bad-2.html", "bad-2.html.reason.txt", "bad.html.reason.txt"], FileNames("rejected"));
+    }
+
+    // Pipes and links made by a test were written just now, by the wall clock; a minute later they have settled.
+    private void PastTheSettleTimeOfWhatIsMadeNow() => _clock.SetUtcNow(TimeProvider.System.GetUtcNow().AddMinutes(1));
 
     /// <summary>Writes a file into the inbox whose last write was <paramref name="age"/> (default a minute) ago.</summary>
     private async Task<string> Drop(string name, string content, TimeSpan? age = null)
