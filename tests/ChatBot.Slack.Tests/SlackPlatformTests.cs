@@ -96,7 +96,7 @@ public sealed class SlackPlatformTests
         using var metrics = new TestMetrics();
         var service = new AlertDeliveryService(papers, alerts, deliveries, state, new TitleWordMatcher(), new ChatPlatforms(slack.Services), metrics.Metrics, clock,
             Options.Create(new AlertOptions()), NullLogger<AlertDeliveryService>.Instance);
-        await alerts.AddAsync(new Alert { Platform = "slack", UserId = "U7", Query = "diffusion", CreatedAt = clock.GetUtcNow() });
+        await alerts.TryAddAsync(new Alert { Platform = "slack", UserId = "U7", Query = "diffusion", CreatedAt = clock.GetUtcNow() }, int.MaxValue);
         await service.RunAsync(CancellationToken.None); // the first run only sets the cursor: alerts are for news
         await papers.UpsertAsync([TestPapers.Arxiv("2611.00001", "Diffusion at scale")]);
 

@@ -153,7 +153,7 @@ public sealed class CrashRestartTests : IDisposable
         var alerts = new LiteDbAlertStore(database);
         foreach (var user in users)
         {
-            await alerts.AddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = TimeProvider.System.GetUtcNow() });
+            await alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = TimeProvider.System.GetUtcNow() }, int.MaxValue);
         }
 
         // As after the bot's first run: alerts are for papers that arrive from now on.
