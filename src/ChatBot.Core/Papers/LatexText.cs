@@ -187,8 +187,10 @@ public static class LatexText
 
         // A tie joins a word (or an abbreviation's dot) to what follows: "Fig.~2", "at~https://…". After a space,
         // a bracket or a digit it is the approximate sign or a range: "~30%", "(~2%)", "13~15M".
+        // Two in a row ("~~strikes~~") are no tie either.
         private bool IsTie(StringBuilder output, int at, int end) =>
-            output.Length > 0 && (char.IsLetter(output[^1]) || output[^1] is '.' or ')') && at + 1 < end && !char.IsWhiteSpace(_text[at + 1]);
+            output.Length > 0 && (char.IsLetter(output[^1]) || output[^1] is '.' or ')')
+            && at + 1 < end && !char.IsWhiteSpace(_text[at + 1]) && _text[at + 1] != '~';
 
         private int Command(int at, int end, StringBuilder output, bool math, int depth)
         {

@@ -23,6 +23,7 @@ public sealed class LatexTextTests
     [InlineData("reduce the cost by 10~30% with a compact size (13~15M)", "reduce the cost by 10~30% with a compact size (13~15M)")]
     [InlineData("the O(N^2) complexity of attention", "the O(N^2) complexity of attention")]
     [InlineData("It costs $5 and $10 per hour.", "It costs $5 and $10 per hour.")]
+    [InlineData("**Bold** _claims_ about `code`, ~~strikes~~ and ||spoilers||", "**Bold** _claims_ about `code`, ~~strikes~~ and ||spoilers||")]
     public void Seed_abstracts_read_as_plain_text(string latex, string readable)
     {
         Assert.Equal(readable, LatexText.ToPlain(latex));
