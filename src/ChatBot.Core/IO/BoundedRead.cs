@@ -5,6 +5,14 @@ public static class BoundedRead
 {
     private const int ChunkSize = 81_920;
 
+    /// <summary>
+    /// A request body: null at once when its <paramref name="declaredLength"/> (Content-Length) is over the limit,
+    /// otherwise as <see cref="ReadAsync(Stream, long, CancellationToken)"/>; a chunked body declares none, so the
+    /// count of what arrives is what stops it. Callers answer 413 at once, while the client is still sending.
+    /// </summary>
+    public static Task<byte[]?> ReadAsync(Stream stream, long? declaredLength, long maxBytes, CancellationToken cancellationToken) =>
+        declaredLength > maxBytes ? Task.FromResult<byte[]?>(null) : ReadAsync(stream, maxBytes, cancellationToken);
+
     /// <summary>Every byte of <paramref name="stream"/>, or null as soon as it holds more than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatBot.Core.IO;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.WebApi;
@@ -173,7 +174,7 @@ public static class SlackEndpoints
     private static async Task<byte[]?> ReadVerifiedAsync(HttpContext context, int maxBytes)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints).FullName!);
-        var body = await BoundedBody.ReadAsync(context.Request, maxBytes, context.RequestAborted);
+        var body = await BoundedRead.ReadAsync(context.Request.Body, context.Request.ContentLength, maxBytes, context.RequestAborted);
         if (body is null)
         {
             Log.BodyTooLarge(logger, context.Request.Path.Value ?? "", maxBytes);
