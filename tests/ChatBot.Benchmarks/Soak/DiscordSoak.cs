@@ -358,7 +358,7 @@ internal sealed class DiscordSoak : IAsyncDisposable
 
     private ScriptedResponse Callback(TrackedCommand command, RecordedRequest request)
     {
-        CheckHeaders(request);
+        CheckRequest(request);
         if (Fault(request, command.Id) is { } fault)
         {
             return fault;
@@ -394,11 +394,6 @@ internal sealed class DiscordSoak : IAsyncDisposable
         switch (type)
         {
             case 4:
-                foreach (var problem in MessageChecks.Discord(body?["data"]))
-                {
-                    _violations.Add(Source, $"{command.Id}: {problem}");
-                }
-
                 _ledger.Update(command.Id, c => c.Acknowledged = true);
                 _ledger.Answered(command);
                 break;
@@ -421,7 +416,7 @@ internal sealed class DiscordSoak : IAsyncDisposable
 
     private ScriptedResponse Edit(TrackedCommand command, RecordedRequest request)
     {
-        CheckHeaders(request);
+        CheckRequest(request);
         if (Fault(request, "edit " + command.Id) is { } fault)
         {
             return fault;
@@ -446,11 +441,6 @@ internal sealed class DiscordSoak : IAsyncDisposable
             return Error(400, 50035, "Invalid Form Body");
         }
 
-        foreach (var problem in MessageChecks.Discord(body))
-        {
-            _violations.Add(Source, $"{command.Id}: {problem}");
-        }
-
         if (deferred && answers == 0)
         {
             _ledger.Answered(command);
@@ -459,16 +449,12 @@ internal sealed class DiscordSoak : IAsyncDisposable
         return ScriptedResponse.Json($$"""{"id":"m{{command.Id}}","channel_id":"c1","type":0,"content":"","embeds":[],"components":[]}""");
     }
 
-    private void CheckHeaders(RecordedRequest request)
+    /// <summary>What Discord documents for every request: headers, and the callback or message body (shared with the tests' fakes).</summary>
+    private void CheckRequest(RecordedRequest request)
     {
-        if (request.Header("User-Agent") is not { } agent || !agent.StartsWith("DiscordBot (", StringComparison.Ordinal))
+        foreach (var problem in DiscordRestRules.Check(request))
         {
-            _violations.Add(Source, $"{request.Method} {Route(request)} without a 'DiscordBot (url, version)' User-Agent");
-        }
-
-        if (request.Body.Length > 0 && request.Header("Content-Type")?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-        {
-            _violations.Add(Source, $"{request.Method} {Route(request)} with Content-Type '{request.Header("Content-Type")}'");
+            _violations.Add(Source, problem);
         }
     }
 

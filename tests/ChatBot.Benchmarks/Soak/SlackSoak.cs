@@ -389,9 +389,9 @@ internal sealed class SlackSoak : IAsyncDisposable
                 _violations.Add(Source, $"{name}: ack with a payload for an envelope that accepts none");
             }
 
-            foreach (var problem in MessageChecks.Slack(payload))
+            foreach (var problem in SlackMessageRules.Check(name, JsonSerializer.SerializeToElement(payload), requireText: true))
             {
-                _violations.Add(Source, $"{name}: {problem}");
+                _violations.Add(Source, problem);
             }
         }
 
@@ -453,9 +453,10 @@ internal sealed class SlackSoak : IAsyncDisposable
 
         try
         {
-            foreach (var problem in MessageChecks.Slack(JsonNode.Parse(request.Body)))
+            using var message = JsonDocument.Parse(request.Body);
+            foreach (var problem in SlackMessageRules.Check($"{id}: response_url", message.RootElement, requireText: true))
             {
-                _violations.Add(Source, $"{id}: response_url {problem}");
+                _violations.Add(Source, problem);
             }
         }
         catch (JsonException)
