@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Json;
 using ChatBot.Discord.Rendering;
 
 namespace ChatBot.Discord.Interactions;
@@ -30,12 +31,9 @@ internal static class DiscordInteractionParser
     {
         var id = RequiredString(interaction, "id");
         var token = RequiredString(interaction, "token");
-        var type = interaction.ValueKind == JsonValueKind.Object && interaction.TryGetProperty("type", out var t)
-            && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var kind)
-            ? kind
-            : throw new JsonException("The interaction has no type.");
+        var type = JsonFields.OptionalInt32(interaction, "type") ?? throw new JsonException("The interaction has no type.");
         var parsed = new DiscordInteraction(id, token, type);
-        var data = interaction.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+        var data = JsonFields.OptionalObject(interaction, "data") ?? default;
         return type switch
         {
             DiscordInteraction.ApplicationCommandType => parsed with { Request = WithContext(ParseCommand(data), interaction) },
@@ -98,22 +96,19 @@ internal static class DiscordInteractionParser
 
     private static CommandRequest WithContext(CommandRequest request, JsonElement interaction)
     {
-        var member = interaction.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-        var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var memberUser) ? memberUser
-            : interaction.TryGetProperty("user", out var dmUser) ? dmUser
-            : default;
-        var channelId = OptionalString(interaction, "channel_id")
-            ?? (interaction.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object ? OptionalString(channel, "id") : null);
+        var member = JsonFields.OptionalObject(interaction, "member");
+        var user = JsonFields.OptionalProperty(member, "user") ?? JsonFields.OptionalProperty(interaction, "user");
+        var channelId = JsonFields.OptionalString(interaction, "channel_id") ?? JsonFields.OptionalString(JsonFields.OptionalObject(interaction, "channel"), "id");
         return request with
         {
             Platform = Platform,
-            User = user.ValueKind == JsonValueKind.Object
-                ? new ChatUser(RequiredString(user, "id"), OptionalString(user, "global_name") ?? OptionalString(user, "username"))
+            User = user is { ValueKind: JsonValueKind.Object }
+                ? new ChatUser(RequiredString(user, "id"), JsonFields.OptionalString(user, "global_name") ?? JsonFields.OptionalString(user, "username"))
                 : new ChatUser("unknown"),
             ChannelId = channelId,
-            GuildId = OptionalString(interaction, "guild_id"),
+            GuildId = JsonFields.OptionalString(interaction, "guild_id"),
             // In a DM there is no member and nobody administers anything.
-            IsAdmin = member.ValueKind == JsonValueKind.Object && IsAdmin(OptionalString(member, "permissions")),
+            IsAdmin = member is not null && IsAdmin(JsonFields.OptionalString(member, "permissions")),
         };
     }
 
@@ -137,11 +132,6 @@ internal static class DiscordInteractionParser
         _ => value.GetRawText(),
     };
 
-    private static string RequiredString(JsonElement element, string name) =>
-        OptionalString(element, name) ?? throw new JsonException($"The interaction has no {name}.");
-
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private static string RequiredString(JsonElement? element, string name) =>
+        JsonFields.OptionalString(element, name) ?? throw new JsonException($"The interaction has no {name}.");
 }

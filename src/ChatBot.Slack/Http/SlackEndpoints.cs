@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatBot.Core.IO;
+using ChatBot.Core.Json;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.WebApi;
@@ -106,7 +107,7 @@ public static class SlackEndpoints
                 return;
             }
 
-            if (String(root, "type") == BlockActionRequest.PayloadType && !IsRetry(context, "interactive", String(root, "trigger_id"), body))
+            if (JsonFields.OptionalString(root, "type") == BlockActionRequest.PayloadType && !IsRetry(context, "interactive", JsonFields.OptionalString(root, "trigger_id"), body))
             {
                 context.RequestServices.GetRequiredService<SlackCommandDispatcher>().StartBlockActions(BlockActionRequest.Parse(root));
             }
@@ -128,10 +129,10 @@ public static class SlackEndpoints
         using (json)
         {
             var root = json.RootElement;
-            var type = String(root, "type");
+            var type = JsonFields.OptionalString(root, "type");
             if (type == "url_verification")
             {
-                await context.Response.WriteAsJsonAsync(new { challenge = String(root, "challenge") ?? "" }, context.RequestAborted);
+                await context.Response.WriteAsJsonAsync(new { challenge = JsonFields.OptionalString(root, "challenge") ?? "" }, context.RequestAborted);
                 return;
             }
 
@@ -196,11 +197,6 @@ public static class SlackEndpoints
 
         return body;
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     private static string Short(string text) => text.Length <= 32 ? text : text[..32] + "\u2026";
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Json;
 using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -65,7 +66,7 @@ internal sealed class SlackApiClient(
     public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken)
     {
         using var answer = await CallAsync("conversations.open", new OpenConversationRequest(userId), BotToken(), cancellationToken);
-        return Text(Property(answer.RootElement, "channel"), "id") is { Length: > 0 } value
+        return Text(JsonFields.OptionalProperty(answer.RootElement, "channel"), "id") is { Length: > 0 } value
             ? value
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
     }
@@ -162,8 +163,7 @@ internal sealed class SlackApiClient(
                 throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
             }
 
-            if (answer.RootElement.ValueKind == JsonValueKind.Object
-                && answer.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
+            if (JsonFields.OptionalBoolean(answer.RootElement, "ok") == false)
             {
                 var error = Text(answer.RootElement, "error") is { Length: > 0 } code ? code : "unknown_error";
                 answer.Dispose();
@@ -205,11 +205,7 @@ internal sealed class SlackApiClient(
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack answered without a message ts", isPermanent: false));
 
     /// <summary>A string field, or "" when it is absent or of another kind (every field Slack sends is read this way).</summary>
-    private static string Text(JsonElement answer, string name) =>
-        Property(answer, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : "";
-
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+    private static string Text(JsonElement? answer, string name) => JsonFields.OptionalString(answer, name) ?? "";
 
     private static JsonDocument? ParseOrNull(string text)
     {
