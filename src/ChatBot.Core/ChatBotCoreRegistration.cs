@@ -67,12 +67,16 @@ public static class ChatBotCoreRegistration
             .BindConfiguration(DailyPostsOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DailyPostsOptions>, DailyPostsValidator>();
-        services.AddSingleton<ChatPlatforms>();
+        AddChatPlatforms(services);
         services.AddSingleton<DailyScheduleCatalog>();
         services.AddSingleton<IDailyScheduleSource>(sp => sp.GetRequiredService<DailyScheduleCatalog>());
         services.AddSingleton<DailyThreadComposer>();
         services.AddSingleton<DailyPostService>();
     }
+
+    /// <summary>Every <see cref="IChatPlatform"/> registered under a key (its name), whichever project registered it.</summary>
+    internal static void AddChatPlatforms(IServiceCollection services) =>
+        services.TryAddSingleton(provider => new ChatPlatforms(provider.GetKeyedServices<IChatPlatform>(KeyedService.AnyKey)));
 
     private static void AddCommands(IServiceCollection services)
     {

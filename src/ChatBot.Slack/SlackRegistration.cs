@@ -17,8 +17,6 @@ namespace ChatBot.Slack;
 
 public static class SlackRegistration
 {
-    public const string PlatformKey = "slack";
-
     /// <summary>
     /// The Slack platform: options (validated at start), the Web API client, the command dispatcher,
     /// request signing, <see cref="IChatPlatform"/> keyed <c>slack</c> and the doctor's token checks; the Socket Mode worker only when
@@ -46,7 +44,7 @@ public static class SlackRegistration
         services.TryAddSingleton<SlackCommandDispatcher>();
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackEnvelopeDeduplicator>();
-        services.AddKeyedSingleton<IChatPlatform, SlackPlatform>(PlatformKey);
+        services.AddKeyedSingleton<IChatPlatform, SlackPlatform>(SlackPlatform.PlatformName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackBotTokenCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackAppTokenCheck>());
 
@@ -54,13 +52,13 @@ public static class SlackRegistration
         {
             services.TryAddSingleton<SlackSocketModeClient>();
             services.TryAddSingleton<SlackSocketModeHealth>();
-            services.AddHealthChecks().AddCheck<SlackSocketModeHealth>("slack");
+            services.AddHealthChecks().AddCheck<SlackSocketModeHealth>(SlackPlatform.PlatformName);
             services.AddHostedService<SlackSocketModeWorker>();
         }
         else if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.SigningSecret)}"]))
         {
             // Events come over HTTP only: serving /readyz means the endpoints are served too.
-            services.AddHealthChecks().AddCheck("slack", () => HealthCheckResult.Healthy("HTTP endpoints served at /slack/commands, /slack/actions and /slack/events"));
+            services.AddHealthChecks().AddCheck(SlackPlatform.PlatformName, () => HealthCheckResult.Healthy("HTTP endpoints served at /slack/commands, /slack/actions and /slack/events"));
         }
 
         return builder;

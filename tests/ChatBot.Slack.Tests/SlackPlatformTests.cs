@@ -94,7 +94,7 @@ public sealed class SlackPlatformTests
         var state = new InMemoryStateStore();
         var deliveries = new InMemoryDeliveryLog();
         using var metrics = new TestMetrics();
-        var service = new AlertDeliveryService(papers, alerts, deliveries, state, new TitleWordMatcher(), new ChatPlatforms(slack.Services), metrics.Metrics, clock,
+        var service = new AlertDeliveryService(papers, alerts, deliveries, state, new TitleWordMatcher(), new ChatPlatforms([slack.Services.GetRequiredKeyedService<IChatPlatform>("slack")]), metrics.Metrics, clock,
             Options.Create(new AlertOptions()), NullLogger<AlertDeliveryService>.Instance);
         await alerts.TryAddAsync(new Alert { Platform = "slack", UserId = "U7", Query = "diffusion", CreatedAt = clock.GetUtcNow() }, int.MaxValue);
         await service.RunAsync(CancellationToken.None); // the first run only sets the cursor: alerts are for news

@@ -4,6 +4,7 @@ using ChatBot.Hosting;
 using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -35,7 +36,7 @@ public sealed class DatabaseHealthCheckTests : IDisposable
 
     private static async Task<HealthCheckResult> CheckAsync(string dataDirectory)
     {
-        await using var app = ChatBotHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }).Build();
+        await using var app = ChatBotHost.CreateBuilder(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }).Build();
         return await new DatabaseHealthCheck(app.Services.GetRequiredService<IPaperStore>()).CheckHealthAsync(new HealthCheckContext());
     }
 }

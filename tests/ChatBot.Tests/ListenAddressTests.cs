@@ -4,6 +4,7 @@ using ChatBot.Admin;
 using ChatBot.Hosting;
 using ChatBot.Testing;
 using Microsoft.Extensions.Configuration;
+using Spectre.Console;
 
 namespace ChatBot.Tests;
 
@@ -59,7 +60,7 @@ public sealed class ListenAddressTests : IDisposable
             _environment.Remove(name);
         }
 
-        var configuration = ChatBotHost.CreateBuilder().Configuration;
+        var configuration = ChatBotHost.CreateBuilder(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) })).Configuration;
 
         Assert.Equal(["http://127.0.0.1:8080"], ListenAddresses.Public(configuration));
         Assert.Equal(new Uri("http://127.0.0.1:8080/"), ListenAddresses.LocalUrl(configuration));

@@ -1,12 +1,14 @@
+using ChatBot.Core.Chat;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Digest;
 
 /// <summary>
 /// Refuses a bad <c>DailyPosts</c> entry at start-up with one line per problem naming the setting,
-/// e.g. <c>DailyPosts:0:TimeZone 'Europe/Berln' is not a known time zone; …</c>.
+/// e.g. <c>DailyPosts:0:TimeZone 'Europe/Berln' is not a known time zone; …</c>. A platform must be one
+/// of those this host registered.
 /// </summary>
-internal sealed class DailyPostsValidator : IValidateOptions<DailyPostsOptions>
+internal sealed class DailyPostsValidator(ChatPlatforms platforms) : IValidateOptions<DailyPostsOptions>
 {
     public ValidateOptionsResult Validate(string? name, DailyPostsOptions options)
     {
@@ -17,7 +19,7 @@ internal sealed class DailyPostsValidator : IValidateOptions<DailyPostsOptions>
         {
             var setting = options[i];
             var prefix = $"{DailyPostsOptions.SectionName}:{i}";
-            Check(failures, $"{prefix}:Platform", () => DailyScheduleParser.ParsePlatform(setting.Platform));
+            Check(failures, $"{prefix}:Platform", () => platforms.ParseName(setting.Platform));
             Check(failures, $"{prefix}:ChannelId", () => string.IsNullOrWhiteSpace(setting.ChannelId) ? throw new ChatBotException("is missing.") : setting.ChannelId);
             Check(failures, $"{prefix}:Time", () => DailyScheduleParser.ParseTime(setting.Time));
             Check(failures, $"{prefix}:TimeZone", () => DailyScheduleParser.ParseTimeZone(setting.TimeZone));

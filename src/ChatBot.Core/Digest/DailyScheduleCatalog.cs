@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +9,11 @@ namespace ChatBot.Core.Digest;
 /// with admin commands (an admin's change, or a pause, is the newer word). Pausing stores the
 /// paused schedule, so a configured channel stays paused across restarts until an admin sets it again.
 /// </summary>
-public sealed class DailyScheduleCatalog(IScheduleStore store, IOptions<DailyPostsOptions> configured) : IDailyScheduleSource
+public sealed class DailyScheduleCatalog(IScheduleStore store, IOptions<DailyPostsOptions> configured, ChatPlatforms platforms) : IDailyScheduleSource
 {
     public async Task<IReadOnlyList<DailySchedule>> ListAsync(CancellationToken cancellationToken)
     {
-        var schedules = configured.Value.Select(DailyScheduleParser.FromSetting).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var schedules = configured.Value.Select(setting => DailyScheduleParser.FromSetting(setting, platforms)).ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var stored in await store.ListAsync(cancellationToken))
         {
             schedules[stored.Id] = stored;

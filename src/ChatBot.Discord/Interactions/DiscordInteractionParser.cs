@@ -5,6 +5,7 @@ using ChatBot.Core;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Json;
+using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rendering;
 
 namespace ChatBot.Discord.Interactions;
@@ -17,8 +18,6 @@ namespace ChatBot.Discord.Interactions;
 /// </summary>
 internal static class DiscordInteractionParser
 {
-    public const string Platform = "discord";
-
     public const string ExpiredButton = "This button has expired; run the command again.";
 
     private const int SubcommandOption = 1;
@@ -101,7 +100,7 @@ internal static class DiscordInteractionParser
         var channelId = JsonFields.OptionalString(interaction, "channel_id") ?? JsonFields.OptionalString(JsonFields.OptionalObject(interaction, "channel"), "id");
         return request with
         {
-            Platform = Platform,
+            Platform = DiscordPlatform.PlatformName,
             User = user is { ValueKind: JsonValueKind.Object }
                 ? new ChatUser(RequiredString(user, "id"), JsonFields.OptionalString(user, "global_name") ?? JsonFields.OptionalString(user, "username"))
                 : new ChatUser("unknown"),

@@ -29,8 +29,6 @@ internal sealed class SlackCommandDispatcher(
     TimeProvider timeProvider,
     ILogger<SlackCommandDispatcher> logger) : IDisposable
 {
-    public const string PlatformName = "slack";
-
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _background = new();
 
@@ -116,7 +114,7 @@ internal sealed class SlackCommandDispatcher(
 
     private CommandRequest Identify(CommandRequest request, string userId, string? userName, string? channelId, string? teamId) => request with
     {
-        Platform = PlatformName,
+        Platform = SlackPlatform.PlatformName,
         User = new ChatUser(userId, userName),
         ChannelId = channelId,
         GuildId = teamId,

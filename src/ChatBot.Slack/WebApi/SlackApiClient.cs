@@ -6,6 +6,7 @@ using System.Text.Json;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Json;
 using ChatBot.Core.Telemetry;
+using ChatBot.Slack.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -68,7 +69,7 @@ internal sealed class SlackApiClient(
         using var answer = await CallAsync("conversations.open", new OpenConversationRequest(userId), BotToken(), cancellationToken);
         return Text(JsonFields.OptionalProperty(answer.RootElement, "channel"), "id") is { Length: > 0 } value
             ? value
-            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
     }
 
     /// <summary><c>auth.test</c> with the bot token: who Slack takes the token for (a cheap way to learn whether it is accepted).</summary>
@@ -84,11 +85,11 @@ internal sealed class SlackApiClient(
     {
         var token = options.Value.AppToken is { Length: > 0 } app
             ? app
-            : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:AppToken is not set", isPermanent: true);
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "not_authed", "Slack:AppToken is not set", isPermanent: true);
         using var answer = await CallAsync("apps.connections.open", new { }, token, cancellationToken);
         return Uri.TryCreate(Text(answer.RootElement, "url"), UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
             ? uri
-            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack apps.connections.open answered without a url", isPermanent: false);
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", "Slack apps.connections.open answered without a url", isPermanent: false);
     }
 
     /// <summary>
@@ -129,7 +130,7 @@ internal sealed class SlackApiClient(
             using var response = await client.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                metrics.RateLimited(SlackErrors.Platform);
+                metrics.RateLimited(SlackPlatform.PlatformName);
                 var retryAfter = RetryAfter(response);
                 _blockedUntil[method] = timeProvider.GetUtcNow() + retryAfter;
                 if (attempt >= MaxRateLimitRetries)
@@ -148,7 +149,7 @@ internal sealed class SlackApiClient(
                 var status = (int)response.StatusCode;
                 Log.HttpFailed(logger, method, status);
                 throw new ChatPlatformException(
-                    SlackErrors.Platform, $"http_{status}", $"Slack {method} failed with HTTP {status}", isPermanent: status < 500);
+                    SlackPlatform.PlatformName, $"http_{status}", $"Slack {method} failed with HTTP {status}", isPermanent: status < 500);
             }
 
             // response_url answers a bare "ok"; the Web API always answers JSON with "ok".
@@ -160,7 +161,7 @@ internal sealed class SlackApiClient(
                     return JsonDocument.Parse("{\"ok\":true}");
                 }
 
-                throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
+                throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
             }
 
             if (JsonFields.OptionalBoolean(answer.RootElement, "ok") == false)
@@ -196,13 +197,13 @@ internal sealed class SlackApiClient(
 
     private string BotToken() => options.Value.BotToken is { Length: > 0 } token
         ? token
-        : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:BotToken is not set", isPermanent: true);
+        : throw new ChatPlatformException(SlackPlatform.PlatformName, "not_authed", "Slack:BotToken is not set", isPermanent: true);
 
     private static PostedMessage Posted(JsonElement answer, string channel) => new(
         Text(answer, "channel") is { Length: > 0 } c ? c : channel,
         Text(answer, "ts") is { Length: > 0 } value
             ? value
-            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack answered without a message ts", isPermanent: false));
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", "Slack answered without a message ts", isPermanent: false));
 
     /// <summary>A string field, or "" when it is absent or of another kind (every field Slack sends is read this way).</summary>
     private static string Text(JsonElement? answer, string name) => JsonFields.OptionalString(answer, name) ?? "";

@@ -1,4 +1,5 @@
 using ChatBot.Core.Chat;
+using ChatBot.Slack.Platform;
 
 namespace ChatBot.Slack.WebApi;
 
@@ -24,7 +25,7 @@ internal static class SlackErrors
     };
 
     public static ChatPlatformException For(string method, string error) =>
-        new(Platform, error, $"Slack {method} failed: {error}", isPermanent: !Transient.Contains(error))
+        new(SlackPlatform.PlatformName, error, $"Slack {method} failed: {error}", isPermanent: !Transient.Contains(error))
         {
             IsUndeliverableToUser = Undeliverable.Contains(error),
             IsCredentialRejected = CredentialRejected.Contains(error),

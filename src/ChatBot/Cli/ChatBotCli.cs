@@ -143,7 +143,7 @@ internal static class ChatBotCli
     private static async Task<int> RunBotAsync(
         Dictionary<string, string?> overrides, IAnsiConsole console, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        var builder = ChatBotHost.CreateBuilder(overrides);
+        var builder = ChatBotHost.CreateBuilder(console, overrides);
         ConfigurationProblems.ValidateListenAddresses(builder.Configuration);
         var admin = AdminListener.OnFreePort(ListenAddresses.Public(builder.Configuration));
         ListenWithAdmin(builder, admin);
@@ -155,7 +155,6 @@ internal static class ChatBotCli
             BotLogging.ToFileAndTerminal(builder, console, DataDirectory.Ensure(storage));
         }
 
-        builder.AddConsolePlatform(console);
         builder.AddMetricsEndpoint();
         builder.Services.AddSingleton<WorkerMetrics>();
         // Hosted services start in this order: the index is current before any command or ingest.

@@ -12,8 +12,6 @@ namespace ChatBot.Console;
 /// </summary>
 internal sealed class ConsoleCommandRunner(CommandRouter router, IAnsiConsole console)
 {
-    public const string Platform = "console";
-
     private Reply? _last;
 
     public async Task<Reply> RunAsync(string line, CancellationToken cancellationToken)
@@ -36,9 +34,9 @@ internal sealed class ConsoleCommandRunner(CommandRouter router, IAnsiConsole co
         {
             request = TextCommandParser.Parse(text) with
             {
-                Platform = Platform,
-                User = new ChatUser(Platform, Environment.UserName),
-                ChannelId = Platform,
+                Platform = ConsoleChatPlatform.PlatformName,
+                User = new ChatUser(ConsoleChatPlatform.PlatformName, Environment.UserName),
+                ChannelId = ConsoleChatPlatform.PlatformName,
                 IsAdmin = true,
             };
         }

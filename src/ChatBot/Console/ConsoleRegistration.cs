@@ -14,7 +14,7 @@ internal static class ConsoleRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<ConsoleCommandRunner>();
-        builder.Services.AddKeyedSingleton<IChatPlatform, ConsoleChatPlatform>(ConsoleCommandRunner.Platform);
+        builder.Services.AddKeyedSingleton<IChatPlatform, ConsoleChatPlatform>(ConsoleChatPlatform.PlatformName);
         return builder;
     }
 

@@ -3,7 +3,6 @@ using ChatBot.Core.Chat;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -269,8 +268,7 @@ public sealed class AlertDeliveryServiceTests : IDisposable
     {
         if (_service is null)
         {
-            var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
-            _service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms(services), _metrics.Metrics, _clock,
+            _service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms([_discord]), _metrics.Metrics, _clock,
                 Options.Create(new AlertOptions()), _logger);
         }
 

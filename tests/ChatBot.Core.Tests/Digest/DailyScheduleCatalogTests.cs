@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Digest;
 using ChatBot.Core.Storage;
 using ChatBot.Testing;
@@ -8,6 +9,7 @@ namespace ChatBot.Core.Tests.Digest;
 public sealed class DailyScheduleCatalogTests
 {
     private readonly InMemoryScheduleStore _store = new();
+    private readonly ChatPlatforms _platforms = new([new RecordingChatPlatform("discord"), new RecordingChatPlatform("slack"), new RecordingChatPlatform("console")]);
 
     private static DailyPostsOptions Configured(params DailyPostSetting[] settings)
     {
@@ -27,8 +29,8 @@ public sealed class DailyScheduleCatalogTests
     [Fact]
     public async Task Configured_schedules_are_listed_and_an_admin_setting_for_the_same_channel_replaces_one()
     {
-        var catalog = new DailyScheduleCatalog(_store, Options.Create(Configured(Setting("1"), Setting("2"))));
-        await _store.SaveAsync(DailyScheduleParser.FromSetting(Setting("2", time: "18:00")));
+        var catalog = new DailyScheduleCatalog(_store, Options.Create(Configured(Setting("1"), Setting("2"))), _platforms);
+        await _store.SaveAsync(DailyScheduleParser.FromSetting(Setting("2", time: "18:00"), _platforms));
 
         var schedules = await catalog.ListAsync(CancellationToken.None);
 
@@ -39,7 +41,7 @@ public sealed class DailyScheduleCatalogTests
     [Fact]
     public async Task Pausing_a_configured_schedule_keeps_it_paused_with_its_reason()
     {
-        var catalog = new DailyScheduleCatalog(_store, Options.Create(Configured(Setting("1"))));
+        var catalog = new DailyScheduleCatalog(_store, Options.Create(Configured(Setting("1"))), _platforms);
         var schedule = Assert.Single(await catalog.ListAsync(CancellationToken.None));
 
         await catalog.PauseAsync(schedule, "10003 Unknown Channel", CancellationToken.None);
@@ -57,7 +59,7 @@ public sealed class DailyScheduleCatalogTests
             Setting("7"));
         options[0].Weekdays.Add("Funday");
 
-        var result = new DailyPostsValidator().Validate(null, options);
+        var result = new DailyPostsValidator(_platforms).Validate(null, options);
 
         Assert.True(result.Failed);
         var failures = result.Failures!.ToList();
