@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rendering;
 
 namespace ChatBot.Discord.Tests;
 
 public sealed class DiscordInteractionParserTests
 {
+    private readonly DiscordActionIds _actionIds = new();
     [Fact]
     public void A_slash_command_becomes_its_subcommand_with_options_as_strings_and_who_asked_where()
     {
@@ -103,7 +105,7 @@ public sealed class DiscordInteractionParserTests
     public void A_button_whose_command_was_too_long_for_its_custom_id_resolves_through_the_action_cache()
     {
         var command = "/papers search \"" + new string('q', 120) + "\" --page 3";
-        var customId = Rendering.DiscordActionIds.For(command);
+        var customId = _actionIds.For(command);
 
         var request = Parse(Interactions.Button("b1", customId)).Request!;
 
@@ -148,9 +150,9 @@ public sealed class DiscordInteractionParserTests
         Assert.Throws<JsonException>(() => Parse(interaction));
     }
 
-    private static DiscordInteraction Parse(JsonObject interaction)
+    private DiscordInteraction Parse(JsonObject interaction)
     {
         using var document = JsonDocument.Parse(interaction.ToJsonString());
-        return DiscordInteractionParser.Parse(document.RootElement);
+        return new DiscordInteractionParser(_actionIds).Parse(document.RootElement);
     }
 }

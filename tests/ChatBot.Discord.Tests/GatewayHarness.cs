@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Rendering;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         rest.Options.DeferAfter = deferAfter;
         var options = Options.Create(rest.Options);
         var router = new CommandRouter([Search], rest.Metrics.Metrics, NullLogger<CommandRouter>.Instance);
-        var handler = new DiscordInteractionHandler(router, rest.Client, options, TimeProvider.System, HandlerLog);
+        var actionIds = new DiscordActionIds();
+        var handler = new DiscordInteractionHandler(router, new DiscordInteractionParser(actionIds), new DiscordReplyRenderer(actionIds), rest.Client, options, TimeProvider.System, HandlerLog);
         Client = new DiscordGatewayClient(rest.Client, handler, options, settings, Health, rest.Metrics.Metrics, TimeProvider.System, ClientLog);
     }
 

@@ -24,6 +24,8 @@ namespace ChatBot.Discord.Interactions;
 /// </remarks>
 internal sealed class DiscordInteractionHandler(
     CommandRouter router,
+    DiscordInteractionParser parser,
+    DiscordReplyRenderer renderer,
     IDiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider timeProvider,
@@ -35,7 +37,7 @@ internal sealed class DiscordInteractionHandler(
         DiscordInteraction parsed;
         try
         {
-            parsed = DiscordInteractionParser.Parse(interaction);
+            parsed = parser.Parse(interaction);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException)
         {
@@ -96,5 +98,5 @@ internal sealed class DiscordInteractionHandler(
         && CommandCatalog.Find(request.Command) is { } command
         && command.RepliesPrivately(request.Subcommand);
 
-    private static MessagePayload Render(Reply reply) => DiscordReplyRenderer.Render(reply);
+    private MessagePayload Render(Reply reply) => renderer.Render(reply);
 }

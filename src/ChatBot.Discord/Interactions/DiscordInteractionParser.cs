@@ -14,9 +14,9 @@ namespace ChatBot.Discord.Interactions;
 /// Turns an interaction payload (gateway INTERACTION_CREATE or HTTP body, PROTOCOLS.md §1.3) into
 /// Core's <see cref="CommandRequest"/>: slash commands with their (nested) subcommand options, and
 /// button clicks whose custom_id names a command in the text grammar. Only translates; what to
-/// answer is decided in Core.
+/// answer is decided in Core. A button's <c>custom_id</c> is resolved through the host's <see cref="DiscordActionIds"/>.
 /// </summary>
-internal static class DiscordInteractionParser
+internal sealed class DiscordInteractionParser(DiscordActionIds actionIds)
 {
     public const string ExpiredButton = "This button has expired; run the command again.";
 
@@ -26,7 +26,7 @@ internal static class DiscordInteractionParser
     private const int ManageChannelsBit = 4;
 
     /// <summary>Reads an interaction; throws <see cref="JsonException"/> when it lacks id, token or type.</summary>
-    public static DiscordInteraction Parse(JsonElement interaction)
+    public DiscordInteraction Parse(JsonElement interaction)
     {
         var id = RequiredString(interaction, "id");
         var token = RequiredString(interaction, "token");
@@ -75,10 +75,10 @@ internal static class DiscordInteractionParser
         return new CommandRequest(command, subcommand, values);
     }
 
-    private static DiscordInteraction ParseComponent(DiscordInteraction parsed, JsonElement data, JsonElement interaction)
+    private DiscordInteraction ParseComponent(DiscordInteraction parsed, JsonElement data, JsonElement interaction)
     {
         var customId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("custom_id", out var c) ? c.GetString() : null;
-        if (customId is null || !DiscordActionIds.TryResolve(customId, out var commandText))
+        if (customId is null || !actionIds.TryResolve(customId, out var commandText))
         {
             return parsed with { ImmediateReply = Reply.Error(ExpiredButton) };
         }

@@ -84,7 +84,7 @@ public static class DiscordInteractionsEndpoint
                 return;
             }
 
-            interaction = DiscordInteractionParser.Parse(document.RootElement);
+            interaction = services.GetRequiredService<DiscordInteractionParser>().Parse(document.RootElement);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {

@@ -16,6 +16,7 @@ internal static class InteractionsRegistration
             return;
         }
 
+        services.AddSingleton<DiscordInteractionParser>();
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddSingleton<RecentInteractionResponses>();
         services.AddSingleton<IDiscordInteractionDispatcher>(provider => provider.GetRequiredService<DiscordInteractionHandler>());
