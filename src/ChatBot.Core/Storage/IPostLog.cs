@@ -3,7 +3,7 @@ using ChatBot.Core.Papers;
 
 namespace ChatBot.Core.Storage;
 
-/// <summary>The record of daily posts: one entry per schedule and local date, saved after each step.</summary>
+/// <summary>The record of daily threads: one entry per schedule and local date, saved after each step.</summary>
 public interface IPostLog
 {
     Task<DailyThreadRecord?> FindAsync(string scheduleId, DateOnly localDate, CancellationToken cancellationToken = default);

@@ -8,7 +8,7 @@ using LiteDB;
 namespace ChatBot.Storage.DailyThreads;
 
 /// <summary>
-/// The daily post log in the <c>daily_posts</c> collection, one document per schedule and local date
+/// The daily threads' post log in the <c>daily_posts</c> collection (named before the feature was; kept so existing databases read), one document per schedule and local date
 /// (<c>{schedule}|{yyyy-MM-dd}</c>). Each save is its own transaction, so a record is durable before
 /// the next message is sent.
 /// </summary>
