@@ -19,7 +19,7 @@ public sealed class AlertDueCheck(ILogger<AlertDueCheck> logger)
         var digest = settings.Digest;
         if (!digest.Daily)
         {
-            return AlertDue.Now;
+            return AlertDue.AtOnce;
         }
 
         var zone = Zone(settings);

@@ -45,7 +45,7 @@ public sealed class AlertMatchRecorder(
     }
 
     /// <summary>One delivery per (user, paper), naming every alert of that user that matched the paper.</summary>
-    internal static List<Delivery> PerUser(IReadOnlyList<AlertMatch> matches, IReadOnlyList<Alert> active)
+    private static List<Delivery> PerUser(IReadOnlyList<AlertMatch> matches, IReadOnlyList<Alert> active)
     {
         var byId = active.ToDictionary(a => a.Id, StringComparer.Ordinal);
         return [.. matches
