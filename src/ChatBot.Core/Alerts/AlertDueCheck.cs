@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Alerts;
@@ -24,7 +24,7 @@ public sealed class AlertDueCheck(ILogger<AlertDueCheck> logger)
 
         var zone = Zone(settings);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var due = DailyScheduleClock.DueAt(digest.LocalTime, today, zone) <= now && settings.DigestSentOn != today;
+        var due = DailyThreadScheduleClock.DueAt(digest.LocalTime, today, zone) <= now && settings.DigestSentOn != today;
         return new AlertDue(due, today);
     }
 
@@ -33,7 +33,7 @@ public sealed class AlertDueCheck(ILogger<AlertDueCheck> logger)
         var zoneId = settings.Digest.TimeZoneId;
         try
         {
-            return DailyScheduleClock.FindTimeZone(zoneId);
+            return DailyThreadScheduleClock.FindTimeZone(zoneId);
         }
         catch (ChatBotException)
         {
