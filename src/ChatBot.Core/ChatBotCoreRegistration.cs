@@ -1,10 +1,10 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Commands.Admin;
+using ChatBot.Core.Commands.DailyThreads;
 using ChatBot.Core.Commands.Alerts;
 using ChatBot.Core.Commands.Papers;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
@@ -29,6 +29,8 @@ public static class ChatBotCoreRegistration
         // One meter for the whole bot; the host exports it at /metrics.
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<ChatBotMetrics>();
+        // The daily threads and the alerts post through whichever platforms the other projects register.
+        AddChatPlatforms(builder.Services);
         // Storage options live in Core: the inbox source and every store read the data directory.
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
@@ -52,6 +54,13 @@ public static class ChatBotCoreRegistration
             .BindConfiguration(AlertOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<AlertCursor>();
+        builder.Services.AddSingleton<AlertMatchRecorder>();
+        builder.Services.AddSingleton<AlertDueCheck>();
+        builder.Services.AddSingleton<AlertFailurePolicy>();
+        builder.Services.AddSingleton<AlertMessageComposer>();
+        builder.Services.AddSingleton<AlertMessenger>();
+        builder.Services.AddSingleton<AlertSender>();
         builder.Services.AddSingleton<AlertDeliveryService>();
         builder.Services.AddSingleton<DoctorRunner>();
         return builder;
@@ -59,19 +68,11 @@ public static class ChatBotCoreRegistration
 
     private static void AddDailyThreads(IServiceCollection services)
     {
-        services.AddOptions<DailyThreadOptions>()
-            .BindConfiguration(DailyThreadOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<DailyPostsOptions>()
-            .BindConfiguration(DailyPostsOptions.SectionName)
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DailyPostsOptions>, DailyPostsValidator>();
-        AddChatPlatforms(services);
-        services.AddSingleton<DailyScheduleCatalog>();
-        services.AddSingleton<IDailyScheduleSource>(sp => sp.GetRequiredService<DailyScheduleCatalog>());
+        DailyThreadConfiguration.Register(services);
+        services.AddSingleton<DailyThreadScheduleCatalog>();
+        services.AddSingleton<IDailyThreadScheduleSource>(sp => sp.GetRequiredService<DailyThreadScheduleCatalog>());
         services.AddSingleton<DailyThreadComposer>();
-        services.AddSingleton<DailyPostService>();
+        services.AddSingleton<DailyThreadService>();
     }
 
     /// <summary>Every <see cref="IChatPlatform"/> registered under a key (its name), whichever project registered it.</summary>

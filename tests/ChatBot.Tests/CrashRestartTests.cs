@@ -7,6 +7,7 @@ using ChatBot.Storage.Database;
 using ChatBot.Storage.Papers;
 using ChatBot.Storage.State;
 using ChatBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Tests;
@@ -58,11 +59,11 @@ public sealed class CrashRestartTests : IDisposable
             return ScriptedResponse.Json($$"""{"id":"r{{Interlocked.Increment(ref _messages)}}","channel_id":"777"}""");
         });
         var environment = BotEnvironment();
-        environment["DailyPosts__0__Platform"] = "discord";
-        environment["DailyPosts__0__ChannelId"] = Channel;
-        environment["DailyPosts__0__Time"] = TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture);
-        environment["DailyPosts__0__TimeZone"] = "UTC";
-        environment["DailyPosts__0__Top"] = "3";
+        environment["DailyThreads__Schedules__0__Platform"] = "discord";
+        environment["DailyThreads__Schedules__0__ChannelId"] = Channel;
+        environment["DailyThreads__Schedules__0__Time"] = TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture);
+        environment["DailyThreads__Schedules__0__TimeZone"] = "UTC";
+        environment["DailyThreads__Schedules__0__Top"] = "3";
 
         await KillWhileHeldAsync(environment, held.Task);
         holding = false;
@@ -150,7 +151,7 @@ public sealed class CrashRestartTests : IDisposable
     {
         var storage = Options.Create(new StorageOptions { DataDirectory = _data.Path });
         using var database = new ChatBotDatabase(storage);
-        var alerts = new LiteDbAlertStore(database);
+        var alerts = new LiteDbAlertStore(database, NullLogger<LiteDbAlertStore>.Instance);
         foreach (var user in users)
         {
             await alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = TimeProvider.System.GetUtcNow() }, int.MaxValue);
@@ -158,7 +159,7 @@ public sealed class CrashRestartTests : IDisposable
 
         // As after the bot's first run: alerts are for papers that arrive from now on.
         var newest = (await new LiteDbPaperStore(database, TimeProvider.System).GetStatsAsync()).LastSequence;
-        await new LiteDbStateStore(database).SetAsync(AlertDeliveryService.CursorKey, newest.ToString(CultureInfo.InvariantCulture));
+        await new LiteDbStateStore(database).SetAsync(AlertCursor.Key, newest.ToString(CultureInfo.InvariantCulture));
     }
 
     private static string NewPaperJson() => """

@@ -1,5 +1,5 @@
 using ChatBot.Core.Chat;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,17 +75,17 @@ public sealed class ChatPlatformsTests
     [Fact]
     public void A_daily_thread_may_be_configured_on_a_platform_Core_has_never_heard_of_once_it_is_registered()
     {
-        var options = new DailyPostsOptions
+        var options = new DailyThreadSchedulesOptions
         {
-            new DailyPostSetting { Platform = "Matrix", ChannelId = "!room:example.org", Time = "09:00", TimeZone = "UTC" },
+            new DailyThreadScheduleSetting { Platform = "Matrix", ChannelId = "!room:example.org", Time = "09:00", TimeZone = "UTC" },
         };
         var platforms = new ChatPlatforms([new RecordingChatPlatform("matrix")]);
 
-        Assert.True(new DailyPostsValidator(platforms).Validate(null, options).Succeeded);
-        Assert.Equal("matrix", DailyScheduleParser.FromSetting(options[0], platforms).Platform);
+        Assert.True(new DailyThreadSchedulesValidator(platforms).Validate(null, options).Succeeded);
+        Assert.Equal("matrix", DailyThreadScheduleParser.FromSetting(options[0], platforms).Platform);
         Assert.StartsWith(
-            "DailyPosts:0:Platform 'Matrix' is not a platform; use discord.",
-            Assert.Single(new DailyPostsValidator(new ChatPlatforms([new RecordingChatPlatform("discord")])).Validate(null, options).Failures!),
+            "DailyThreads:Schedules:0:Platform 'Matrix' is not a platform; use discord.",
+            Assert.Single(new DailyThreadSchedulesValidator(new ChatPlatforms([new RecordingChatPlatform("discord")])).Validate(null, options).Failures!),
             StringComparison.Ordinal);
     }
 }

@@ -7,8 +7,6 @@ using ChatBot.Core.Storage;
 using ChatBot.Core.Telemetry;
 using ChatBot.Storage.Tests.Search;
 using ChatBot.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Storage.Tests.Alerts;
 
@@ -107,7 +105,7 @@ public sealed class AlertConcurrencyTests : IDisposable
 
     private AlertDeliveryService DeliveryService(IChatPlatform platform)
     {
-        return new AlertDeliveryService(
+        return TestAlertDelivery.Create(
             _storage.Store,
             _storage.Get<IAlertStore>(),
             _storage.Get<IDeliveryLog>(),
@@ -115,9 +113,7 @@ public sealed class AlertConcurrencyTests : IDisposable
             _storage.AlertMatcher,
             new ChatPlatforms([platform]),
             _storage.Get<ChatBotMetrics>(),
-            TimeProvider.System,
-            Options.Create(new AlertOptions()),
-            NullLogger<AlertDeliveryService>.Instance);
+            TimeProvider.System);
     }
 
     /// <summary>A platform whose direct messages wait for <paramref name="meanwhile"/> before they count as sent.</summary>
