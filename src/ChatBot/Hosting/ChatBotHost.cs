@@ -59,8 +59,7 @@ internal static class ChatBotHost
         var app = CreateBuilder(console, overrides).Build();
         try
         {
-            HostValidation.Validate(app.Services);
-            DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
+            Prepare(app.Services);
             return app;
         }
         catch
@@ -68,6 +67,16 @@ internal static class ChatBotHost
             ((IDisposable)app).Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks every setting, as the host's start would (so a wrong one is one line and exit code 2, not a failed
+    /// start), then creates the data directory owner-only before any store does. Returns the directory's full path.
+    /// </summary>
+    public static string Prepare(IServiceProvider services)
+    {
+        HostValidation.Validate(services);
+        return DataDirectory.Ensure(services.GetRequiredService<IOptions<StorageOptions>>().Value);
     }
 
     /// <summary>
