@@ -72,7 +72,7 @@ internal sealed class DiscordGatewayClient(
         }
 
         _gatewayUrl = discovery.Url;
-        var attempt = 0;
+        var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -94,8 +94,8 @@ internal sealed class DiscordGatewayClient(
                     ForgetSession();
                 }
 
-                attempt = healthy ? 0 : attempt;
-                var delay = settings.Backoff(attempt++);
+                failures = healthy ? 1 : failures + 1;
+                var delay = settings.Reconnect.Delay(failures);
                 metrics.PlatformReconnected(DiscordPlatform.PlatformName);
                 Log.GatewayReconnecting(logger, delay, _sessionId is null ? "identify" : "resume");
                 await Task.Delay(delay, timeProvider, stoppingToken);
@@ -113,7 +113,7 @@ internal sealed class DiscordGatewayClient(
 
     private async Task<GatewayBotInfo?> DiscoverAsync(CancellationToken stoppingToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var failures = 1; ; failures++)
         {
             try
             {
@@ -134,7 +134,7 @@ internal sealed class DiscordGatewayClient(
             }
             catch (Exception e) when (e is ChatPlatformException or HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
-                var delay = settings.Backoff(attempt);
+                var delay = settings.Reconnect.Delay(failures);
                 Log.GatewayDiscoveryFailed(logger, delay, e);
                 await Task.Delay(delay, timeProvider, stoppingToken);
             }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Resilience;
 using ChatBot.Core.Telemetry;
 using ChatBot.Discord.Platform;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,9 @@ internal sealed class DiscordRestClient(
 
     /// <summary>The first 5xx backoff; it doubles with each retry (0.5 s, 1 s, 2 s).</summary>
     internal static readonly TimeSpan FirstServerErrorBackoff = TimeSpan.FromSeconds(0.5);
+
+    // Not jittered, as before: these are a few waits inside one call of one bot, not a crowd of clients to spread out.
+    private static readonly Backoff ServerErrorBackoff = new(FirstServerErrorBackoff, TimeSpan.FromSeconds(2), Backoff.NoJitter);
 
     internal static readonly string UserAgent =
         $"DiscordBot (https://github.com/chatbot-papers/chatbot, {Version()})";
@@ -240,7 +244,7 @@ internal sealed class DiscordRestClient(
                             "discord", "network", $"Discord could not be reached for {route} after {failures} attempts ({reason}).", isPermanent: false, exception);
                     }
 
-                    backoff = Backoff(failures);
+                    backoff = ServerErrorBackoff.Delay(failures);
                     Log.NetworkErrorRetry(logger, route.Key, reason, backoff.Value, failures, MaxServerErrorAttempts);
                 }
 
@@ -291,7 +295,7 @@ internal sealed class DiscordRestClient(
                                 throw new ChatPlatformException("discord", code, message + $"; gave up after {failures} attempts.", isPermanent: false);
                             }
 
-                            backoff = Backoff(failures);
+                            backoff = ServerErrorBackoff.Delay(failures);
                             Log.ServerErrorRetry(logger, route.Key, status, backoff.Value, failures, MaxServerErrorAttempts);
                         }
                         else
@@ -339,8 +343,6 @@ internal sealed class DiscordRestClient(
             throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} is not JSON.", isPermanent: false, exception);
         }
     }
-
-    private static TimeSpan Backoff(int failures) => FirstServerErrorBackoff * Math.Pow(2, failures - 1);
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 

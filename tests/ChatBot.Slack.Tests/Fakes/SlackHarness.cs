@@ -1,6 +1,8 @@
 using System.Net;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Resilience;
 using ChatBot.Slack.Http;
+using ChatBot.Slack.SocketMode;
 using ChatBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -107,6 +109,8 @@ internal sealed class SlackHarness : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<CommandRouter>();
+        // Reconnect waits without jitter, so a test can name the exact wait (a dropped connection: 1 s).
+        builder.Services.AddSingleton(new SlackSocketModeSettings { Jitter = Backoff.NoJitter });
         builder.AddChatBotSlack();
         var app = builder.Build();
         app.MapSlackEndpoints();
