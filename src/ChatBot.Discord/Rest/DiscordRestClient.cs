@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,7 +19,8 @@ namespace ChatBot.Discord.Rest;
 /// Discord's REST API over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (a named
 /// client asked for per call, so this singleton never pins a handler). Every call goes through the
 /// <see cref="DiscordRateLimiter"/>; 429s are retried after Discord's <c>retry_after</c>, 5xx and
-/// network failures with exponential backoff, both a bounded number of times. Retries are done here
+/// network failures with exponential backoff, both a bounded number of times; after a 5xx or a network
+/// failure only a call Discord cannot act on twice is sent again (<see cref="RetrySafety"/>). Retries are done here
 /// rather than by a generic resilience handler so the waits are exactly Discord's and a 429 is
 /// never retried before its bucket resets. Failures become <see cref="ChatPlatformException"/>s with
 /// Discord's numeric code; neither they nor the logs ever contain the bot or an interaction token.
@@ -47,6 +49,9 @@ internal sealed class DiscordRestClient(
 
     internal static readonly string UserAgent =
         $"DiscordBot (https://github.com/chatbot-papers/chatbot, {Version()})";
+
+    /// <summary>Discord takes a nonce of up to 25 characters.</summary>
+    private const int MessageNonceLength = 24;
 
     /// <summary>Session starts reset within a day; a longer reset_after is not a number Discord sends.</summary>
     private const double MaxSessionStartResetMilliseconds = 24 * 60 * 60 * 1000;
@@ -91,12 +96,15 @@ internal sealed class DiscordRestClient(
         ArgumentException.ThrowIfNullOrEmpty(interactionId);
         ArgumentException.ThrowIfNullOrEmpty(interactionToken);
         ArgumentNullException.ThrowIfNull(callback);
+        // Discord takes one response per interaction and refuses another with 40060 ("Interaction has already
+        // been acknowledged"), so a resent callback never shows twice.
         var route = new DiscordRoute(
             HttpMethod.Post,
             "/interactions/{interaction_id}/{token}/callback",
             $"interactions/{Segment(interactionId)}/{Segment(interactionToken)}/callback",
             interactionId,
-            IsInteraction: true);
+            IsInteraction: true,
+            DeduplicatedByDiscord: true);
         return SendAsync(route, Serialize(callback), cancellationToken);
     }
 
@@ -118,8 +126,16 @@ internal sealed class DiscordRestClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentNullException.ThrowIfNull(message);
-        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{Segment(channelId)}/messages", channelId);
-        var body = await SendAsync(route, Serialize(message), cancellationToken).ConfigureAwait(false);
+        // https://discord.com/developers/docs/resources/message#create-message: with enforce_nonce, "if another message
+        // was created by the same author with the same nonce, that message will be returned and no new message will be
+        // created", checked over "the past few minutes" (our retries come within about two: four attempts of at most
+        // 30 s, 3.5 s of backoff, unless 429s ask for longer). One nonce per message, the same on each retry, makes a
+        // resend after a timeout safe.
+        var request = JsonSerializer.SerializeToNode(message, Json)!.AsObject();
+        request["nonce"] = RandomNumberGenerator.GetHexString(MessageNonceLength, lowercase: true);
+        request["enforce_nonce"] = true;
+        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{Segment(channelId)}/messages", channelId, DeduplicatedByDiscord: true);
+        var body = await SendAsync(route, request.ToJsonString(Json), cancellationToken).ConfigureAwait(false);
         return new PostedMessage(Text(Field(body, "channel_id")) ?? channelId, Required(Field(body, "id"), route));
     }
 
@@ -140,11 +156,13 @@ internal sealed class DiscordRestClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
+        // A message has at most one thread: Discord refuses a second with 160004, never opens two.
         var route = new DiscordRoute(
             HttpMethod.Post,
             "/channels/{channel_id}/messages/{message_id}/threads",
             $"channels/{Segment(channelId)}/messages/{Segment(messageId)}/threads",
-            channelId);
+            channelId,
+            DeduplicatedByDiscord: true);
         var request = new JsonObject { ["name"] = ThreadName(name), ["auto_archive_duration"] = 1440 };
         var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
         return Required(Field(body, "id"), route);
@@ -154,6 +172,8 @@ internal sealed class DiscordRestClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentNullException.ThrowIfNull(message);
+        // Each call opens a new forum post, and its message takes no nonce
+        // (https://discord.com/developers/docs/resources/channel#start-thread-in-forum-or-media-channel): OnceOnly.
         var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/threads", $"channels/{Segment(channelId)}/threads", channelId);
         var request = new JsonObject
         {
@@ -171,7 +191,8 @@ internal sealed class DiscordRestClient(
     public async Task<string> CreateDirectMessageChannelAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", "");
+        // "If one already exists, it will be returned instead" (https://discord.com/developers/docs/resources/user#create-dm).
+        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", "", DeduplicatedByDiscord: true);
         var request = new JsonObject { ["recipient_id"] = userId };
         var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
         return Required(Field(body, "id"), route);
@@ -238,6 +259,12 @@ internal sealed class DiscordRestClient(
                 {
                     failures++;
                     var reason = exception is TaskCanceledException ? "timed out" : "network error";
+                    if (route.Safety == RetrySafety.OnceOnly)
+                    {
+                        throw new ChatPlatformException(
+                            "discord", "network", $"Discord did not answer {route} ({reason}); not sent again, since Discord may have acted on it.", isPermanent: false, exception);
+                    }
+
                     if (failures >= MaxServerErrorAttempts)
                     {
                         throw new ChatPlatformException(
@@ -290,6 +317,11 @@ internal sealed class DiscordRestClient(
                         if (status >= 500)
                         {
                             failures++;
+                            if (route.Safety == RetrySafety.OnceOnly)
+                            {
+                                throw new ChatPlatformException("discord", code, message + "; not sent again, since Discord may have acted on it.", isPermanent: false);
+                            }
+
                             if (failures >= MaxServerErrorAttempts)
                             {
                                 throw new ChatPlatformException("discord", code, message + $"; gave up after {failures} attempts.", isPermanent: false);
