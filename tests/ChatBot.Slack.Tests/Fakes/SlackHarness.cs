@@ -63,7 +63,8 @@ internal sealed class SlackHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         IEnumerable<ScriptedCommandHandler>? handlers = null,
         TimeProvider? timeProvider = null,
-        TimeSpan? apiTimeout = null)
+        TimeSpan? apiTimeout = null,
+        SlackSocketModeSettings? socketModeSettings = null)
     {
         var api = await FakeSlackWebApi.StartAsync();
         var sockets = socketMode ? await FakeSlackSocketServer.StartAsync() : null;
@@ -111,8 +112,8 @@ internal sealed class SlackHarness : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<CommandRouter>();
-        // Reconnect waits without jitter, so a test can name the exact wait (a dropped connection: 1 s).
-        builder.Services.AddSingleton(new SlackSocketModeSettings { Jitter = Backoff.NoJitter });
+        // Reconnect waits without jitter unless a test asks, so a test can name the exact wait (a dropped connection: 1 s).
+        builder.Services.AddSingleton(socketModeSettings ?? new SlackSocketModeSettings { Jitter = Backoff.NoJitter });
         builder.AddChatBotSlack();
         if (apiTimeout is { } timeout)
         {
