@@ -2,7 +2,7 @@ using System.Text.Json;
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Papers;
 using ChatBot.Slack.Tests.Fakes;
 using ChatBot.Testing;

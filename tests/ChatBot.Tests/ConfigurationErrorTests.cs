@@ -88,6 +88,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     [InlineData("Ingest__BatchSize", "0", "Configuration error: Ingest:BatchSize")]
     [InlineData("Urls", "localhost:8080", "Configuration error: Urls 'localhost:8080' is not an address to listen on; expected e.g. http://127.0.0.1:8080 (several separated by ';')")]
     [InlineData("DailyPosts__0__TimeZone", "Europe/Berln", "Configuration error: DailyPosts:0:TimeZone 'Europe/Berln' is not a known time zone")]
+    [InlineData("DailyThreads__Schedules__0__TimeZone", "Europe/Berln", "Configuration error: DailyThreads:Schedules:0:TimeZone 'Europe/Berln' is not a known time zone")]
     public async Task A_bad_setting_stops_the_real_process_with_exit_code_2_and_one_unwrapped_line_without_a_stack(string name, string value, string line)
     {
         var environment = new Dictionary<string, string?>
@@ -96,11 +97,13 @@ public sealed class ConfigurationErrorTests : IDisposable
             ["Console__Enabled"] = "false",
             ["Sources__HuggingFace__Enabled"] = "false",
         };
-        if (name.StartsWith("DailyPosts", StringComparison.Ordinal))
+        if (name.EndsWith("__0__TimeZone", StringComparison.Ordinal))
         {
-            environment["DailyPosts__0__Platform"] = "discord";
-            environment["DailyPosts__0__ChannelId"] = "123";
-            environment["DailyPosts__0__Time"] = "09:00";
+            // The rest of the schedule, under the same section (the old DailyPosts or DailyThreads:Schedules).
+            var schedule = name[..^"TimeZone".Length];
+            environment[schedule + "Platform"] = "discord";
+            environment[schedule + "ChannelId"] = "123";
+            environment[schedule + "Time"] = "09:00";
         }
 
         environment[name] = value;

@@ -58,11 +58,11 @@ public sealed class CrashRestartTests : IDisposable
             return ScriptedResponse.Json($$"""{"id":"r{{Interlocked.Increment(ref _messages)}}","channel_id":"777"}""");
         });
         var environment = BotEnvironment();
-        environment["DailyPosts__0__Platform"] = "discord";
-        environment["DailyPosts__0__ChannelId"] = Channel;
-        environment["DailyPosts__0__Time"] = TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture);
-        environment["DailyPosts__0__TimeZone"] = "UTC";
-        environment["DailyPosts__0__Top"] = "3";
+        environment["DailyThreads__Schedules__0__Platform"] = "discord";
+        environment["DailyThreads__Schedules__0__ChannelId"] = Channel;
+        environment["DailyThreads__Schedules__0__Time"] = TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture);
+        environment["DailyThreads__Schedules__0__TimeZone"] = "UTC";
+        environment["DailyThreads__Schedules__0__Top"] = "3";
 
         await KillWhileHeldAsync(environment, held.Task);
         holding = false;

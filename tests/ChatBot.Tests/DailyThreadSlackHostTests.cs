@@ -33,11 +33,11 @@ public sealed class DailyThreadSlackHostTests : IDisposable
         Set("Slack__BotToken", BotToken);
         Set("Slack__ApiBaseUrl", new Uri(slack.BaseAddress, "api/").AbsoluteUri);
         Set("Slack__ChannelMessageSpacing", "00:00:00.050");
-        Set("DailyPosts__0__Platform", "slack");
-        Set("DailyPosts__0__ChannelId", "C1");
-        Set("DailyPosts__0__Time", TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture));
-        Set("DailyPosts__0__TimeZone", "UTC");
-        Set("DailyPosts__0__Top", "3");
+        Set("DailyThreads__Schedules__0__Platform", "slack");
+        Set("DailyThreads__Schedules__0__ChannelId", "C1");
+        Set("DailyThreads__Schedules__0__Time", TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture));
+        Set("DailyThreads__Schedules__0__TimeZone", "UTC");
+        Set("DailyThreads__Schedules__0__Top", "3");
 
         IReadOnlyList<RecordedRequest> posts = [];
         await RunningBot.RunAsync(_data.Path, BotToken, async _ => posts = await slack.WaitForRequestsAsync(4, TimeSpan.FromSeconds(60)));

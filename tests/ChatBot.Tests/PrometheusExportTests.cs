@@ -116,8 +116,8 @@ public sealed class PrometheusExportTests : IDisposable
         _metrics.PapersIngested("huggingface", created: 3, updated: 2);
         _metrics.IngestFailed("arxiv");
         _metrics.CommandHandled("papers search", CommandOutcome.Ok, TimeSpan.FromMilliseconds(120));
-        _metrics.DailyPostSent("discord");
-        _metrics.DailyPostFailed("discord");
+        _metrics.DailyThreadSent("discord");
+        _metrics.DailyThreadFailed("discord");
         _metrics.AlertMessageSent("slack");
         _metrics.AlertMessageFailed("slack");
         _metrics.AlertDeliveriesPending(4);

@@ -95,11 +95,11 @@ public sealed class ShutdownHostTests : IDisposable
         rest.Map($"/api/v10/channels/{Channel}/messages/m1/threads", _ => ScriptedResponse.Json("""{"id":"777","type":11}"""));
         rest.Map("POST", RepliesPath, replies);
         _environment.Set("Shutdown__GracePeriod", grace);
-        _environment.Set("DailyPosts__0__Platform", "discord");
-        _environment.Set("DailyPosts__0__ChannelId", Channel);
-        _environment.Set("DailyPosts__0__Time", TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture));
-        _environment.Set("DailyPosts__0__TimeZone", "UTC");
-        _environment.Set("DailyPosts__0__Top", "3");
+        _environment.Set("DailyThreads__Schedules__0__Platform", "discord");
+        _environment.Set("DailyThreads__Schedules__0__ChannelId", Channel);
+        _environment.Set("DailyThreads__Schedules__0__Time", TimeProvider.System.GetUtcNow().AddHours(-1).ToString("HH:mm", CultureInfo.InvariantCulture));
+        _environment.Set("DailyThreads__Schedules__0__TimeZone", "UTC");
+        _environment.Set("DailyThreads__Schedules__0__Top", "3");
     }
 
     // Stops may take up to a grace period of 20 s, hence a longer wait for the exit than the usual 30 s.

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -174,7 +174,7 @@ public sealed class AlertDeliveryService(
         var zone = DigestZone(platform, userId, digest.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var sentOn = await state.GetAsync(AlertDigest.SentKey(platform, userId), cancellationToken);
-        var due = DailyScheduleClock.DueAt(digest.LocalTime, today, zone) <= now
+        var due = DailyThreadScheduleClock.DueAt(digest.LocalTime, today, zone) <= now
             && !string.Equals(sentOn, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return (today, due);
     }
@@ -184,7 +184,7 @@ public sealed class AlertDeliveryService(
     {
         try
         {
-            return DailyScheduleClock.FindTimeZone(timeZoneId);
+            return DailyThreadScheduleClock.FindTimeZone(timeZoneId);
         }
         catch (ChatBotException)
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 
 namespace ChatBot.Core.Alerts;
 
@@ -27,8 +27,8 @@ public sealed record AlertDigest(bool Daily, TimeOnly LocalTime, string TimeZone
 
         if (words.Length is >= 1 and <= 3 && string.Equals(words[0], "daily", StringComparison.OrdinalIgnoreCase))
         {
-            var time = words.Length > 1 ? DailyScheduleParser.ParseTime(words[1]) : new TimeOnly(9, 0);
-            var zone = words.Length > 2 ? DailyScheduleParser.ParseTimeZone(words[2]) : "UTC";
+            var time = words.Length > 1 ? DailyThreadScheduleParser.ParseTime(words[1]) : new TimeOnly(9, 0);
+            var zone = words.Length > 2 ? DailyThreadScheduleParser.ParseTimeZone(words[2]) : "UTC";
             return new AlertDigest(true, time, zone);
         }
 
