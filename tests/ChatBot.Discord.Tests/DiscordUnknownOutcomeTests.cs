@@ -67,16 +67,37 @@ public sealed class DiscordUnknownOutcomeTests
     }
 
     [Fact]
-    public async Task Each_message_gets_its_own_nonce()
+    public async Task Different_messages_carry_different_nonces_and_the_same_message_sent_again_the_same_one()
     {
         await using var discord = await FakeDiscordRest.StartAsync();
-        discord.Server.Enqueue(ChannelOne, FakeDiscordRest.Message("10", "1"), FakeDiscordRest.Message("11", "1"));
+        discord.Server.Map(ChannelOne, _ => FakeDiscordRest.Message("10", "1"));
+        discord.Server.Map(FakeDiscordRest.Api("channels/2/messages"), _ => FakeDiscordRest.Message("20", "2"));
 
         await discord.Client.CreateMessageAsync("1", Hello, CancellationToken.None);
+        await discord.Client.CreateMessageAsync("1", Hello with { Content = "hello again" }, CancellationToken.None);
+        await discord.Client.CreateMessageAsync("2", Hello, CancellationToken.None);
+        // A restarted worker resending a message it could not confirm: Discord returns the first instead of posting it twice.
         await discord.Client.CreateMessageAsync("1", Hello, CancellationToken.None);
 
         var nonces = discord.Server.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("nonce").GetString()).ToList();
-        Assert.Equal(2, nonces.Distinct().Count());
+        Assert.Equal(3, nonces.Take(3).Distinct().Count());
+        Assert.Equal(nonces[0], nonces[3]);
+    }
+
+    [Fact]
+    public async Task Starting_a_thread_on_a_message_that_already_has_one_returns_that_thread()
+    {
+        await using var discord = await FakeDiscordRest.StartAsync();
+        // A thread started from a message has the message's id, and a message has at most one
+        // (https://discord.com/developers/docs/resources/channel#start-thread-from-message).
+        discord.Server.Map(
+            FakeDiscordRest.Api("channels/1/messages/m1/threads"),
+            _ => FakeDiscordRest.Error(400, 160004, "A thread has already been created for this message"));
+
+        var thread = await discord.Client.StartThreadFromMessageAsync("1", "m1", "Papers", CancellationToken.None);
+
+        Assert.Equal("m1", thread);
+        Assert.Single(discord.Server.Requests);
     }
 
     [Fact]

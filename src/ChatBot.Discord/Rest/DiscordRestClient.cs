@@ -129,10 +129,9 @@ internal sealed class DiscordRestClient(
         // https://discord.com/developers/docs/resources/message#create-message: with enforce_nonce, "if another message
         // was created by the same author with the same nonce, that message will be returned and no new message will be
         // created", checked over "the past few minutes" (our retries come within about two: four attempts of at most
-        // 30 s, 3.5 s of backoff, unless 429s ask for longer). One nonce per message, the same on each retry, makes a
-        // resend after a timeout safe.
+        // 30 s, 3.5 s of backoff, unless 429s ask for longer). So a resend after a timeout is safe.
         var request = JsonSerializer.SerializeToNode(message, Json)!.AsObject();
-        request["nonce"] = RandomNumberGenerator.GetHexString(MessageNonceLength, lowercase: true);
+        request["nonce"] = MessageNonce(channelId, request.ToJsonString(Json));
         request["enforce_nonce"] = true;
         var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{Segment(channelId)}/messages", channelId, DeduplicatedByDiscord: true);
         var body = await SendAsync(route, request.ToJsonString(Json), cancellationToken).ConfigureAwait(false);
@@ -156,7 +155,9 @@ internal sealed class DiscordRestClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        // A message has at most one thread: Discord refuses a second with 160004, never opens two.
+        // "The id of the created thread will be the same as the id of the source message, and as such a message can only
+        // have a single thread created from it" (https://discord.com/developers/docs/resources/channel#start-thread-from-message):
+        // a second start is refused with 160004, never opens two, and that refusal names the thread we want.
         var route = new DiscordRoute(
             HttpMethod.Post,
             "/channels/{channel_id}/messages/{message_id}/threads",
@@ -164,8 +165,16 @@ internal sealed class DiscordRestClient(
             channelId,
             DeduplicatedByDiscord: true);
         var request = new JsonObject { ["name"] = ThreadName(name), ["auto_archive_duration"] = 1440 };
-        var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        return Required(Field(body, "id"), route);
+        try
+        {
+            var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            return Required(Field(body, "id"), route);
+        }
+        catch (ChatPlatformException e) when (e.Code == DiscordError.ThreadAlreadyCreatedForMessage)
+        {
+            // Started by an earlier attempt whose answer never came (a timeout here, or a restart before it was recorded).
+            return messageId;
+        }
     }
 
     public async Task<PostedMessage> StartForumThreadAsync(string channelId, string name, MessagePayload message, CancellationToken cancellationToken)
@@ -377,6 +386,18 @@ internal sealed class DiscordRestClient(
     }
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    /// <summary>
+    /// The nonce of a message: from its channel and content, so the same message sent again (a retry here, or a
+    /// restarted worker resending what it could not confirm) is the one Discord returns, within its few minutes,
+    /// while different messages never share one. The one cost: the same text posted on purpose twice to one
+    /// channel within minutes shows once, which no feature of the bot does.
+    /// </summary>
+    private static string MessageNonce(string channelId, string json)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + json));
+        return Convert.ToHexStringLower(hash)[..MessageNonceLength];
+    }
 
     private static string Segment(string value) => Uri.EscapeDataString(value);
 
