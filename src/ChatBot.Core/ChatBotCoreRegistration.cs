@@ -52,6 +52,13 @@ public static class ChatBotCoreRegistration
             .BindConfiguration(AlertOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<AlertCursor>();
+        builder.Services.AddSingleton<AlertMatchRecorder>();
+        builder.Services.AddSingleton<AlertDueCheck>();
+        builder.Services.AddSingleton<AlertFailurePolicy>();
+        builder.Services.AddSingleton<AlertMessageComposer>();
+        builder.Services.AddSingleton<AlertMessenger>();
+        builder.Services.AddSingleton<AlertSender>();
         builder.Services.AddSingleton<AlertDeliveryService>();
         builder.Services.AddSingleton<DoctorRunner>();
         return builder;

@@ -7,6 +7,7 @@ using ChatBot.Storage.Database;
 using ChatBot.Storage.Papers;
 using ChatBot.Storage.State;
 using ChatBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Tests.EndToEnd;
@@ -150,7 +151,7 @@ public sealed class CrashRestartTests : IDisposable
     {
         var storage = Options.Create(new StorageOptions { DataDirectory = _data.Path });
         using var database = new ChatBotDatabase(storage);
-        var alerts = new LiteDbAlertStore(database);
+        var alerts = new LiteDbAlertStore(database, NullLogger<LiteDbAlertStore>.Instance);
         foreach (var user in users)
         {
             await alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = TimeProvider.System.GetUtcNow() }, int.MaxValue);
@@ -158,7 +159,7 @@ public sealed class CrashRestartTests : IDisposable
 
         // As after the bot's first run: alerts are for papers that arrive from now on.
         var newest = (await new LiteDbPaperStore(database, TimeProvider.System).GetStatsAsync()).LastSequence;
-        await new LiteDbStateStore(database).SetAsync(AlertDeliveryService.CursorKey, newest.ToString(CultureInfo.InvariantCulture));
+        await new LiteDbStateStore(database).SetAsync(AlertCursor.Key, newest.ToString(CultureInfo.InvariantCulture));
     }
 
     private static string NewPaperJson() => """

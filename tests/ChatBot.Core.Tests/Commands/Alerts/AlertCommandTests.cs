@@ -15,7 +15,6 @@ public sealed class AlertCommandTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly InMemoryAlertStore _alerts = new();
-    private readonly InMemoryStateStore _state = new();
     private readonly InMemoryDeliveryLog _deliveries = new();
     private readonly CommandRouter _router;
 
@@ -25,8 +24,8 @@ public sealed class AlertCommandTests
         _router = new CommandRouter(
             [
                 new AlertsAddCommand(_alerts, new NothingFoundIndex(), papers, _clock),
-                new AlertsListCommand(_alerts, _state),
-                new AlertsDigestCommand(_state),
+                new AlertsListCommand(_alerts),
+                new AlertsDigestCommand(_alerts),
                 new AlertsRemoveCommand(_alerts, _deliveries),
                 new AlertsPauseCommand(_alerts, resume: false),
                 new AlertsPauseCommand(_alerts, resume: true),
