@@ -16,7 +16,7 @@ namespace ChatBot.Tests.EndToEnd;
 /// The real bot process is killed (SIGKILL: no shutdown code runs) while Discord holds one of its messages
 /// unanswered, in the middle of a daily thread and in the middle of alert deliveries, then started again on the
 /// same data directory. The restart finishes the work: one parent and one thread, each reply and each direct
-/// message once, except the single message in flight at the kill, which may be sent a second time (the README's
+/// message once, except the single message in flight at the kill, which may be sent a second time (docs/operations.md,
 /// "What the bot guarantees under faults").
 /// </summary>
 [Collection(ProcessEnvironment.Name)]
