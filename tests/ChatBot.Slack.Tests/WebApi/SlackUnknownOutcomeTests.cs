@@ -3,7 +3,7 @@ using ChatBot.Slack.Tests.Fakes;
 using ChatBot.Slack.WebApi;
 using ChatBot.Testing;
 
-namespace ChatBot.Slack.Tests;
+namespace ChatBot.Slack.Tests.WebApi;
 
 /// <summary>
 /// A call whose answer never came (a timeout) or was a server error may have been acted on. Slack takes no

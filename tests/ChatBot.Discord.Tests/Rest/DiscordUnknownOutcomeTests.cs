@@ -3,7 +3,7 @@ using ChatBot.Core.Chat;
 using ChatBot.Discord.Rest;
 using ChatBot.Testing;
 
-namespace ChatBot.Discord.Tests;
+namespace ChatBot.Discord.Tests.Rest;
 
 /// <summary>
 /// A call whose answer never came (a timeout) or was a 5xx may have been acted on. It is sent again only when
