@@ -50,6 +50,7 @@ public static class SlackRegistration
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
         {
+            services.TryAddSingleton(new SlackSocketModeSettings());
             services.TryAddSingleton<SlackSocketModeClient>();
             services.TryAddSingleton<SlackSocketModeHealth>();
             services.AddHealthChecks().AddCheck<SlackSocketModeHealth>(SlackPlatform.PlatformName);

@@ -4,6 +4,7 @@ using ChatBot.Core.Commands;
 using ChatBot.Core.Storage;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using ChatBot.Testing;
@@ -22,8 +23,8 @@ public sealed class DiscordRegistrationTests
     {
         using var host = Build(new() { ["Discord:Token"] = "t", ["Discord:ApplicationId"] = "111" });
 
-        Assert.IsType<Platform.DiscordPlatform>(host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
-        Assert.Same(host.Services.GetRequiredService<Platform.DiscordPlatform>(), host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
+        Assert.IsType<DiscordPlatform>(host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
+        Assert.Same(host.Services.GetRequiredService<DiscordPlatform>(), host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
         Assert.NotNull(host.Services.GetRequiredService<IDiscordRestClient>());
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is DiscordCommandRegistrar);
         Assert.Null(host.Services.GetService<IChatPlatform>());
@@ -98,7 +99,7 @@ public sealed class DiscordRegistrationTests
 
     private static DiscordInteraction Click(IHost host, string customId)
     {
-        using var document = JsonDocument.Parse(Interactions.Button("b1", customId).ToJsonString());
+        using var document = JsonDocument.Parse(InteractionPayloads.Button("b1", customId).ToJsonString());
         return host.Services.GetRequiredService<DiscordInteractionParser>().Parse(document.RootElement);
     }
 
