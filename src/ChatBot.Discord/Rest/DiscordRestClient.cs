@@ -271,7 +271,7 @@ internal sealed class DiscordRestClient(
                     if (route.Safety == RetrySafety.OnceOnly)
                     {
                         throw new ChatPlatformException(
-                            "discord", "network", $"Discord did not answer {route} ({reason}); not sent again, since Discord may have acted on it.", isPermanent: false, exception);
+                            DiscordPlatform.PlatformName, "network", $"Discord did not answer {route} ({reason}); not sent again, since Discord may have acted on it.", isPermanent: false, exception);
                     }
 
                     if (failures >= MaxServerErrorAttempts)
@@ -328,7 +328,7 @@ internal sealed class DiscordRestClient(
                             failures++;
                             if (route.Safety == RetrySafety.OnceOnly)
                             {
-                                throw new ChatPlatformException("discord", code, message + "; not sent again, since Discord may have acted on it.", isPermanent: false);
+                                throw new ChatPlatformException(DiscordPlatform.PlatformName, code, message + "; not sent again, since Discord may have acted on it.", isPermanent: false);
                             }
 
                             if (failures >= MaxServerErrorAttempts)

@@ -6,8 +6,6 @@ namespace ChatBot.Slack.WebApi;
 /// <summary>What Slack's <c>ok:false</c> error strings mean for us: worth retrying later, not deliverable to the user, or a refused token.</summary>
 internal static class SlackErrors
 {
-    public const string Platform = "slack";
-
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
     {
         "ratelimited", "rate_limited", "internal_error", "fatal_error", "request_timeout", "service_unavailable",
