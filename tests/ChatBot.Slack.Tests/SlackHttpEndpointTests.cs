@@ -31,7 +31,8 @@ public sealed class SlackHttpEndpointTests
         var request = Assert.Single(search.Calls).Request;
         Assert.Equal("diffusion since:7d", request.Options["query"]);
         Assert.Equal("3", request.Options["limit"]);
-        Assert.Equal(("slack", "U2", "alice", "C1", "T1", true), (request.Platform, request.User.Id, request.User.DisplayName, request.ChannelId, request.GuildId, request.IsAdmin));
+        var caller = request.Caller;
+        Assert.Equal(("slack", "U2", "alice", "C1", "T1", true), (caller.Platform, caller.User.Id, caller.User.DisplayName, caller.ChannelId, caller.WorkspaceId, caller.IsAdmin));
         Assert.Empty(slack.ProtocolViolations);
     }
 
@@ -137,7 +138,7 @@ public sealed class SlackHttpEndpointTests
         Assert.True(body.RootElement.GetProperty("replace_original").GetBoolean());
         Assert.Equal("page 2", body.RootElement.GetProperty("text").GetString());
         var request = Assert.Single(search.Calls).Request;
-        Assert.Equal(("U5", "diffusion", "C1", "T1"), (request.User.Id, request.Options["query"], request.ChannelId, request.GuildId));
+        Assert.Equal(("U5", "diffusion", "C1", "T1"), (request.Caller.User.Id, request.Options["query"], request.Caller.ChannelId, request.Caller.WorkspaceId));
         Assert.Empty(slack.ProtocolViolations);
     }
 

@@ -28,7 +28,7 @@ public sealed class SlackSocketModeTests
         Assert.Equal("in_channel", ack.RootElement.GetProperty("payload").GetProperty("response_type").GetString());
         Assert.Equal("Search: diffusion", ack.RootElement.GetProperty("payload").GetProperty("text").GetString());
         var request = Assert.Single(search.Calls).Request;
-        Assert.Equal(("diffusion since:7d", "3", "U2", "C1", "T1", "slack"), (request.Options["query"], request.Options["limit"], request.User.Id, request.ChannelId, request.GuildId, request.Platform));
+        Assert.Equal(("diffusion since:7d", "3", "U2", "C1", "T1", "slack"), (request.Options["query"], request.Options["limit"], request.Caller.User.Id, request.Caller.ChannelId, request.Caller.WorkspaceId, request.Caller.Platform));
         Assert.Equal("Bearer " + SlackHarness.AppToken, slack.Api.Requests.First(r => r.Path == "/api/apps.connections.open").Header("Authorization"));
         Assert.Empty(slack.ProtocolViolations);
     }

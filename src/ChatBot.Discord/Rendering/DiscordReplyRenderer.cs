@@ -58,7 +58,7 @@ internal static class DiscordReplyRenderer
         {
             Content = content is null && drafts.Count == 0 ? "\u200B" : content,
             Embeds = [.. drafts.Select(d => d.ToEmbed())],
-            Components = Buttons(reply.Actions),
+            Components = Buttons(reply.Buttons),
             AllowedMentions = AllowedMentions.None,
             Flags = reply.Visibility == ReplyVisibility.Private ? MessagePayload.EphemeralFlag : 0,
         };

@@ -15,7 +15,7 @@ internal sealed class SlackPlatform(SlackApiClient api, ILogger<SlackPlatform> l
 {
     private readonly ConcurrentDictionary<string, string> _directChannels = new(StringComparer.Ordinal);
 
-    public string Name => SlackCommandDispatcher.PlatformName;
+    public string Name => SlackRegistration.PlatformKey;
 
     public Task<PostedMessage> PostMessageAsync(string channelId, Reply message, CancellationToken cancellationToken) =>
         PostAsync(channelId, message, threadTs: null, cancellationToken);

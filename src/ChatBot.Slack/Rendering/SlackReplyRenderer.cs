@@ -38,7 +38,7 @@ internal static class SlackReplyRenderer
             tail.Add(Context(footer));
         }
 
-        tail.AddRange(Buttons(reply.Actions));
+        tail.AddRange(Buttons(reply.Buttons));
 
         // Cards fill what the header, text, footer and buttons leave, keeping one block to say what was left out.
         var blocks = new List<SlackBlock>();

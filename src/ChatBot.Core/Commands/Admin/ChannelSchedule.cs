@@ -6,8 +6,8 @@ namespace ChatBot.Core.Commands.Admin;
 internal static class ChannelSchedule
 {
     public static string IdOf(CommandRequest request) =>
-        request.ChannelId is { Length: > 0 } channel
-            ? new DailySchedule { Platform = request.Platform, ChannelId = channel, LocalTime = default, TimeZoneId = "UTC" }.Id
+        request.Caller.ChannelId is { Length: > 0 } channel
+            ? new DailySchedule { Platform = request.Caller.Platform, ChannelId = channel, LocalTime = default, TimeZoneId = "UTC" }.Id
             : throw new ChatBotException("Run this in the channel whose daily thread you want to change.");
 
     /// <summary>The next instant the schedule posts, from <paramref name="now"/> on.</summary>

@@ -17,8 +17,8 @@ internal sealed class DailySetCommand(IScheduleStore store, TimeProvider clock) 
         _ = ChannelSchedule.IdOf(request);
         var schedule = new DailySchedule
         {
-            Platform = request.Platform,
-            ChannelId = request.ChannelId!,
+            Platform = request.Caller.Platform,
+            ChannelId = request.Caller.ChannelId!,
             LocalTime = DailyScheduleParser.ParseTime(context.Arguments.RequiredText("time")),
             TimeZoneId = DailyScheduleParser.ParseTimeZone(context.Arguments.RequiredText("timezone")),
             Top = DailyScheduleParser.ParseTop(context.Arguments.Number("top", Definition)),

@@ -15,7 +15,7 @@ internal sealed class AlertsDigestCommand(IStateStore state) : ICommandHandler
         ArgumentNullException.ThrowIfNull(context);
         var digest = AlertDigest.Parse(context.Arguments.RequiredText("mode"));
         var request = context.Request;
-        await state.SetAsync(AlertDigest.Key(request.Platform, request.User.Id), digest.ToStored(), cancellationToken);
+        await state.SetAsync(AlertDigest.Key(request.Caller.Platform, request.Caller.User.Id), digest.ToStored(), cancellationToken);
         return Reply.Message($"Your alert papers will come {digest}.", ReplyVisibility.Private);
     }
 }
