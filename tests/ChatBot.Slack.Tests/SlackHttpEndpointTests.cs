@@ -53,6 +53,24 @@ public sealed class SlackHttpEndpointTests
     }
 
     [Fact]
+    public async Task A_user_not_listed_as_admin_is_refused_an_admin_command_and_told_about_Slack_AdminUserIds()
+    {
+        var dailySet = new ScriptedCommandHandler("daily set", command: CommandCatalog.PapersAdminCommand);
+        await using var slack = await SlackHarness.StartAsync(signingSecret: true, handlers: [dailySet],
+            settings: new Dictionary<string, string?> { ["Slack:AdminUserIds:0"] = "U9" });
+
+        using var response = await PostSignedAsync(slack, SlackEndpoints.CommandsPath, Form(slack, "daily set 09:00 UTC", CommandCatalog.PapersAdminCommand));
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
+        var text = body.RootElement.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString();
+        Assert.Contains("Only admins can use /papers-admin", text, StringComparison.Ordinal);
+        Assert.Contains("Slack:AdminUserIds", text, StringComparison.Ordinal);
+        Assert.Empty(dailySet.Calls);
+        Assert.Empty(slack.ProtocolViolations);
+    }
+
+    [Fact]
     public async Task A_slow_command_is_acknowledged_within_the_budget_and_answered_through_response_url()
     {
         // The command cannot finish until the test has the HTTP answer: the ack must not wait for it.
@@ -293,9 +311,9 @@ public sealed class SlackHttpEndpointTests
         return Encoding.ASCII.GetString([.. received]).TrimEnd();
     }
 
-    private static string Form(SlackHarness slack, string text) =>
+    private static string Form(SlackHarness slack, string text, string command = "papers") =>
         "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T1&team_domain=example&channel_id=C1&channel_name=papers&user_id=U2&user_name=alice"
-        + "&command=%2Fpapers&text=" + Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal)
+        + "&command=%2F" + command + "&text=" + Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal)
         + "&api_app_id=A1&response_url=" + Uri.EscapeDataString(slack.ResponseUrl.AbsoluteUri) + "&trigger_id=13345224609.738474920.8088930838d88f008e0";
 
     private static Task<HttpResponseMessage> PostSignedAsync(SlackHarness slack, string path, string body, IReadOnlyDictionary<string, string>? headers = null)

@@ -60,6 +60,42 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task A_command_that_blocks_its_thread_does_not_hold_up_the_next_envelope_on_the_same_connection()
+    {
+        using var gate = new ManualResetEventSlim();
+        var search = new ScriptedCommandHandler("search", (context, _) =>
+        {
+            if (context.Request.Options["query"] == "stuck")
+            {
+                gate.Wait(TimeSpan.FromSeconds(20), CancellationToken.None);
+            }
+
+            return Task.FromResult(Reply.Message("answer to " + context.Request.Options["query"]));
+        });
+        var settings = new Dictionary<string, string?>(OneConnection) { ["Slack:InlineReplyBudget"] = "00:00:00.300" };
+        await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: settings, handlers: [search]);
+        var socket = await slack.SocketServer.WaitForConnectionAsync(0);
+        try
+        {
+            await socket.SendEnvelopeAsync("slash_commands", "env-stuck", SlackPayloads.SlashCommand(slack, "search stuck", "trigger-stuck"));
+            await socket.SendEnvelopeAsync("slash_commands", "env-next", SlackPayloads.SlashCommand(slack, "search next", "trigger-next"));
+
+            using var next = JsonDocument.Parse(await socket.WaitForMessageAsync(m => m.Contains("env-next", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
+            Assert.Equal("answer to next", next.RootElement.GetProperty("payload").GetProperty("text").GetString());
+            using var stuck = JsonDocument.Parse(await socket.WaitForMessageAsync(m => m.Contains("env-stuck", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
+            Assert.False(stuck.RootElement.TryGetProperty("payload", out _)); // acknowledged within Slack's 3 s, answered later
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        using var followUp = JsonDocument.Parse((await WaitForRequestAsync(slack, "/hooks/response/T1/abc")).Body);
+        Assert.Equal("answer to stuck", followUp.RootElement.GetProperty("text").GetString());
+        Assert.Empty(slack.ProtocolViolations);
+    }
+
+    [Fact]
     public async Task Refresh_requested_opens_a_new_connection_before_closing_the_old_and_loses_nothing_sent_meanwhile()
     {
         var search = new ScriptedCommandHandler("search");

@@ -62,7 +62,9 @@ public sealed class CommandInvoker(CommandRouter router, CommandTracker tracker,
             Log.CommandDeferred(logger, caller.Platform, name, budget.Limit);
             await responder.DeferAsync(known?.Visibility ?? ExpectedVisibility(request!), stopping);
             answered.TrySetResult();
-            await responder.FollowUpAsync(await work, stopping);
+            var reply = await work;
+            stopping.ThrowIfCancellationRequested();
+            await responder.FollowUpAsync(reply, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
