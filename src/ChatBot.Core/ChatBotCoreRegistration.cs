@@ -1,10 +1,10 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Commands.Admin;
+using ChatBot.Core.Commands.DailyThreads;
 using ChatBot.Core.Commands.Alerts;
 using ChatBot.Core.Commands.Papers;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
@@ -52,6 +52,13 @@ public static class ChatBotCoreRegistration
             .BindConfiguration(AlertOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<AlertCursor>();
+        builder.Services.AddSingleton<AlertMatchRecorder>();
+        builder.Services.AddSingleton<AlertDueCheck>();
+        builder.Services.AddSingleton<AlertFailurePolicy>();
+        builder.Services.AddSingleton<AlertMessageComposer>();
+        builder.Services.AddSingleton<AlertMessenger>();
+        builder.Services.AddSingleton<AlertSender>();
         builder.Services.AddSingleton<AlertDeliveryService>();
         builder.Services.AddSingleton<DoctorRunner>();
         return builder;
@@ -59,19 +66,12 @@ public static class ChatBotCoreRegistration
 
     private static void AddDailyThreads(IServiceCollection services)
     {
-        services.AddOptions<DailyThreadOptions>()
-            .BindConfiguration(DailyThreadOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<DailyPostsOptions>()
-            .BindConfiguration(DailyPostsOptions.SectionName)
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DailyPostsOptions>, DailyPostsValidator>();
+        DailyThreadConfiguration.Register(services);
         services.AddSingleton<ChatPlatforms>();
-        services.AddSingleton<DailyScheduleCatalog>();
-        services.AddSingleton<IDailyScheduleSource>(sp => sp.GetRequiredService<DailyScheduleCatalog>());
+        services.AddSingleton<DailyThreadScheduleCatalog>();
+        services.AddSingleton<IDailyThreadScheduleSource>(sp => sp.GetRequiredService<DailyThreadScheduleCatalog>());
         services.AddSingleton<DailyThreadComposer>();
-        services.AddSingleton<DailyPostService>();
+        services.AddSingleton<DailyThreadService>();
     }
 
     private static void AddCommands(IServiceCollection services)

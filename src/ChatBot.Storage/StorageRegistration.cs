@@ -4,7 +4,7 @@ using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Alerts;
 using ChatBot.Storage.Database;
-using ChatBot.Storage.Digest;
+using ChatBot.Storage.DailyThreads;
 using ChatBot.Storage.Papers;
 using ChatBot.Storage.State;
 using ChatBot.Storage.Search;

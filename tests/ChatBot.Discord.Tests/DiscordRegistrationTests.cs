@@ -1,6 +1,7 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Storage;
 using ChatBot.Discord.Commands;
+using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rest;
 using ChatBot.Testing;
 using Microsoft.Extensions.Configuration;
@@ -18,8 +19,8 @@ public sealed class DiscordRegistrationTests
     {
         using var host = Build(new() { ["Discord:Token"] = "t", ["Discord:ApplicationId"] = "111" });
 
-        Assert.IsType<Platform.DiscordPlatform>(host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
-        Assert.Same(host.Services.GetRequiredService<Platform.DiscordPlatform>(), host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
+        Assert.IsType<DiscordPlatform>(host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
+        Assert.Same(host.Services.GetRequiredService<DiscordPlatform>(), host.Services.GetRequiredKeyedService<IChatPlatform>("discord"));
         Assert.NotNull(host.Services.GetRequiredService<IDiscordRestClient>());
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is DiscordCommandRegistrar);
         Assert.Null(host.Services.GetService<IChatPlatform>());

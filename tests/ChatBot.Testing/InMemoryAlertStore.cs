@@ -4,11 +4,12 @@ using ChatBot.Core.Storage;
 
 namespace ChatBot.Testing;
 
-/// <summary>Alerts in a dictionary, with ids from a counter like the real store; each call is atomic like its transactions.</summary>
+/// <summary>Alerts and delivery settings in dictionaries, with ids from a counter like the real store; each call is atomic like its transactions.</summary>
 public sealed class InMemoryAlertStore : IAlertStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Alert> _alerts = [];
+    private readonly Dictionary<(string Platform, string UserId), AlertDeliverySettings> _settings = [];
     private int _next;
 
     public Task<Alert?> TryAddAsync(Alert alert, int maxPerOwner, CancellationToken cancellationToken = default)
@@ -67,6 +68,27 @@ public sealed class InMemoryAlertStore : IAlertStore
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<Alert>>([.. _alerts.Values.Where(a => !a.IsPaused)]);
+        }
+    }
+
+    public Task<AlertDeliverySettings> GetSettingsAsync(string platform, string userId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_settings.GetValueOrDefault((platform, userId)) ?? AlertDeliverySettings.For(platform, userId));
+        }
+    }
+
+    public Task<AlertDeliverySettings> UpdateSettingsAsync(
+        string platform, string userId, Func<AlertDeliverySettings, AlertDeliverySettings> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            var current = _settings.GetValueOrDefault((platform, userId)) ?? AlertDeliverySettings.For(platform, userId);
+            var changed = change(current) with { Platform = platform, UserId = userId };
+            _settings[(platform, userId)] = changed;
+            return Task.FromResult(changed);
         }
     }
 }

@@ -1,4 +1,4 @@
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Storage;
 
@@ -7,10 +7,10 @@ namespace ChatBot.Testing;
 /// <summary>A post log in a dictionary; shared between "runs" of a service to simulate a restart.</summary>
 public sealed class InMemoryPostLog : IPostLog
 {
-    private readonly Dictionary<(string, DateOnly), DailyPostRecord> _records = [];
+    private readonly Dictionary<(string, DateOnly), DailyThreadRecord> _records = [];
     private readonly Lock _lock = new();
 
-    public IReadOnlyList<DailyPostRecord> Records
+    public IReadOnlyList<DailyThreadRecord> Records
     {
         get
         {
@@ -21,7 +21,7 @@ public sealed class InMemoryPostLog : IPostLog
         }
     }
 
-    public Task<DailyPostRecord?> FindAsync(string scheduleId, DateOnly localDate, CancellationToken cancellationToken = default)
+    public Task<DailyThreadRecord?> FindAsync(string scheduleId, DateOnly localDate, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -29,7 +29,7 @@ public sealed class InMemoryPostLog : IPostLog
         }
     }
 
-    public Task SaveAsync(DailyPostRecord record, CancellationToken cancellationToken = default)
+    public Task SaveAsync(DailyThreadRecord record, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {

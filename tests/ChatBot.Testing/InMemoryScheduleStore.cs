@@ -1,4 +1,4 @@
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Storage;
 
 namespace ChatBot.Testing;
@@ -6,12 +6,12 @@ namespace ChatBot.Testing;
 /// <summary>Admin-set daily schedules in a dictionary.</summary>
 public sealed class InMemoryScheduleStore : IScheduleStore
 {
-    private readonly Dictionary<string, DailySchedule> _schedules = [];
+    private readonly Dictionary<string, DailyThreadSchedule> _schedules = [];
 
-    public Task<IReadOnlyList<DailySchedule>> ListAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DailySchedule>>([.. _schedules.Values]);
+    public Task<IReadOnlyList<DailyThreadSchedule>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DailyThreadSchedule>>([.. _schedules.Values]);
 
-    public Task SaveAsync(DailySchedule schedule, CancellationToken cancellationToken = default)
+    public Task SaveAsync(DailyThreadSchedule schedule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         _schedules[schedule.Id] = schedule;

@@ -1,19 +1,15 @@
 using System.Globalization;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 
 namespace ChatBot.Core.Alerts;
 
 /// <summary>
 /// How a user wants alert papers: as they arrive (instant), or gathered into one message a day at
-/// a local time. Kept in the state store as <c>instant</c> or <c>daily|HH:mm|Zone/Name</c>.
+/// a local time. Part of a user's <see cref="AlertDeliverySettings"/>, stored as <c>instant</c> or <c>daily|HH:mm|Zone/Name</c>.
 /// </summary>
 public sealed record AlertDigest(bool Daily, TimeOnly LocalTime, string TimeZoneId)
 {
     public static readonly AlertDigest Instant = new(false, default, "UTC");
-
-    public static string Key(string platform, string userId) => $"alerts:digest:{platform}:{userId}";
-
-    public static string SentKey(string platform, string userId) => $"alerts:digest-sent:{platform}:{userId}";
 
     /// <summary>Reads <c>instant</c>, or <c>daily [HH:mm] [zone]</c> (defaults 09:00 UTC) as a user types it.</summary>
     public static AlertDigest Parse(string text)
@@ -27,8 +23,8 @@ public sealed record AlertDigest(bool Daily, TimeOnly LocalTime, string TimeZone
 
         if (words.Length is >= 1 and <= 3 && string.Equals(words[0], "daily", StringComparison.OrdinalIgnoreCase))
         {
-            var time = words.Length > 1 ? DailyScheduleParser.ParseTime(words[1]) : new TimeOnly(9, 0);
-            var zone = words.Length > 2 ? DailyScheduleParser.ParseTimeZone(words[2]) : "UTC";
+            var time = words.Length > 1 ? DailyThreadScheduleParser.ParseTime(words[1]) : new TimeOnly(9, 0);
+            var zone = words.Length > 2 ? DailyThreadScheduleParser.ParseTimeZone(words[2]) : "UTC";
             return new AlertDigest(true, time, zone);
         }
 
@@ -42,25 +38,6 @@ public sealed record AlertDigest(bool Daily, TimeOnly LocalTime, string TimeZone
             && TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var localTime)
             ? new AlertDigest(true, localTime, zone)
             : Instant;
-    }
-
-    /// <summary>
-    /// The notification line of an alert message (what a phone shows): <c>New papers for your alert “diffusion”</c>,
-    /// naming up to three of the alert queries that matched.
-    /// </summary>
-    public static string Notification(int paperCount, IEnumerable<string?> matchedQueries)
-    {
-        ArgumentNullException.ThrowIfNull(matchedQueries);
-        var queries = matchedQueries.OfType<string>().Where(q => q.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var papers = paperCount == 1 ? "New paper" : "New papers";
-        if (queries.Count == 0)
-        {
-            return papers + " for your alerts";
-        }
-
-        var named = string.Join(", ", queries.Take(3).Select(q => $"\u201c{q}\u201d"));
-        var more = queries.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {queries.Count - 3} more") : "";
-        return $"{papers} for your alert{(queries.Count == 1 ? "" : "s")} {named}{more}";
     }
 
     public string ToStored() => Daily ? string.Create(CultureInfo.InvariantCulture, $"daily|{LocalTime:HH:mm}|{TimeZoneId}") : "instant";

@@ -11,7 +11,10 @@ public sealed class AlertOptions
     [Range(1, 20, ErrorMessage = "Alerts:MaxAttempts must be between 1 and 20.")]
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>The first wait after a failed message; it doubles with each failure, up to six hours.</summary>
+    /// <summary>
+    /// The first wait after a failed message; it doubles with each failure, up to six hours, and each wait is
+    /// jittered to between half and all of that, so users who failed together are not retried in step.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "Alerts:RetryDelay must be between 00:00:01 and 06:00:00.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 

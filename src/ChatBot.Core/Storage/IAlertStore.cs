@@ -3,9 +3,9 @@ using ChatBot.Core.Alerts;
 namespace ChatBot.Core.Storage;
 
 /// <summary>
-/// Users' alerts. Every change is one transaction that reads and writes the current stored alerts, so
-/// commands and the alert worker running at once can neither pass the per-user limit nor bring back an
-/// alert that was removed meanwhile.
+/// Users' alerts and each user's delivery settings. Every change is one transaction that reads and writes
+/// what is stored now, so commands and the alert worker running at once can neither pass the per-user limit,
+/// bring back an alert that was removed meanwhile, nor undo each other's settings.
 /// </summary>
 public interface IAlertStore
 {
@@ -27,4 +27,13 @@ public interface IAlertStore
 
     /// <summary>Every alert that is not paused, for matching.</summary>
     Task<IReadOnlyList<Alert>> ListActiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A user's delivery settings; <see cref="AlertDeliverySettings.For"/> (papers as they arrive) if they never chose.</summary>
+    Task<AlertDeliverySettings> GetSettingsAsync(string platform, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the user's settings as stored now (the defaults if none), in one transaction,
+    /// and returns them as changed: a digest choice and the worker's record of a digest sent do not undo each other.
+    /// </summary>
+    Task<AlertDeliverySettings> UpdateSettingsAsync(string platform, string userId, Func<AlertDeliverySettings, AlertDeliverySettings> change, CancellationToken cancellationToken = default);
 }

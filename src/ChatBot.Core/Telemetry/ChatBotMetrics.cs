@@ -77,9 +77,9 @@ public sealed class ChatBotMetrics
         }
     }
 
-    public void DailyPostSent(string platform) => _dailyPosts.Add(1, new("platform", platform), new("outcome", "sent"));
+    public void DailyThreadSent(string platform) => _dailyPosts.Add(1, new("platform", platform), new("outcome", "sent"));
 
-    public void DailyPostFailed(string platform) => _dailyPosts.Add(1, new("platform", platform), new("outcome", "failed"));
+    public void DailyThreadFailed(string platform) => _dailyPosts.Add(1, new("platform", platform), new("outcome", "failed"));
 
     public void AlertMessageSent(string platform) => _alertMessages.Add(1, new("platform", platform), new("outcome", "sent"));
 

@@ -3,26 +3,29 @@ using ChatBot.Core.Alerts;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Database;
 using LiteDB;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Storage.Alerts;
 
 /// <summary>
 /// Alerts in the <c>alerts</c> collection, indexed by owner. Ids are short decimal numbers from a
-/// counter in <c>meta</c>, so users can type them; ownership is checked by the commands.
+/// counter in <c>meta</c>, so users can type them; ownership is checked by the commands. Each user's
+/// delivery settings are one document in <c>alert_settings</c>; the first use of the store moves
+/// settings an older version left in <c>state</c> there (<see cref="AlertSettingsMigration"/>).
 /// </summary>
-internal sealed class LiteDbAlertStore(ChatBotDatabase database) : IAlertStore
+internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbAlertStore> logger) : IAlertStore
 {
     private const string CollectionName = "alerts";
     private const string MetaCollectionName = "meta";
     private const string CounterId = "alert-id";
+    private volatile bool _prepared;
 
     private ILiteCollection<BsonDocument> Alerts
     {
         get
         {
-            var collection = database.Database.GetCollection(CollectionName);
-            collection.EnsureIndex("Owner");
-            return collection;
+            Prepare();
+            return database.Database.GetCollection(CollectionName);
         }
     }
 
@@ -84,10 +87,33 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database) : IAlertStore
         return Task.FromResult(alerts);
     }
 
+    public Task<AlertDeliverySettings> GetSettingsAsync(string platform, string userId, CancellationToken cancellationToken = default)
+    {
+        Prepare();
+        var document = database.Database.GetCollection(AlertSettingsDocument.CollectionName).FindById(AlertSettingsDocument.Id(platform, userId));
+        return Task.FromResult(document is null ? AlertDeliverySettings.For(platform, userId) : AlertSettingsDocument.To(document));
+    }
+
+    public Task<AlertDeliverySettings> UpdateSettingsAsync(
+        string platform, string userId, Func<AlertDeliverySettings, AlertDeliverySettings> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return InTransaction(db =>
+        {
+            var settings = db.GetCollection(AlertSettingsDocument.CollectionName);
+            var current = settings.FindById(AlertSettingsDocument.Id(platform, userId)) is { } document
+                ? AlertSettingsDocument.To(document)
+                : AlertDeliverySettings.For(platform, userId);
+            var changed = change(current) with { Platform = platform, UserId = userId };
+            settings.Upsert(AlertSettingsDocument.From(changed));
+            return changed;
+        });
+    }
+
     // LiteDB binds a transaction to its thread, and the write lock keeps other stores' transactions out meanwhile.
     private Task<T> InTransaction<T>(Func<LiteDatabase, T> work)
     {
-        _ = Alerts; // the owner index exists before the first transaction uses it
+        Prepare(); // the owner index and the settings exist before the first transaction uses them
         var db = database.Database;
         lock (database.WriteLock)
         {
@@ -103,6 +129,31 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database) : IAlertStore
                 db.Rollback();
                 throw;
             }
+        }
+    }
+
+    // Once per process, before anything reads: the owner index, and settings an older version kept in state.
+    private void Prepare()
+    {
+        if (_prepared)
+        {
+            return;
+        }
+
+        lock (database.WriteLock)
+        {
+            if (_prepared)
+            {
+                return;
+            }
+
+            database.Database.GetCollection(CollectionName).EnsureIndex("Owner");
+            if (AlertSettingsMigration.Run(database.Database) is > 0 and var moved)
+            {
+                Log.AlertSettingsMigrated(logger, moved);
+            }
+
+            _prepared = true;
         }
     }
 

@@ -7,7 +7,7 @@ namespace ChatBot.Storage.State;
 /// <summary>Named values in the <c>state</c> collection, each written in its own transaction.</summary>
 internal sealed class LiteDbStateStore(ChatBotDatabase database) : IStateStore
 {
-    private const string CollectionName = "state";
+    internal const string CollectionName = "state";
 
     public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {

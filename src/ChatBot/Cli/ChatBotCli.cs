@@ -4,7 +4,7 @@ using ChatBot.Admin;
 using ChatBot.Alerts;
 using ChatBot.Console;
 using ChatBot.Core;
-using ChatBot.Digest;
+using ChatBot.DailyThreads;
 using ChatBot.Core.Storage;
 using ChatBot.Discord.Interactions;
 using ChatBot.Health;
@@ -161,7 +161,7 @@ internal static class ChatBotCli
         // Hosted services start in this order: the index is current before any command or ingest.
         builder.Services.AddHostedService<IndexStartup>();
         builder.Services.AddHostedService<IngestWorker>();
-        builder.Services.AddHostedService<DailyPostWorker>();
+        builder.Services.AddHostedService<DailyThreadWorker>();
         builder.Services.AddHostedService<AlertWorker>();
         builder.Services.AddChatBotHealthChecks();
         // The backup command reaches the running bot (which holds the database) through these.

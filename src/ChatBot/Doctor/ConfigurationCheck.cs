@@ -48,7 +48,7 @@ internal sealed partial class ConfigurationCheck(IServiceProvider services) : ID
         return CheckResult.Fail(Name, string.Join('\n', lines), $"Correct each setting named, in appsettings.json or {where}.");
     }
 
-    /// <summary>A configuration key as the validators write it: <c>Sources:Arxiv:PageSize</c>, <c>DailyPosts:0:TimeZone</c>.</summary>
+    /// <summary>A configuration key as the validators write it: <c>Sources:Arxiv:PageSize</c>, <c>DailyThreads:Schedules:0:TimeZone</c>.</summary>
     [GeneratedRegex(@"\b[A-Z][A-Za-z]*(?::[A-Za-z0-9]+)+\b", RegexOptions.CultureInvariant)]
     private static partial Regex SettingName();
 }

@@ -1,3 +1,5 @@
+using ChatBot.Testing;
+
 namespace ChatBot.Benchmarks.Soak;
 
 /// <summary>

@@ -70,7 +70,7 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
         var failures = new List<string>();
 
         await progress.WriteLineAsync("== importing the seed corpus");
-        var imported = await BotProcess.RunAsync(["--data-dir", data, "import", SeedCorpus.Directory], BaseSettings(), folder, logFile, TimeSpan.FromMinutes(3));
+        var imported = await SoakBot.RunAsync(["--data-dir", data, "import", SeedCorpus.Directory], BaseSettings(), folder, logFile, TimeSpan.FromMinutes(3));
         if (imported != 0)
         {
             throw new ChatBotException($"Importing the seed corpus failed ({(imported is null ? "timed out" : $"exit code {imported}")}); see {logFile}.");
@@ -85,7 +85,7 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
         var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         var botSettings = BaseSettings().Append(new("Urls", url.AbsoluteUri.TrimEnd('/'))).Concat(discord.Settings(DiscordToken)).Concat(slack.Settings(SlackBotToken)).Concat(settings.BotSettings);
         await progress.WriteLineAsync("== starting the bot");
-        await using var bot = BotProcess.Start(["--data-dir", data], botSettings, folder, logFile);
+        await using var bot = SoakBot.Start(["--data-dir", data], botSettings, folder, logFile);
         var sampler = new WorkingSetSampler(bot.Process, _clock);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task[] background = [discord.PumpAsync(run.Token), slack.PumpAsync(run.Token), slack.WatchAsync(run.Token), sampler.RunAsync(SampleEvery, run.Token)];

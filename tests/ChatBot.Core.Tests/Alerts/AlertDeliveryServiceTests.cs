@@ -1,16 +1,16 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
-using ChatBot.Core.Papers;
-using ChatBot.Core.Search;
 using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Core.Tests.Alerts;
 
-/// <summary>Alert delivery on in-memory stores and a word-in-title matcher (the Lucene matcher has its own tests).</summary>
+/// <summary>
+/// Alert delivery end to end (matching, sending, composing) on in-memory stores and a word-in-title matcher; each
+/// piece has its own tests beside these, and the Lucene matcher has its own.
+/// </summary>
 public sealed class AlertDeliveryServiceTests : IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
@@ -20,13 +20,24 @@ public sealed class AlertDeliveryServiceTests : IDisposable
     private readonly InMemoryStateStore _state = new();
     private readonly RecordingChatPlatform _discord = new("discord");
     private readonly TestMetrics _metrics = new();
-    private readonly RecordingLogger<AlertDeliveryService> _logger = new();
+    private readonly RecordingLoggerProvider _logs = new();
+    private readonly LoggerFactory _loggers;
     private AlertDeliveryService? _service;
     private int _next;
 
-    public AlertDeliveryServiceTests() => _papers = new InMemoryPaperStore(_clock);
+    public AlertDeliveryServiceTests()
+    {
+        _papers = new InMemoryPaperStore(_clock);
+        _loggers = new LoggerFactory([_logs]);
+    }
 
-    public void Dispose() => _metrics.Dispose();
+    private IEnumerable<LogEntry> Logged => _logs.Entries.Select(e => e.Entry);
+
+    public void Dispose()
+    {
+        _loggers.Dispose();
+        _metrics.Dispose();
+    }
 
     [Fact]
     public async Task Each_user_gets_one_message_per_batch_with_the_papers_their_alerts_matched()
@@ -88,8 +99,8 @@ public sealed class AlertDeliveryServiceTests : IDisposable
 
         await RunAsync();
         Assert.Equal(DeliveryState.Pending, Assert.Single(_log.All).State);
-        Assert.Equal("1", await _state.GetAsync(AlertDeliveryService.CursorKey)); // the batch was recorded, the cursor moved
-        Assert.Contains(_logger.Entries, e => e.EventId.Id == 1505 && e.Exception is InvalidOperationException);
+        Assert.Equal("1", await _state.GetAsync(AlertCursor.Key)); // the batch was recorded, the cursor moved
+        Assert.Contains(Logged, e => e.EventId.Id == 1505 && e.Exception is InvalidOperationException);
         _discord.Recover("dm:U1");
         await RunAsync();
         await RunAsync();
@@ -125,7 +136,7 @@ public sealed class AlertDeliveryServiceTests : IDisposable
         await StartAsync();
         await AddAlertAsync("U1", "mamba");
         await AddAlertAsync("U2", "mamba");
-        await _state.SetAsync(AlertDigest.Key("discord", "U1"), "daily|08:00|Mars/Olympus_Mons"); // stored when some machine knew it
+        await ChooseDigestAsync("U1", new AlertDigest(true, new TimeOnly(8, 0), "Mars/Olympus_Mons")); // stored when some machine knew it
         await AddPapersAsync("Mamba one");
 
         await RunAsync(); // 10:00 UTC: past 08:00 UTC
@@ -137,7 +148,7 @@ public sealed class AlertDeliveryServiceTests : IDisposable
 
         Assert.Equal(["Mamba one"], Assert.Single(_discord.Sent, m => m.ChannelId == "dm:U1").Message.Papers.Select(c => c.Paper.Title));
         Assert.Equal(2, _discord.Sent.Count(m => m.ChannelId == "dm:U2"));
-        var warning = Assert.Single(_logger.Entries, e => e.EventId.Id == 1506);
+        var warning = Assert.Single(Logged, e => e.EventId.Id == 1506);
         Assert.Contains("'Mars/Olympus_Mons' is not known", warning.Message, StringComparison.Ordinal);
     }
 
@@ -198,7 +209,7 @@ public sealed class AlertDeliveryServiceTests : IDisposable
     {
         await StartAsync();
         await AddAlertAsync("U1", "mamba");
-        await _state.SetAsync(AlertDigest.Key("discord", "U1"), AlertDigest.Parse("daily 18:00 Europe/Berlin").ToStored());
+        await ChooseDigestAsync("U1", AlertDigest.Parse("daily 18:00 Europe/Berlin"));
         await AddPapersAsync("Mamba one");
         await RunAsync(); // 11:00 in Berlin: not yet
         _clock.Advance(TimeSpan.FromHours(3));
@@ -270,8 +281,7 @@ public sealed class AlertDeliveryServiceTests : IDisposable
         if (_service is null)
         {
             var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
-            _service = new AlertDeliveryService(_papers, _alerts, _log, _state, new TitleWordMatcher(), new ChatPlatforms(services), _metrics.Metrics, _clock,
-                Options.Create(new AlertOptions()), _logger);
+            _service = TestAlertDelivery.Create(_papers, _alerts, _log, _state, new TitleWordAlertMatcher(), new ChatPlatforms(services), _metrics.Metrics, _clock, loggers: _loggers);
         }
 
         await _service.RunAsync(CancellationToken.None);
@@ -281,16 +291,9 @@ public sealed class AlertDeliveryServiceTests : IDisposable
         await _alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = _clock.GetUtcNow() }, int.MaxValue)
             ?? throw new InvalidOperationException("no room for the alert");
 
+    private Task<AlertDeliverySettings> ChooseDigestAsync(string user, AlertDigest digest) =>
+        _alerts.UpdateSettingsAsync("discord", user, s => s with { Digest = digest });
+
     private Task<ChatBot.Core.Storage.UpsertSummary> AddPapersAsync(params string[] titles) =>
         _papers.UpsertAsync([.. titles.Select(t => TestPapers.Arxiv($"2611.{++_next:00000}", t))]);
-
-    // Every word of the alert must occur in the title.
-    private sealed class TitleWordMatcher : IAlertMatcher
-    {
-        public Task<IReadOnlyList<AlertMatch>> MatchAsync(IReadOnlyList<Paper> papers, IReadOnlyList<AlertQuery> alerts, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlertMatch>>([.. from alert in alerts
-                from paper in papers
-                where alert.Query.Clauses.All(c => c.AnyOf.Any(t => paper.Title.Contains(t.Text, StringComparison.OrdinalIgnoreCase)))
-                select new AlertMatch(alert.AlertId, paper.Id)]);
-    }
 }

@@ -1,5 +1,5 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Digest;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Testing;

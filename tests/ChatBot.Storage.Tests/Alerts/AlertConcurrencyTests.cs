@@ -8,8 +8,6 @@ using ChatBot.Core.Telemetry;
 using ChatBot.Storage.Tests.Search;
 using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Storage.Tests.Alerts;
 
@@ -109,7 +107,7 @@ public sealed class AlertConcurrencyTests : IDisposable
     private AlertDeliveryService DeliveryService(IChatPlatform platform)
     {
         var platforms = new ServiceCollection().AddKeyedSingleton("discord", platform).BuildServiceProvider();
-        return new AlertDeliveryService(
+        return TestAlertDelivery.Create(
             _storage.Store,
             _storage.Get<IAlertStore>(),
             _storage.Get<IDeliveryLog>(),
@@ -117,9 +115,7 @@ public sealed class AlertConcurrencyTests : IDisposable
             _storage.AlertMatcher,
             new ChatPlatforms(platforms),
             _storage.Get<ChatBotMetrics>(),
-            TimeProvider.System,
-            Options.Create(new AlertOptions()),
-            NullLogger<AlertDeliveryService>.Instance);
+            TimeProvider.System);
     }
 
     /// <summary>A platform whose direct messages wait for <paramref name="meanwhile"/> before they count as sent.</summary>

@@ -3,6 +3,7 @@ using ChatBot.Core.Storage;
 using ChatBot.Storage.Alerts;
 using ChatBot.Storage.Database;
 using ChatBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Storage.Tests.Alerts;
@@ -18,13 +19,13 @@ public sealed class AlertStoreTests : IDisposable
     {
         using (var database = Open())
         {
-            var store = new LiteDbAlertStore(database);
+            var store = Store(database);
             await store.TryAddAsync(Alert("U1", "mamba"), 25);
             await store.TryAddAsync(Alert("U2", "agents"), 25);
         }
 
         using var reopened = Open();
-        var again = new LiteDbAlertStore(reopened);
+        var again = Store(reopened);
         var third = await again.TryAddAsync(Alert("U1", "world model"), 25);
 
         Assert.Equal("3", third!.Id);
@@ -37,7 +38,7 @@ public sealed class AlertStoreTests : IDisposable
     public async Task Paused_alerts_are_not_active_and_a_removed_one_is_gone()
     {
         using var database = Open();
-        var store = new LiteDbAlertStore(database);
+        var store = Store(database);
         var a = (await store.TryAddAsync(Alert("U1", "mamba"), 25))!;
         var b = (await store.TryAddAsync(Alert("U1", "agents"), 25))!;
 
@@ -50,6 +51,50 @@ public sealed class AlertStoreTests : IDisposable
         Assert.Null(await store.TryAddAsync(Alert("U1", "third"), maxPerOwner: 1));
         Assert.Equivalent(a with { PausedReason = "cannot send you direct messages", Matches = 4 }, stored, strict: true);
     }
+
+    [Fact]
+    public async Task A_users_delivery_settings_are_one_record_that_survives_a_restart_and_defaults_to_instant()
+    {
+        var berlin = AlertDigest.Parse("daily 08:00 Europe/Berlin");
+        using (var database = Open())
+        {
+            var store = Store(database);
+            await store.UpdateSettingsAsync("discord", "U1", s => s with { Digest = berlin });
+            await store.UpdateSettingsAsync("discord", "U1", s => s with { DigestSentOn = new DateOnly(2026, 11, 23) });
+        }
+
+        using var reopened = Open();
+        var again = Store(reopened);
+
+        Assert.Equal(
+            new AlertDeliverySettings { Platform = "discord", UserId = "U1", Digest = berlin, DigestSentOn = new DateOnly(2026, 11, 23) },
+            await again.GetSettingsAsync("discord", "U1"));
+        Assert.Equal(AlertDeliverySettings.For("slack", "U1"), await again.GetSettingsAsync("slack", "U1"));
+    }
+
+    [Fact]
+    public async Task Settings_changed_at_once_by_the_user_and_the_worker_keep_both_changes()
+    {
+        using var database = Open();
+        var store = Store(database);
+        var daily = AlertDigest.Parse("daily 07:00");
+        using var go = new ManualResetEventSlim();
+        var work = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            go.Wait();
+            await (i == 12
+                ? store.UpdateSettingsAsync("discord", "U1", s => s with { Digest = daily })
+                : store.UpdateSettingsAsync("discord", "U1", s => s with { DigestSentOn = new DateOnly(2026, 11, 1).AddDays(i) }));
+        })).ToList();
+        go.Set();
+        await Task.WhenAll(work);
+
+        var settings = await store.GetSettingsAsync("discord", "U1");
+        Assert.Equal(daily, settings.Digest);
+        Assert.NotNull(settings.DigestSentOn);
+    }
+
+    private static LiteDbAlertStore Store(ChatBotDatabase database) => new(database, NullLogger<LiteDbAlertStore>.Instance);
 
     private static Alert Alert(string user, string query) => new()
     {

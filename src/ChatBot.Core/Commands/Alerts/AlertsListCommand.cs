@@ -1,11 +1,10 @@
 using System.Globalization;
-using ChatBot.Core.Alerts;
 using ChatBot.Core.Storage;
 
 namespace ChatBot.Core.Commands.Alerts;
 
 /// <summary><c>/alerts list</c>: the caller's alerts with ids, queries, dates, matches and pauses.</summary>
-internal sealed class AlertsListCommand(IAlertStore store, IStateStore state) : ICommandHandler
+internal sealed class AlertsListCommand(IAlertStore store) : ICommandHandler
 {
     public string Command => CommandCatalog.AlertsCommand;
 
@@ -20,7 +19,7 @@ internal sealed class AlertsListCommand(IAlertStore store, IStateStore state) : 
             return Reply.Message("You have no alerts. Add one: /alerts add diffusion transformer -survey", ReplyVisibility.Private);
         }
 
-        var digest = AlertDigest.FromStored(await state.GetAsync(AlertDigest.Key(context.Request.Caller.Platform, context.Request.Caller.User.Id), cancellationToken));
+        var digest = (await store.GetSettingsAsync(context.Request.Caller.Platform, context.Request.Caller.User.Id, cancellationToken)).Digest;
         var lines = mine.OrderBy(a => a.CreatedAt).Select(a => string.Create(CultureInfo.InvariantCulture,
             $"{a.Id}. \u201c{a.Query}\u201d \u2014 since {a.CreatedAt:yyyy-MM-dd}, {a.Matches} paper{(a.Matches == 1 ? "" : "s")} sent{(a.PausedReason is { } reason ? $", paused: {reason}" : "")}"));
         return new Reply
