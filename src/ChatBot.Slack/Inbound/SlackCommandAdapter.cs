@@ -1,5 +1,6 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Slack.Platform;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -67,7 +68,7 @@ internal sealed class SlackCommandAdapter(
     }
 
     private Caller CallerOf(string userId, string? userName, string? channelId, string? teamId) =>
-        new(SlackRegistration.PlatformKey, new ChatUser(userId, userName))
+        new(SlackPlatform.PlatformName, new ChatUser(userId, userName))
         {
             ChannelId = channelId,
             WorkspaceId = teamId,
