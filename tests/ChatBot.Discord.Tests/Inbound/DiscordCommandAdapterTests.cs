@@ -19,12 +19,14 @@ public sealed class DiscordCommandAdapterTests
     {
         var ran = false;
         var dailySet = new AdminHandler(() => ran = true);
-        await using var rest = await FakeDiscordRest.StartAsync();
+        // A clock that stands still: the answer is inline however slow the machine.
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var rest = await FakeDiscordRest.StartAsync(clock);
         using var tracker = new CommandTracker();
-        var adapter = Adapter(rest, tracker, TimeProvider.System, dailySet);
+        var adapter = Adapter(rest, tracker, clock, dailySet);
         var callbacks = new List<InteractionCallback>();
 
-        await adapter.AnswerAsync(Parse(DailySet("i1", permissions: "0")), TimeProvider.System.GetTimestamp(), Capture(callbacks)).WaitAsync(Patience);
+        await adapter.AnswerAsync(Parse(DailySet("i1", permissions: "0")), clock.GetTimestamp(), Capture(callbacks)).WaitAsync(Patience);
 
         var callback = Assert.Single(callbacks);
         Assert.Equal(InteractionCallback.ChannelMessage, callback.Type);
