@@ -23,6 +23,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Slack {Method}: ok:false, error {Error}")]
     public static partial void ApiError(ILogger logger, string method, string error);
 
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Slack {Method}: {Reason}")]
+    public static partial void CallFailed(ILogger logger, string method, string reason);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Slack {Method}: outcome unknown ({Code}); the call cannot act twice, sending it again in {Delay} (attempt {Attempt} of {MaxAttempts})")]
+    public static partial void UnknownOutcomeRetry(ILogger logger, string method, string code, TimeSpan delay, int attempt, int maxAttempts);
+
     // Socket Mode (4100-4199)
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Slack Socket Mode: opening {Connections} connections")]

@@ -63,6 +63,7 @@ public static class SlackRegistration
 
         if (socketMode)
         {
+            services.TryAddSingleton(new SlackSocketModeSettings());
             services.TryAddSingleton<SlackSocketModeClient>();
             services.TryAddSingleton<SlackSocketModeHealth>();
             services.AddHealthChecks().AddCheck<SlackSocketModeHealth>("slack");

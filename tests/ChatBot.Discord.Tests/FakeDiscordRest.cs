@@ -16,10 +16,11 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     public const string Token = "test-bot-token-DO-NOT-LEAK";
     public const string ApplicationId = "111";
 
-    private readonly LoopbackHttpClientFactory _httpClientFactory = new();
+    private readonly LoopbackHttpClientFactory _httpClientFactory;
 
-    private FakeDiscordRest(LoopbackHttpServer server, TimeProvider clock, DiscordOptions options)
+    private FakeDiscordRest(LoopbackHttpServer server, TimeProvider clock, DiscordOptions options, TimeSpan? attemptTimeout)
     {
+        _httpClientFactory = new LoopbackHttpClientFactory(attemptTimeout);
         Server = server;
         RestApi = FakeDiscordRestApi.Attach(server, ApplicationId);
         if (options.GuildId is { } guildId)
@@ -59,7 +60,8 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     /// <summary>The metrics the client records (429s); shared with whatever else a test builds on this fake.</summary>
     public TestMetrics Metrics { get; } = new();
 
-    public static async Task<FakeDiscordRest> StartAsync(TimeProvider? clock = null, string? guildId = null)
+    /// <summary>Starts the fake; <paramref name="attemptTimeout"/> bounds each HTTP attempt of the client (10 s by default).</summary>
+    public static async Task<FakeDiscordRest> StartAsync(TimeProvider? clock = null, string? guildId = null, TimeSpan? attemptTimeout = null)
     {
         clock ??= TimeProvider.System;
         var server = await LoopbackHttpServer.StartAsync(clock);
@@ -70,7 +72,7 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
             GuildId = guildId,
             ApiBaseUrl = new Uri(server.BaseAddress, "api/v10"),
         };
-        return new FakeDiscordRest(server, clock, options);
+        return new FakeDiscordRest(server, clock, options, attemptTimeout);
     }
 
     /// <summary>The server path of an API path: <c>channels/1/messages</c> → <c>/api/v10/channels/1/messages</c>.</summary>

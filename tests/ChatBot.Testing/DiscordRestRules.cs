@@ -14,7 +14,7 @@ namespace ChatBot.Testing;
 /// <remarks>
 /// Sources: https://discord.com/developers/docs/reference#user-agent and #authentication;
 /// https://discord.com/developers/docs/resources/message#create-message (content 2000, embeds 10,
-/// allowed_mentions, flags); https://discord.com/developers/docs/resources/message#embed-object-embed-limits;
+/// allowed_mentions, flags, nonce up to 25 characters, enforce_nonce a boolean); https://discord.com/developers/docs/resources/message#embed-object-embed-limits;
 /// https://discord.com/developers/docs/resources/message#allowed-mentions-object (parse is
 /// mutually exclusive with users/roles); https://discord.com/developers/docs/components/reference
 /// (5 action rows of 5 buttons, custom_id 100, label 80); https://discord.com/developers/docs/resources/channel#start-thread-from-message;
@@ -199,6 +199,16 @@ public static partial class DiscordRestRules
 
         CheckEmbeds(embeds, problems);
         CheckComponents(components, problems);
+        if (message["nonce"] is { } nonce && !(Text(nonce) is { Length: <= 25 } || (nonce is JsonValue number && number.GetValueKind() == JsonValueKind.Number)))
+        {
+            problems.Add("a 'nonce' that is neither an integer nor a string of up to 25 characters");
+        }
+
+        if (message["enforce_nonce"] is { } enforce && enforce.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            problems.Add("an 'enforce_nonce' that is not a boolean");
+        }
+
         if (TryInt(message["flags"], out var flags) && !interaction && (flags & 64) != 0)
         {
             problems.Add("the EPHEMERAL flag on a channel message (only interaction responses may be ephemeral)");

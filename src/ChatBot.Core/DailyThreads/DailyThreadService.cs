@@ -177,7 +177,8 @@ public sealed class DailyThreadService(
     private async Task RecordFailureAsync(DailyThreadSchedule schedule, DailyThreadRecord record, ChatPlatformException error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failures = record.Failures + 1;
-        var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, options.Value.RetryDelay.Ticks * (1L << Math.Min(failures - 1, 20))));
+        // Not jittered: the worker's one-minute tick takes the retry anyway, and one process posts each schedule.
+        var delay = new Resilience.Backoff(options.Value.RetryDelay, MaxRetryDelay, Resilience.Backoff.NoJitter).Delay(failures);
         await postLog.SaveAsync(record with { Failures = failures, LastError = $"{error.Code}: {error.Message}", RetryAt = now + delay }, cancellationToken);
         metrics.DailyThreadFailed(schedule.Platform);
         Log.DailyThreadFailed(logger, schedule.Id, record.LocalDate, error.Platform, error.Code, error.Message, failures, delay);

@@ -1,3 +1,4 @@
+using ChatBot.Core.Resilience;
 using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -61,7 +62,7 @@ public sealed class IngestService(
             if (report.Failed)
             {
                 var failures = (backoff?.Failures ?? 0) + 1;
-                var delay = Backoff(failures);
+                var delay = RetryBackoff.Delay(failures);
                 // Measured from the tick's start, with half an interval of slack, so a slow failing
                 // fetch does not push the retry one tick further than intended.
                 _backoff[source.Name] = new SourceBackoff(failures, now + delay - (options.Value.Interval / 2));
@@ -122,13 +123,12 @@ public sealed class IngestService(
         }
     }
 
-    /// <summary>Interval, 2×, 4×… the interval after 1, 2, 3… failures in a row, capped at MaxBackoff.</summary>
-    private TimeSpan Backoff(int failures)
-    {
-        var interval = options.Value.Interval;
-        var factor = Math.Pow(2, Math.Min(failures - 1, 20));
-        return TimeSpan.FromTicks((long)Math.Min(interval.Ticks * factor, options.Value.MaxBackoff.Ticks));
-    }
+    /// <summary>
+    /// Interval, 2×, 4×… the interval after 1, 2, 3… failures in a row, capped at MaxBackoff. Not jittered: the
+    /// retry is taken on a tick anyway (with half an interval of slack), and one process asks each source, so
+    /// there is no crowd to spread; a jittered wait would only move the retry a whole tick earlier at random.
+    /// </summary>
+    private Backoff RetryBackoff => new(options.Value.Interval, options.Value.MaxBackoff, Backoff.NoJitter);
 
     private sealed record SourceBackoff(int Failures, DateTimeOffset RetryAt);
 }

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Telemetry;
 using ChatBot.Discord.Platform;
@@ -11,12 +10,14 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>
-/// The Discord gateway over <see cref="ClientWebSocket"/> (PROTOCOLS.md §1.2): discovers the URL
-/// with <c>GET /gateway/bot</c>, identifies with intents 0 (interactions need none), heartbeats on
-/// the injected clock, detects zombie connections, resumes after drops, op 7, op 9 true and
-/// resumable close codes, identifies anew after op 9 false, 4007 and 4009, and stops for good on
-/// 4004 and 4010-4014. Each INTERACTION_CREATE goes to the dispatcher once, even when a resume
-/// replays it. The token is sent, never logged.
+/// The Discord gateway (PROTOCOLS.md §1.2), split the way Discord.Net splits it: this client runs the
+/// reconnect policy and acts on what arrives; <see cref="GatewayConnection"/> keeps one WebSocket alive
+/// (heartbeat, zombie detection); <see cref="GatewaySession"/> holds what outlives a connection (session id,
+/// sequence, resume URL, identify pacing); <see cref="GatewayCommands"/>, <see cref="GatewayEvents"/> and
+/// <see cref="GatewayPayload"/> build and read the payloads. It discovers the URL with <c>GET /gateway/bot</c>,
+/// identifies with intents 0 (interactions need none), resumes after drops, op 7, op 9 true and resumable close
+/// codes, identifies anew after op 9 false, 4007 and 4009, and stops for good on 4004 and 4010-4014. Each
+/// INTERACTION_CREATE goes to the dispatcher once, even when a resume replays it. The token is sent, never logged.
 /// </summary>
 /// <remarks>
 /// Nothing the gateway sends can stop it: every frame is read with kind checks
@@ -36,26 +37,14 @@ internal sealed class DiscordGatewayClient(
     TimeProvider timeProvider,
     ILogger<DiscordGatewayClient> logger)
 {
-    private const string QueryString = "v=10&encoding=json";
-
-    /// <summary>Discord sends 41250 ms; a heartbeat_interval outside this range is not one to heartbeat on.</summary>
-    internal static readonly TimeSpan MinHeartbeatInterval = TimeSpan.FromMilliseconds(100);
-
-    internal static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromMinutes(10);
-
+    private readonly GatewaySession _session = new(settings, timeProvider, logger);
     private readonly RecentInteractionIds _seenInteractions = new();
-    private Uri? _gatewayUrl;
-    private Uri? _resumeUrl;
-    private string? _sessionId;
-    private long _sequence = -1;
-    private long? _lastIdentify;
-    private int _sessionsOpened;
 
     /// <summary>The session id of the current session, or null before READY and after op 9 false.</summary>
-    public string? SessionId => _sessionId;
+    public string? SessionId => _session.Id;
 
     /// <summary>How many times a connection got READY or RESUMED (the worker resets its backoff when this moves).</summary>
-    public int SessionsOpened => Volatile.Read(ref _sessionsOpened);
+    public int SessionsOpened => _session.Opened;
 
     /// <summary>
     /// Connects and keeps the session alive until <paramref name="stoppingToken"/> fires or Discord
@@ -69,16 +58,16 @@ internal sealed class DiscordGatewayClient(
             return;
         }
 
-        _gatewayUrl = discovery.Url;
-        var attempt = 0;
+        _session.Discovered(discovery);
+        var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var resume = _sessionId is not null && _resumeUrl is not null;
+                var resume = _session.CanResume;
                 if (!resume)
                 {
-                    await WaitForIdentifySlotAsync(discovery, stoppingToken);
+                    await _session.WaitForIdentifySlotAsync(stoppingToken);
                 }
 
                 var (outcome, healthy) = await RunConnectionAsync(resume, stoppingToken);
@@ -89,13 +78,13 @@ internal sealed class DiscordGatewayClient(
 
                 if (outcome == GatewayOutcome.Reidentify)
                 {
-                    ForgetSession();
+                    _session.Forget();
                 }
 
-                attempt = healthy ? 0 : attempt;
-                var delay = settings.Backoff(attempt++);
+                failures = healthy ? 1 : failures + 1;
+                var delay = settings.Reconnect.Delay(failures);
                 metrics.PlatformReconnected(DiscordPlatform.PlatformName);
-                Log.GatewayReconnecting(logger, delay, _sessionId is null ? "identify" : "resume");
+                Log.GatewayReconnecting(logger, delay, _session.Id is null ? "identify" : "resume");
                 await Task.Delay(delay, timeProvider, stoppingToken);
             }
         }
@@ -107,7 +96,7 @@ internal sealed class DiscordGatewayClient(
 
     private async Task<GatewayBotInfo?> DiscoverAsync(CancellationToken stoppingToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var failures = 1; ; failures++)
         {
             try
             {
@@ -128,66 +117,36 @@ internal sealed class DiscordGatewayClient(
             }
             catch (Exception e) when (e is ChatPlatformException or HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
-                var delay = settings.Backoff(attempt);
+                var delay = settings.Reconnect.Delay(failures);
                 Log.GatewayDiscoveryFailed(logger, delay, e);
                 await Task.Delay(delay, timeProvider, stoppingToken);
             }
         }
     }
 
-    private async Task WaitForIdentifySlotAsync(GatewayBotInfo discovery, CancellationToken stoppingToken)
-    {
-        if (_lastIdentify is null && discovery.SessionStartRemaining <= 0)
-        {
-            // 1000 identifies per day; going over resets the token. Wait for the window to reopen.
-            Log.GatewaySessionStartsExhausted(logger, discovery.SessionStartResetAfter);
-            await Task.Delay(discovery.SessionStartResetAfter, timeProvider, stoppingToken);
-        }
-
-        if (_lastIdentify is { } last)
-        {
-            var wait = settings.IdentifyInterval - timeProvider.GetElapsedTime(last);
-            if (wait > TimeSpan.Zero)
-            {
-                Log.GatewayIdentifyWaiting(logger, wait);
-                await Task.Delay(wait, timeProvider, stoppingToken);
-            }
-        }
-
-        _lastIdentify = timeProvider.GetTimestamp();
-    }
-
     private async Task<(GatewayOutcome Outcome, bool Healthy)> RunConnectionAsync(bool resume, CancellationToken stoppingToken)
     {
-        var url = WithQuery(resume ? _resumeUrl! : _gatewayUrl!);
+        var url = _session.ConnectUrl(resume);
         Log.GatewayConnecting(logger, url, resume);
-        using var connectionCancellation = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
-        using var connection = new GatewayConnection(new ClientWebSocket(), settings.MaxMessageBytes);
-        var socketCancellation = connectionCancellation.Token;
-        using var onStop = stoppingToken.Register(() =>
-        {
-            // A graceful 1000 ends the session on Discord's side: right at shutdown.
-            _ = connection.TryCloseAsync(1000, "shutting down", settings.CloseTimeout);
-            connectionCancellation.CancelAfter(settings.CloseTimeout);
-        });
+        await using var connection = new GatewayConnection(new ClientWebSocket(), settings, timeProvider, logger);
+        using var onStop = connection.CloseOnShutdown(stoppingToken);
 
-        Task? heartbeat = null;
         var healthy = false;
         var handshaking = false;
         try
         {
-            await connection.ConnectAsync(url, socketCancellation);
+            await connection.ConnectAsync(url);
             while (true)
             {
                 ReadOnlyMemory<byte>? message;
                 try
                 {
-                    message = await connection.ReceiveAsync(socketCancellation);
+                    message = await connection.ReceiveAsync();
                 }
                 catch (GatewayMessageTooLargeException e)
                 {
                     Log.GatewayMessageTooLarge(logger, e.Limit);
-                    await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "message too large", settings.CloseTimeout);
+                    await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "message too large");
                     return (GatewayOutcome.Resume, healthy);
                 }
 
@@ -196,12 +155,12 @@ internal sealed class DiscordGatewayClient(
                     return (Closed(connection, stoppingToken), healthy);
                 }
 
-                using var frame = TryParse(message.Value, out var unreadable);
+                using var frame = GatewayPayload.TryParse(message.Value, out var unreadable);
                 if (frame is null)
                 {
                     // Not even JSON: what it was (and what came with it) is unknown, so start over from the last sequence.
                     Log.GatewayFrameUnreadable(logger, unreadable);
-                    await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "unreadable frame", settings.CloseTimeout);
+                    await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "unreadable frame");
                     return (GatewayOutcome.Resume, healthy);
                 }
 
@@ -214,16 +173,16 @@ internal sealed class DiscordGatewayClient(
                 var data = payload.Data;
                 switch (payload.Op)
                 {
-                    case GatewayPayload.Dispatch:
+                    case GatewayOpcodes.Dispatch:
                         if (payload.Sequence is { } sequence)
                         {
-                            Interlocked.Exchange(ref _sequence, sequence);
+                            _session.Track(sequence);
                         }
 
                         if (HandleDispatch(payload.EventName!, data) && !healthy)
                         {
                             healthy = true;
-                            Interlocked.Increment(ref _sessionsOpened);
+                            _session.MarkOpened();
                             health.Opened();
                             if (handshaking)
                             {
@@ -233,37 +192,39 @@ internal sealed class DiscordGatewayClient(
                         }
 
                         break;
-                    case 1:
-                        await connection.SendAsync(Heartbeat(), socketCancellation);
+                    case GatewayOpcodes.Heartbeat:
+                        await connection.SendAsync(GatewayCommands.Heartbeat(_session.LastSequence));
                         break;
-                    case 7:
+                    case GatewayOpcodes.Reconnect:
                         Log.GatewayReconnectRequested(logger);
-                        await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "reconnect requested", settings.CloseTimeout);
+                        await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "reconnect requested");
                         return (GatewayOutcome.Resume, healthy);
-                    case 9:
+                    case GatewayOpcodes.InvalidSession:
                         // d is documented as a boolean; anything but true is read as "not resumable".
                         var resumable = data.ValueKind == JsonValueKind.True;
                         Log.GatewayInvalidSession(logger, resumable);
-                        await connection.TryCloseAsync(resumable ? GatewayCloseCodes.ClientResuming : 1000, "invalid session", settings.CloseTimeout);
+                        await connection.TryCloseAsync(resumable ? GatewayCloseCodes.ClientResuming : 1000, "invalid session");
                         return (resumable ? GatewayOutcome.Resume : GatewayOutcome.Reidentify, healthy);
-                    case 10 when heartbeat is not null:
+                    case GatewayOpcodes.Hello when connection.IsHeartbeating:
                         Log.GatewayFrameSkipped(logger, "a second Hello on one connection");
                         break;
-                    case 10:
-                        if (!TryReadHeartbeatInterval(data, out var interval))
+                    case GatewayOpcodes.Hello:
+                        if (!GatewayEvents.TryReadHeartbeatInterval(data, out var interval))
                         {
-                            Log.GatewayHelloUnusable(logger, MinHeartbeatInterval, MaxHeartbeatInterval);
-                            await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "unusable hello", settings.CloseTimeout);
+                            Log.GatewayHelloUnusable(logger, GatewayEvents.MinHeartbeatInterval, GatewayEvents.MaxHeartbeatInterval);
+                            await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "unusable hello");
                             return (GatewayOutcome.Resume, healthy);
                         }
 
-                        heartbeat = HeartbeatAsync(connection, interval, connectionCancellation);
-                        await connection.SendAsync(resume ? Resume() : Identify(), socketCancellation);
+                        connection.StartHeartbeat(interval, () => GatewayCommands.Heartbeat(_session.LastSequence));
+                        await connection.SendAsync(resume
+                            ? GatewayCommands.Resume(options.Value.Token, _session.Id, _session.LastSequence)
+                            : GatewayCommands.Identify(options.Value));
                         handshaking = true;
                         health.HandshakeStarted();
                         break;
-                    case 11:
-                        connection.Acknowledged = true;
+                    case GatewayOpcodes.HeartbeatAck:
+                        connection.Acknowledge();
                         break;
                     default:
                         Log.GatewayUnknownOpcode(logger, payload.Op);
@@ -287,6 +248,7 @@ internal sealed class DiscordGatewayClient(
         }
         finally
         {
+            // The connection is disposed after this (its heartbeat stopped, its socket let go).
             if (healthy)
             {
                 health.Closed();
@@ -295,12 +257,6 @@ internal sealed class DiscordGatewayClient(
             if (handshaking)
             {
                 health.HandshakeEnded();
-            }
-
-            await connectionCancellation.CancelAsync();
-            if (heartbeat is not null)
-            {
-                await heartbeat;
             }
         }
     }
@@ -339,37 +295,20 @@ internal sealed class DiscordGatewayClient(
         switch (eventName)
         {
             case "READY":
-                if (data.ValueKind != JsonValueKind.Object || Text(data, "session_id") is not { Length: > 0 } sessionId)
+                if (!GatewayEvents.TryReadReady(data, out var ready))
                 {
                     Log.GatewayFrameSkipped(logger, "READY without a session_id");
                     return false;
                 }
 
-                _sessionId = sessionId;
-                var resumeText = Text(data, "resume_gateway_url");
-                if (GatewayUrlPolicy.TryRead(resumeText, options.Value.ApiBaseUrl, out var resumeUrl))
-                {
-                    _resumeUrl = resumeUrl;
-                }
-                else
-                {
-                    // https://discord.com/developers/docs/events/gateway#resuming: the gateway URL works too, with more disconnects.
-                    _resumeUrl = _gatewayUrl;
-                    if (resumeText is not null)
-                    {
-                        Log.GatewayResumeUrlIgnored(logger, Uri.TryCreate(resumeText, UriKind.Absolute, out var given) ? GatewayUrlPolicy.Describe(given) : "not a URL");
-                    }
-                }
-
-                var user = data.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? Text(u, "username") : null;
-                Log.GatewayReady(logger, user ?? "?", options.Value.ShardId, options.Value.ShardCount);
+                _session.Begin(ready.SessionId, ready.ResumeGatewayUrl, options.Value.ApiBaseUrl);
+                Log.GatewayReady(logger, ready.User ?? "?", options.Value.ShardId, options.Value.ShardCount);
                 return true;
             case "RESUMED":
-                var resumedAt = Interlocked.Read(ref _sequence);
-                Log.GatewayResumed(logger, resumedAt);
+                Log.GatewayResumed(logger, _session.LastSequence ?? -1);
                 return true;
             case "INTERACTION_CREATE":
-                if (data.ValueKind != JsonValueKind.Object || Text(data, "id") is not { Length: > 0 } id)
+                if (data.ValueKind != JsonValueKind.Object || GatewayEvents.Text(data, "id") is not { Length: > 0 } id)
                 {
                     Log.GatewayFrameSkipped(logger, "INTERACTION_CREATE without an interaction id");
                     return false;
@@ -397,129 +336,5 @@ internal sealed class DiscordGatewayClient(
             default:
                 return false;
         }
-    }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static JsonDocument? TryParse(ReadOnlyMemory<byte> message, out string problem)
-    {
-        try
-        {
-            problem = "";
-            return JsonDocument.Parse(message);
-        }
-        catch (JsonException e)
-        {
-            problem = e.Message;
-            return null;
-        }
-    }
-
-    /// <summary>Hello's heartbeat_interval (https://discord.com/developers/docs/events/gateway#hello-event), when it is a number of milliseconds in range.</summary>
-    private static bool TryReadHeartbeatInterval(JsonElement data, out TimeSpan interval)
-    {
-        interval = default;
-        if (data.ValueKind != JsonValueKind.Object
-            || !data.TryGetProperty("heartbeat_interval", out var value)
-            || value.ValueKind != JsonValueKind.Number
-            || !value.TryGetDouble(out var milliseconds)
-            || !double.IsFinite(milliseconds)
-            || milliseconds < MinHeartbeatInterval.TotalMilliseconds
-            || milliseconds > MaxHeartbeatInterval.TotalMilliseconds)
-        {
-            return false;
-        }
-
-        interval = TimeSpan.FromMilliseconds(milliseconds);
-        return true;
-    }
-
-    private async Task HeartbeatAsync(GatewayConnection connection, TimeSpan interval, CancellationTokenSource connectionCancellation)
-    {
-        var cancellationToken = connectionCancellation.Token;
-        try
-        {
-            await Task.Delay(interval * settings.Jitter(), timeProvider, cancellationToken);
-            while (true)
-            {
-                if (!connection.Acknowledged)
-                {
-                    Log.GatewayZombie(logger, interval);
-                    connection.IsZombie = true;
-                    await connection.TryCloseAsync(GatewayCloseCodes.ClientResuming, "no heartbeat ack", settings.CloseTimeout);
-                    await connectionCancellation.CancelAsync();
-                    return;
-                }
-
-                connection.Acknowledged = false;
-                await connection.SendAsync(Heartbeat(), cancellationToken);
-                await Task.Delay(interval, timeProvider, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The connection ended.
-        }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
-        {
-            // The receive loop sees the same failure and decides what to do.
-        }
-    }
-
-    private void ForgetSession()
-    {
-        _sessionId = null;
-        _resumeUrl = null;
-        Interlocked.Exchange(ref _sequence, -1);
-    }
-
-    private JsonObject Heartbeat()
-    {
-        var sequence = Interlocked.Read(ref _sequence);
-        return new JsonObject { ["op"] = 1, ["d"] = sequence < 0 ? null : JsonValue.Create(sequence) };
-    }
-
-    private JsonObject Identify()
-    {
-        var discord = options.Value;
-        return new JsonObject
-        {
-            ["op"] = 2,
-            ["d"] = new JsonObject
-            {
-                ["token"] = discord.Token,
-                ["intents"] = 0,
-                ["properties"] = new JsonObject
-                {
-                    ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(),
-                    ["browser"] = "ChatBot",
-                    ["device"] = "ChatBot",
-                },
-                ["shard"] = new JsonArray(discord.ShardId, discord.ShardCount),
-            },
-        };
-    }
-
-    private JsonObject Resume() => new()
-    {
-        ["op"] = 6,
-        ["d"] = new JsonObject
-        {
-            ["token"] = options.Value.Token,
-            ["session_id"] = _sessionId,
-            ["seq"] = Interlocked.Read(ref _sequence) is var seq and >= 0 ? JsonValue.Create(seq) : null,
-        },
-    };
-
-    private static Uri WithQuery(Uri url)
-    {
-        var builder = new UriBuilder(url) { Query = QueryString };
-        if (string.IsNullOrEmpty(builder.Path))
-        {
-            builder.Path = "/";
-        }
-
-        return builder.Uri;
     }
 }

@@ -1,3 +1,5 @@
+using ChatBot.Core.Resilience;
+
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed record DiscordGatewaySettings
     /// <summary>How long a graceful close may take before the socket is aborted.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>A random number in [0, 1): scales the first heartbeat and each reconnect delay.</summary>
+    /// <summary>A random number in [0, 1): scales the first heartbeat and jitters each reconnect delay (<see cref="Reconnect"/>).</summary>
 #pragma warning disable CA5394 // Jitter spreads reconnects; it protects nothing.
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 #pragma warning restore CA5394
@@ -28,16 +30,6 @@ internal sealed record DiscordGatewaySettings
     /// </summary>
     public int MaxMessageBytes { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>The wait before reconnect attempt <paramref name="attempt"/> (0-based): doubling from <see cref="InitialBackoff"/> to <see cref="MaxBackoff"/>, jittered.</summary>
-    public TimeSpan Backoff(int attempt)
-    {
-        var ceiling = InitialBackoff * Math.Pow(2, Math.Clamp(attempt, 0, 16));
-        if (ceiling > MaxBackoff)
-        {
-            ceiling = MaxBackoff;
-        }
-
-        // Between half and all of the ceiling, so many clients do not reconnect in step.
-        return ceiling * (0.5 + (Jitter() / 2));
-    }
+    /// <summary>The wait before each reconnect: doubling from <see cref="InitialBackoff"/> to <see cref="MaxBackoff"/>, jittered by <see cref="Jitter"/>.</summary>
+    public Backoff Reconnect => new(InitialBackoff, MaxBackoff, Jitter);
 }

@@ -40,7 +40,7 @@ internal sealed class DiscordGatewayWorker(
                 // A session opened since the last failure: this is a new failure, not a repeat of it.
                 failures = client.SessionsOpened == sessionsAtLastFailure ? failures + 1 : 1;
                 sessionsAtLastFailure = client.SessionsOpened;
-                var delay = settings.Backoff(failures - 1);
+                var delay = settings.Reconnect.Delay(failures);
                 health.Faulted($"{e.GetType().Name}: {e.Message}");
                 Log.GatewayFaulted(logger, delay, e);
                 try

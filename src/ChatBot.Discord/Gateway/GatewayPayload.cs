@@ -10,7 +10,20 @@ namespace ChatBot.Discord.Gateway;
 /// </summary>
 internal readonly record struct GatewayPayload(int Op, JsonElement Data, long? Sequence, string? EventName)
 {
-    public const int Dispatch = 0;
+    /// <summary>A received message as JSON, or null (with the parser's complaint) when it is not JSON at all.</summary>
+    public static JsonDocument? TryParse(ReadOnlyMemory<byte> message, out string problem)
+    {
+        try
+        {
+            problem = "";
+            return JsonDocument.Parse(message);
+        }
+        catch (JsonException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
 
     public static bool TryRead(JsonElement root, out GatewayPayload payload, out string problem)
     {
@@ -28,7 +41,7 @@ internal readonly record struct GatewayPayload(int Op, JsonElement Data, long? S
         }
 
         var data = root.TryGetProperty("d", out var d) ? d : default;
-        if (code != Dispatch)
+        if (code != GatewayOpcodes.Dispatch)
         {
             payload = new GatewayPayload(code, data, null, null);
             problem = "";

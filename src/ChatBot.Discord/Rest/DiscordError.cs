@@ -12,6 +12,9 @@ internal sealed record DiscordError(string? Code, string? Message, TimeSpan? Ret
 {
     public const string CannotSendMessagesToThisUser = "50007";
 
+    /// <summary>"A thread has already been created for this message."</summary>
+    public const string ThreadAlreadyCreatedForMessage = "160004";
+
     private const int MaxDetails = 3;
 
     private static readonly DiscordError Unreadable = new(null, null, null, false, []);

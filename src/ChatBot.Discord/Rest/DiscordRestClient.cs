@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Resilience;
 using ChatBot.Core.Telemetry;
 using ChatBot.Discord.Platform;
 using Microsoft.Extensions.Logging;
@@ -17,7 +19,8 @@ namespace ChatBot.Discord.Rest;
 /// Discord's REST API over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (a named
 /// client asked for per call, so this singleton never pins a handler). Every call goes through the
 /// <see cref="DiscordRateLimiter"/>; 429s are retried after Discord's <c>retry_after</c>, 5xx and
-/// network failures with exponential backoff, both a bounded number of times. Retries are done here
+/// network failures with exponential backoff, both a bounded number of times; after a 5xx or a network
+/// failure only a call Discord cannot act on twice is sent again (<see cref="RetrySafety"/>). Retries are done here
 /// rather than by a generic resilience handler so the waits are exactly Discord's and a 429 is
 /// never retried before its bucket resets. Failures become <see cref="ChatPlatformException"/>s with
 /// Discord's numeric code; neither they nor the logs ever contain the bot or an interaction token.
@@ -41,8 +44,14 @@ internal sealed class DiscordRestClient(
     /// <summary>The first 5xx backoff; it doubles with each retry (0.5 s, 1 s, 2 s).</summary>
     internal static readonly TimeSpan FirstServerErrorBackoff = TimeSpan.FromSeconds(0.5);
 
+    // Not jittered, as before: these are a few waits inside one call of one bot, not a crowd of clients to spread out.
+    private static readonly Backoff ServerErrorBackoff = new(FirstServerErrorBackoff, TimeSpan.FromSeconds(2), Backoff.NoJitter);
+
     internal static readonly string UserAgent =
         $"DiscordBot (https://github.com/chatbot-papers/chatbot, {Version()})";
+
+    /// <summary>Discord takes a nonce of up to 25 characters.</summary>
+    private const int MessageNonceLength = 24;
 
     /// <summary>Session starts reset within a day; a longer reset_after is not a number Discord sends.</summary>
     private const double MaxSessionStartResetMilliseconds = 24 * 60 * 60 * 1000;
@@ -87,12 +96,15 @@ internal sealed class DiscordRestClient(
         ArgumentException.ThrowIfNullOrEmpty(interactionId);
         ArgumentException.ThrowIfNullOrEmpty(interactionToken);
         ArgumentNullException.ThrowIfNull(callback);
+        // Discord takes one response per interaction and refuses another with 40060 ("Interaction has already
+        // been acknowledged"), so a resent callback never shows twice.
         var route = new DiscordRoute(
             HttpMethod.Post,
             "/interactions/{interaction_id}/{token}/callback",
             $"interactions/{Segment(interactionId)}/{Segment(interactionToken)}/callback",
             interactionId,
-            IsInteraction: true);
+            IsInteraction: true,
+            DeduplicatedByDiscord: true);
         return SendAsync(route, Serialize(callback), cancellationToken);
     }
 
@@ -114,8 +126,15 @@ internal sealed class DiscordRestClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentNullException.ThrowIfNull(message);
-        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{Segment(channelId)}/messages", channelId);
-        var body = await SendAsync(route, Serialize(message), cancellationToken).ConfigureAwait(false);
+        // https://discord.com/developers/docs/resources/message#create-message: with enforce_nonce, "if another message
+        // was created by the same author with the same nonce, that message will be returned and no new message will be
+        // created", checked over "the past few minutes" (our retries come within about two: four attempts of at most
+        // 30 s, 3.5 s of backoff, unless 429s ask for longer). So a resend after a timeout is safe.
+        var request = JsonSerializer.SerializeToNode(message, Json)!.AsObject();
+        request["nonce"] = MessageNonce(channelId, request.ToJsonString(Json));
+        request["enforce_nonce"] = true;
+        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/messages", $"channels/{Segment(channelId)}/messages", channelId, DeduplicatedByDiscord: true);
+        var body = await SendAsync(route, request.ToJsonString(Json), cancellationToken).ConfigureAwait(false);
         return new PostedMessage(Text(Field(body, "channel_id")) ?? channelId, Required(Field(body, "id"), route));
     }
 
@@ -136,20 +155,34 @@ internal sealed class DiscordRestClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
+        // "The id of the created thread will be the same as the id of the source message, and as such a message can only
+        // have a single thread created from it" (https://discord.com/developers/docs/resources/channel#start-thread-from-message):
+        // a second start is refused with 160004, never opens two, and that refusal names the thread we want.
         var route = new DiscordRoute(
             HttpMethod.Post,
             "/channels/{channel_id}/messages/{message_id}/threads",
             $"channels/{Segment(channelId)}/messages/{Segment(messageId)}/threads",
-            channelId);
+            channelId,
+            DeduplicatedByDiscord: true);
         var request = new JsonObject { ["name"] = ThreadName(name), ["auto_archive_duration"] = 1440 };
-        var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        return Required(Field(body, "id"), route);
+        try
+        {
+            var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            return Required(Field(body, "id"), route);
+        }
+        catch (ChatPlatformException e) when (e.Code == DiscordError.ThreadAlreadyCreatedForMessage)
+        {
+            // Started by an earlier attempt whose answer never came (a timeout here, or a restart before it was recorded).
+            return messageId;
+        }
     }
 
     public async Task<PostedMessage> StartForumThreadAsync(string channelId, string name, MessagePayload message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentNullException.ThrowIfNull(message);
+        // Each call opens a new forum post, and its message takes no nonce
+        // (https://discord.com/developers/docs/resources/channel#start-thread-in-forum-or-media-channel): OnceOnly.
         var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel_id}/threads", $"channels/{Segment(channelId)}/threads", channelId);
         var request = new JsonObject
         {
@@ -167,7 +200,8 @@ internal sealed class DiscordRestClient(
     public async Task<string> CreateDirectMessageChannelAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", "");
+        // "If one already exists, it will be returned instead" (https://discord.com/developers/docs/resources/user#create-dm).
+        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "users/@me/channels", "", DeduplicatedByDiscord: true);
         var request = new JsonObject { ["recipient_id"] = userId };
         var body = await SendAsync(route, request.ToJsonString(), cancellationToken).ConfigureAwait(false);
         return Required(Field(body, "id"), route);
@@ -234,13 +268,19 @@ internal sealed class DiscordRestClient(
                 {
                     failures++;
                     var reason = exception is TaskCanceledException ? "timed out" : "network error";
+                    if (route.Safety == RetrySafety.OnceOnly)
+                    {
+                        throw new ChatPlatformException(
+                            "discord", "network", $"Discord did not answer {route} ({reason}); not sent again, since Discord may have acted on it.", isPermanent: false, exception);
+                    }
+
                     if (failures >= MaxServerErrorAttempts)
                     {
                         throw new ChatPlatformException(
                             "discord", "network", $"Discord could not be reached for {route} after {failures} attempts ({reason}).", isPermanent: false, exception);
                     }
 
-                    backoff = Backoff(failures);
+                    backoff = ServerErrorBackoff.Delay(failures);
                     Log.NetworkErrorRetry(logger, route.Key, reason, backoff.Value, failures, MaxServerErrorAttempts);
                 }
 
@@ -286,12 +326,17 @@ internal sealed class DiscordRestClient(
                         if (status >= 500)
                         {
                             failures++;
+                            if (route.Safety == RetrySafety.OnceOnly)
+                            {
+                                throw new ChatPlatformException("discord", code, message + "; not sent again, since Discord may have acted on it.", isPermanent: false);
+                            }
+
                             if (failures >= MaxServerErrorAttempts)
                             {
                                 throw new ChatPlatformException("discord", code, message + $"; gave up after {failures} attempts.", isPermanent: false);
                             }
 
-                            backoff = Backoff(failures);
+                            backoff = ServerErrorBackoff.Delay(failures);
                             Log.ServerErrorRetry(logger, route.Key, status, backoff.Value, failures, MaxServerErrorAttempts);
                         }
                         else
@@ -340,9 +385,19 @@ internal sealed class DiscordRestClient(
         }
     }
 
-    private static TimeSpan Backoff(int failures) => FirstServerErrorBackoff * Math.Pow(2, failures - 1);
-
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    /// <summary>
+    /// The nonce of a message: from its channel and content, so the same message sent again (a retry here, or a
+    /// restarted worker resending what it could not confirm) is the one Discord returns, within its few minutes,
+    /// while different messages never share one. The one cost: the same text posted on purpose twice to one
+    /// channel within minutes shows once, which no feature of the bot does.
+    /// </summary>
+    private static string MessageNonce(string channelId, string json)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + json));
+        return Convert.ToHexStringLower(hash)[..MessageNonceLength];
+    }
 
     private static string Segment(string value) => Uri.EscapeDataString(value);
 

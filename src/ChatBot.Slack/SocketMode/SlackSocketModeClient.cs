@@ -22,6 +22,7 @@ internal sealed class SlackSocketModeClient(
     SlackCommandAdapter adapter,
     SlackEnvelopeDeduplicator deduplicator,
     SlackSocketModeHealth health,
+    SlackSocketModeSettings settings,
     IOptions<SlackOptions> options,
     ChatBotMetrics metrics,
     TimeProvider timeProvider,
@@ -30,8 +31,6 @@ internal sealed class SlackSocketModeClient(
     public const string LinkDisabled = "link_disabled";
 
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
 
     /// <summary>Why the client stopped on its own (<c>link_disabled</c>, a refused token), or null while it runs or when cancelled.</summary>
     public string? StoppedBecause { get; private set; }
@@ -51,14 +50,15 @@ internal sealed class SlackSocketModeClient(
 
     /// <summary>
     /// Keeps one connection slot alive: whatever fails unexpectedly is logged and the slot reopens (a fresh
-    /// <c>apps.connections.open</c> URL each time) after a backoff that doubles while failures follow each other.
+    /// <c>apps.connections.open</c> URL each time) after a backoff that grows while failures follow each other.
     /// </summary>
     private async Task SuperviseSlotAsync(int slot, CancellationTokenSource stop)
     {
         var cancellationToken = stop.Token;
-        var backoff = FirstBackoff;
+        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            TimeSpan delay;
             var started = timeProvider.GetTimestamp();
             try
             {
@@ -73,25 +73,21 @@ internal sealed class SlackSocketModeClient(
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                if (timeProvider.GetElapsedTime(started) > LongestBackoff)
-                {
-                    backoff = FirstBackoff;
-                }
-
-                Log.SocketSlotFailed(logger, slot, backoff, e);
+                // A slot that ran longer than the longest wait failed anew, not again.
+                failures = timeProvider.GetElapsedTime(started) > settings.MaxBackoff ? 1 : failures + 1;
+                delay = settings.Reconnect.Delay(failures);
+                Log.SocketSlotFailed(logger, slot, delay, e);
                 metrics.PlatformReconnected(SlackErrors.Platform);
             }
 
             try
             {
-                await Task.Delay(backoff, timeProvider, cancellationToken);
+                await Task.Delay(delay, timeProvider, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-
-            backoff = backoff * 2 > LongestBackoff ? LongestBackoff : backoff * 2;
         }
     }
 
@@ -140,7 +136,7 @@ internal sealed class SlackSocketModeClient(
                 var dropped = current;
                 current = null;
                 await ReleaseAsync(dropped);
-                await Task.Delay(FirstBackoff, timeProvider, cancellationToken);
+                await Task.Delay(settings.Reconnect.Delay(1), timeProvider, cancellationToken);
                 current = await ConnectWithBackoffAsync(slot, stop);
             }
         }
@@ -164,7 +160,6 @@ internal sealed class SlackSocketModeClient(
     private async Task<SlackSocketConnection?> ConnectWithBackoffAsync(int slot, CancellationTokenSource stop)
     {
         var cancellationToken = stop.Token;
-        var backoff = FirstBackoff;
         for (var attempt = 1; ; attempt++)
         {
             SlackSocketConnection? connection = null;
@@ -190,9 +185,9 @@ internal sealed class SlackSocketModeClient(
                 || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 await DisposeQuietlyAsync(connection);
-                Log.SocketConnectFailed(logger, slot, attempt, backoff, e.Message);
-                await Task.Delay(backoff, timeProvider, cancellationToken);
-                backoff = backoff * 2 > LongestBackoff ? LongestBackoff : backoff * 2;
+                var delay = settings.Reconnect.Delay(attempt);
+                Log.SocketConnectFailed(logger, slot, attempt, delay, e.Message);
+                await Task.Delay(delay, timeProvider, cancellationToken);
             }
             catch
             {

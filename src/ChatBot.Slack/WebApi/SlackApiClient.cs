@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Resilience;
 using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,10 @@ namespace ChatBot.Slack.WebApi;
 /// <remarks>
 /// A singleton that asks <see cref="IHttpClientFactory"/> for the named client on each call, so handler
 /// rotation keeps working while the per-method rate-limit state lives as long as the process. No generic
-/// retry handler sits under it: a blind retry of <c>chat.postMessage</c> after a timeout could post twice.
+/// retry handler sits under it: after a timeout, a lost connection or a server error only a method Slack
+/// cannot act on twice is sent again (<see cref="RetrySafety"/>). Slack takes no idempotency key:
+/// <c>chat.postMessage</c> has none among its arguments (https://api.slack.com/methods/chat.postMessage), so a
+/// resent message after a timeout could post twice; it fails instead, as a transient error its caller retries.
 /// </remarks>
 internal sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
@@ -34,6 +38,12 @@ internal sealed class SlackApiClient(
     /// <summary>How many times one call is retried after HTTP 429 before it fails as <c>ratelimited</c>.</summary>
     public const int MaxRateLimitRetries = 3;
 
+    /// <summary>Attempts per call of a <see cref="RetrySafety.Repeatable"/> method whose outcome stayed unknown (the first try included).</summary>
+    public const int MaxUnknownOutcomeAttempts = 4;
+
+    // Not jittered: a few waits inside one call of one bot, not a crowd of clients to spread out (as Discord's REST client).
+    private static readonly Backoff UnknownOutcomeBackoff = new(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2), Backoff.NoJitter);
+
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(2);
 
@@ -45,7 +55,7 @@ internal sealed class SlackApiClient(
         ArgumentNullException.ThrowIfNull(message);
         return await pacer.RunAsync(message.Channel, async () =>
         {
-            using var answer = await CallAsync("chat.postMessage", message, BotToken(), cancellationToken);
+            using var answer = await CallAsync("chat.postMessage", message, BotToken(), RetrySafety.OnceOnly, cancellationToken);
             return Posted(answer.RootElement, message.Channel);
         }, cancellationToken);
     }
@@ -56,7 +66,8 @@ internal sealed class SlackApiClient(
         ArgumentNullException.ThrowIfNull(message);
         return await pacer.RunAsync(message.Channel, async () =>
         {
-            using var answer = await CallAsync("chat.update", message, BotToken(), cancellationToken);
+            // The same text and blocks on the same ts: a second update changes nothing more.
+            using var answer = await CallAsync("chat.update", message, BotToken(), RetrySafety.Repeatable, cancellationToken);
             return Posted(answer.RootElement, message.Channel);
         }, cancellationToken);
     }
@@ -64,7 +75,8 @@ internal sealed class SlackApiClient(
     /// <summary><c>conversations.open</c> with one user: the id of the direct-message channel (<c>D…</c>).</summary>
     public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken)
     {
-        using var answer = await CallAsync("conversations.open", new OpenConversationRequest(userId), BotToken(), cancellationToken);
+        // "Opens or resumes" a direct message (https://api.slack.com/methods/conversations.open): the same channel again.
+        using var answer = await CallAsync("conversations.open", new OpenConversationRequest(userId), BotToken(), RetrySafety.Repeatable, cancellationToken);
         return Text(Property(answer.RootElement, "channel"), "id") is { Length: > 0 } value
             ? value
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
@@ -73,7 +85,7 @@ internal sealed class SlackApiClient(
     /// <summary><c>auth.test</c> with the bot token: who Slack takes the token for (a cheap way to learn whether it is accepted).</summary>
     public async Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken)
     {
-        using var answer = await CallAsync("auth.test", new { }, BotToken(), cancellationToken);
+        using var answer = await CallAsync("auth.test", new { }, BotToken(), RetrySafety.Repeatable, cancellationToken);
         var root = answer.RootElement;
         return new AuthTestResponse(Text(root, "team"), Text(root, "team_id"), Text(root, "user"), Text(root, "user_id"), Text(root, "bot_id") is { Length: > 0 } bot ? bot : null);
     }
@@ -84,7 +96,8 @@ internal sealed class SlackApiClient(
         var token = options.Value.AppToken is { Length: > 0 } app
             ? app
             : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:AppToken is not set", isPermanent: true);
-        using var answer = await CallAsync("apps.connections.open", new { }, token, cancellationToken);
+        // Each call hands out a fresh URL and nothing else: an unused one simply expires.
+        using var answer = await CallAsync("apps.connections.open", new { }, token, RetrySafety.Repeatable, cancellationToken);
         return Uri.TryCreate(Text(answer.RootElement, "url"), UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
             ? uri
             : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack apps.connections.open answered without a url", isPermanent: false);
@@ -92,22 +105,23 @@ internal sealed class SlackApiClient(
 
     /// <summary>
     /// Posts a message to a slash command's or button's <c>response_url</c> (no token: the URL is the
-    /// credential; Slack allows five posts within 30 minutes).
+    /// credential; Slack allows five posts within 30 minutes). Never resent after an unknown outcome: each post may be
+    /// a new message, and each uses up one of the five.
     /// </summary>
     public async Task PostToResponseUrlAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(responseUrl);
-        await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        await SendAsync("response_url", RetrySafety.OnceOnly, () => new HttpRequestMessage(HttpMethod.Post, responseUrl)
         {
             Content = JsonContent.Create(message, options: SlackJson.Options),
         }, cancellationToken);
     }
 
-    private async Task<JsonDocument> CallAsync<TBody>(string method, TBody body, string token, CancellationToken cancellationToken)
+    private async Task<JsonDocument> CallAsync<TBody>(string method, TBody body, string token, RetrySafety safety, CancellationToken cancellationToken)
     {
         var baseUrl = options.Value.ApiBaseUrl.AbsoluteUri;
         var url = new Uri(baseUrl.EndsWith('/') ? baseUrl + method : baseUrl + "/" + method);
-        return await SendAsync(method, () =>
+        return await SendAsync(method, safety, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, url)
             {
@@ -118,61 +132,95 @@ internal sealed class SlackApiClient(
         }, cancellationToken);
     }
 
-    private async Task<JsonDocument> SendAsync(string method, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    private async Task<JsonDocument> SendAsync(string method, RetrySafety safety, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
         var client = httpClientFactory.CreateClient(HttpClientName);
-        for (var attempt = 0; ; attempt++)
+        var rateLimited = 0;
+        var unknownOutcomes = 0;
+        while (true)
         {
             await WaitWhileBlockedAsync(method, cancellationToken);
-            using var request = createRequest();
-            using var response = await client.SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            ChatPlatformException unknownOutcome;
+            try
             {
-                metrics.RateLimited(SlackErrors.Platform);
-                var retryAfter = RetryAfter(response);
-                _blockedUntil[method] = timeProvider.GetUtcNow() + retryAfter;
-                if (attempt >= MaxRateLimitRetries)
+                using var request = createRequest();
+                using var response = await client.SendAsync(request, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    Log.RateLimitRetriesExhausted(logger, method, attempt + 1);
-                    throw SlackErrors.For(method, "ratelimited");
+                    // Refused, not acted on: any method waits it out and goes again.
+                    metrics.RateLimited(SlackErrors.Platform);
+                    rateLimited++;
+                    var retryAfter = RetryAfter(response);
+                    _blockedUntil[method] = timeProvider.GetUtcNow() + retryAfter;
+                    if (rateLimited > MaxRateLimitRetries)
+                    {
+                        Log.RateLimitRetriesExhausted(logger, method, rateLimited);
+                        throw SlackErrors.For(method, "ratelimited");
+                    }
+
+                    Log.RateLimited(logger, method, retryAfter, rateLimited);
+                    continue;
                 }
 
-                Log.RateLimited(logger, method, retryAfter, attempt + 1);
-                continue;
-            }
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return Answer(method, text);
+                }
 
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
                 var status = (int)response.StatusCode;
                 Log.HttpFailed(logger, method, status);
-                throw new ChatPlatformException(
+                var failure = new ChatPlatformException(
                     SlackErrors.Platform, $"http_{status}", $"Slack {method} failed with HTTP {status}", isPermanent: status < 500);
+                unknownOutcome = status >= 500 ? failure : throw failure;
             }
-
-            // response_url answers a bare "ok"; the Web API always answers JSON with "ok".
-            var answer = ParseOrNull(text);
-            if (answer is null)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                if (method == "response_url")
-                {
-                    return JsonDocument.Parse("{\"ok\":true}");
-                }
-
-                throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
+                var reason = e is TaskCanceledException ? "timed out" : "lost its connection";
+                Log.CallFailed(logger, method, reason);
+                unknownOutcome = new ChatPlatformException(SlackErrors.Platform, "network", $"Slack {method} {reason}", isPermanent: false, e);
             }
 
-            if (answer.RootElement.ValueKind == JsonValueKind.Object
-                && answer.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
+            // No answer, or a server error: Slack may have acted on it, so only a call that cannot act twice goes
+            // again (RetrySafety). An ok:false answer (internal_error, fatal_error included) is Slack's answer and
+            // goes to the caller as it is.
+            unknownOutcomes++;
+            if (safety == RetrySafety.OnceOnly || unknownOutcomes >= MaxUnknownOutcomeAttempts)
             {
-                var error = Text(answer.RootElement, "error") is { Length: > 0 } code ? code : "unknown_error";
-                answer.Dispose();
-                Log.ApiError(logger, method, error);
-                throw SlackErrors.For(method, error);
+                throw unknownOutcome;
             }
 
-            return answer;
+            var delay = UnknownOutcomeBackoff.Delay(unknownOutcomes);
+            Log.UnknownOutcomeRetry(logger, method, unknownOutcome.Code, delay, unknownOutcomes + 1, MaxUnknownOutcomeAttempts);
+            await Task.Delay(delay, timeProvider, cancellationToken);
         }
+    }
+
+    /// <summary>The answer of a call Slack answered with a 2xx; throws Slack's error for <c>ok:false</c>.</summary>
+    private JsonDocument Answer(string method, string text)
+    {
+        // response_url answers a bare "ok"; the Web API always answers JSON with "ok".
+        var answer = ParseOrNull(text);
+        if (answer is null)
+        {
+            if (method == "response_url")
+            {
+                return JsonDocument.Parse("{\"ok\":true}");
+            }
+
+            throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
+        }
+
+        if (answer.RootElement.ValueKind == JsonValueKind.Object
+            && answer.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
+        {
+            var error = Text(answer.RootElement, "error") is { Length: > 0 } code ? code : "unknown_error";
+            answer.Dispose();
+            Log.ApiError(logger, method, error);
+            throw SlackErrors.For(method, error);
+        }
+
+        return answer;
     }
 
     private async Task WaitWhileBlockedAsync(string method, CancellationToken cancellationToken)

@@ -1,6 +1,9 @@
 using System.Net;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Resilience;
 using ChatBot.Slack.Http;
+using ChatBot.Slack.SocketMode;
+using ChatBot.Slack.WebApi;
 using ChatBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -59,7 +62,9 @@ internal sealed class SlackHarness : IAsyncDisposable
         bool signingSecret = false,
         IDictionary<string, string?>? settings = null,
         IEnumerable<ScriptedCommandHandler>? handlers = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        TimeSpan? apiTimeout = null,
+        SlackSocketModeSettings? socketModeSettings = null)
     {
         var api = await FakeSlackWebApi.StartAsync();
         var sockets = socketMode ? await FakeSlackSocketServer.StartAsync() : null;
@@ -107,7 +112,15 @@ internal sealed class SlackHarness : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<CommandRouter>();
+        // Reconnect waits without jitter unless a test asks, so a test can name the exact wait (a dropped connection: 1 s).
+        builder.Services.AddSingleton(socketModeSettings ?? new SlackSocketModeSettings { Jitter = Backoff.NoJitter });
         builder.AddChatBotSlack();
+        if (apiTimeout is { } timeout)
+        {
+            // Configured after the platform's own 30 s, so it wins: for tests of what a timeout does.
+            builder.Services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = timeout);
+        }
+
         var app = builder.Build();
         app.MapSlackEndpoints();
         await app.StartAsync();

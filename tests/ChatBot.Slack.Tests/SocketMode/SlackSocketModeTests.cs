@@ -4,6 +4,7 @@ using ChatBot.Core.Commands;
 using ChatBot.Core.Telemetry;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.Tests.Fakes;
+using ChatBot.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
@@ -187,6 +188,31 @@ public sealed class SlackSocketModeTests
         Assert.Equal(HealthStatus.Healthy, ready.Status);
         Assert.Equal("Slack Socket Mode: 1 connection open", ready.Description);
         await WaitUntilAsync(() => health.OpenConnections == 1); // the reopened one (hello can be handled before it is counted)
+        Assert.Empty(slack.ProtocolViolations);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.5)]
+    [InlineData(1.0, 1.0)]
+    public async Task The_pause_before_reopening_a_dropped_connection_is_jittered_between_half_and_all_of_the_first_backoff(double jitter, double seconds)
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var slack = await SlackHarness.StartAsync(
+            socketMode: true,
+            settings: OneConnection,
+            timeProvider: clock,
+            socketModeSettings: new SlackSocketModeSettings { Jitter = () => jitter });
+        var first = await slack.SocketServer.WaitForConnectionAsync(0);
+        var health = slack.Get<SlackSocketModeHealth>();
+        await WaitUntilAsync(() => health.OpenConnections == 1);
+
+        first.Abort();
+        // The hello timeout (30 s) is the only other timer Socket Mode starts.
+        var pause = await clock.NextTimerAsync(due => due > TimeSpan.Zero && due < TimeSpan.FromSeconds(30));
+        clock.Advance(pause);
+
+        await slack.SocketServer.WaitForConnectionAsync(1);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), pause);
         Assert.Empty(slack.ProtocolViolations);
     }
 
