@@ -13,9 +13,11 @@ namespace ChatBot.Slack.Platform;
 /// </summary>
 internal sealed class SlackPlatform(SlackApiClient api, ILogger<SlackPlatform> logger) : IChatPlatform
 {
+    public const string PlatformName = "slack";
+
     private readonly ConcurrentDictionary<string, string> _directChannels = new(StringComparer.Ordinal);
 
-    public string Name => SlackCommandDispatcher.PlatformName;
+    public string Name => PlatformName;
 
     public Task<PostedMessage> PostMessageAsync(string channelId, Reply message, CancellationToken cancellationToken) =>
         PostAsync(channelId, message, threadTs: null, cancellationToken);

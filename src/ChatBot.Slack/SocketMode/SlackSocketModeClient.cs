@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Telemetry;
-using ChatBot.Slack.Platform;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +19,7 @@ namespace ChatBot.Slack.SocketMode;
 /// </summary>
 internal sealed class SlackSocketModeClient(
     SlackApiClient api,
-    SlackCommandDispatcher dispatcher,
+    SlackCommandAdapter adapter,
     SlackEnvelopeDeduplicator deduplicator,
     SlackSocketModeHealth health,
     SlackSocketModeSettings settings,
@@ -200,9 +200,12 @@ internal sealed class SlackSocketModeClient(
     /// <summary>
     /// Runs an envelope and acknowledges it on the connection it came on, exactly once. Never throws: a
     /// failure is logged and the envelope is still acknowledged (without a reply), so Slack does not redeliver it.
+    /// Called on the connection's receive loop as the frame is read; the command itself runs beside it.
     /// </summary>
     private async Task HandleEnvelopeAsync(SlackSocketConnection connection, SocketEnvelope envelope)
     {
+        // The answer's budget counts from now, when the frame was read.
+        var receivedAt = timeProvider.GetTimestamp();
         var acknowledged = false;
         async Task AckAsync(ResponseUrlMessage? payload = null)
         {
@@ -230,7 +233,7 @@ internal sealed class SlackSocketModeClient(
             switch (envelope.Type)
             {
                 case SocketEnvelope.SlashCommands:
-                    var message = await dispatcher.AnswerSlashCommandAsync(SlashCommand.FromJson(envelope.Payload), CancellationToken.None);
+                    var message = await adapter.AnswerSlashCommandAsync(SlashCommand.FromJson(envelope.Payload), receivedAt);
                     var payload = message is not null && envelope.AcceptsResponsePayload ? ResponseUrlMessage.From(message) : null;
                     if (message is not null && payload is null)
                     {
@@ -244,7 +247,7 @@ internal sealed class SlackSocketModeClient(
                     if (envelope.Payload.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
                         && type.GetString() == BlockActionRequest.PayloadType)
                     {
-                        dispatcher.StartBlockActions(BlockActionRequest.Parse(envelope.Payload));
+                        await adapter.AnswerBlockActionsAsync(BlockActionRequest.Parse(envelope.Payload), receivedAt);
                     }
 
                     break;

@@ -11,9 +11,11 @@ namespace ChatBot.Console;
 /// </summary>
 internal sealed class ConsoleChatPlatform(IAnsiConsole console) : IChatPlatform
 {
+    public const string PlatformName = "console";
+
     private int _messages;
 
-    public string Name => ConsoleCommandRunner.Platform;
+    public string Name => PlatformName;
 
     public Task<PostedMessage> PostMessageAsync(string channelId, Reply message, CancellationToken cancellationToken) =>
         Task.FromResult(Print($"#{channelId}", message, channelId));

@@ -1,29 +1,33 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using ChatBot.Core;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rendering;
 
-namespace ChatBot.Discord.Interactions;
+namespace ChatBot.Discord.Inbound;
 
 /// <summary>
-/// Turns an interaction payload (gateway INTERACTION_CREATE or HTTP body, PROTOCOLS.md §1.3) into
-/// Core's <see cref="CommandRequest"/>: slash commands with their (nested) subcommand options, and
-/// button clicks whose custom_id names a command in the text grammar. Only translates; what to
-/// answer is decided in Core.
+/// Turns an interaction payload (gateway INTERACTION_CREATE or HTTP body, PROTOCOLS.md §1.3) into Core's
+/// <see cref="Caller"/> and <see cref="CommandInput"/>: slash commands with their (nested) subcommand options, and
+/// button clicks whose custom_id names a command in the text grammar. Only translates; what to answer is
+/// decided in Core.
 /// </summary>
 internal static class DiscordInteractionParser
 {
-    public const string Platform = "discord";
-
     public const string ExpiredButton = "This button has expired; run the command again.";
+
+    /// <summary>Said when an admin command is refused: who counts as an admin here (<see cref="IsAdmin"/>).</summary>
+    public const string AdminHint = "you need the Manage Channels permission.";
 
     private const int SubcommandOption = 1;
     private const int SubcommandGroupOption = 2;
     private const int AdministratorBit = 3;
     private const int ManageChannelsBit = 4;
+
+    /// <summary>Who asked, when the answer does not depend on it (an expired button, an unsupported interaction).</summary>
+    private static Caller Nobody { get; } = new(DiscordPlatform.PlatformName, new ChatUser("unknown")) { AdminHint = AdminHint };
 
     /// <summary>Reads an interaction; throws <see cref="JsonException"/> when it lacks id, token or type.</summary>
     public static DiscordInteraction Parse(JsonElement interaction)
@@ -34,13 +38,13 @@ internal static class DiscordInteractionParser
             && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var kind)
             ? kind
             : throw new JsonException("The interaction has no type.");
-        var parsed = new DiscordInteraction(id, token, type);
         var data = interaction.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
         return type switch
         {
-            DiscordInteraction.ApplicationCommandType => parsed with { Request = WithContext(ParseCommand(data), interaction) },
-            DiscordInteraction.MessageComponentType => ParseComponent(parsed, data, interaction),
-            _ => parsed with { ImmediateReply = Reply.Error("The bot does not support this kind of interaction.") },
+            DiscordInteraction.ApplicationCommandType =>
+                new DiscordInteraction(id, token, type, CallerOf(interaction), CommandInput.FromRequest(ParseCommand(data))),
+            DiscordInteraction.MessageComponentType => ParseComponent(id, token, data, interaction),
+            _ => new DiscordInteraction(id, token, type, Nobody, CommandInput.FromReply(Reply.Error("The bot does not support this kind of interaction."))),
         };
     }
 
@@ -78,25 +82,15 @@ internal static class DiscordInteractionParser
         return new CommandRequest(command, subcommand, values);
     }
 
-    private static DiscordInteraction ParseComponent(DiscordInteraction parsed, JsonElement data, JsonElement interaction)
+    private static DiscordInteraction ParseComponent(string id, string token, JsonElement data, JsonElement interaction)
     {
         var customId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("custom_id", out var c) ? c.GetString() : null;
-        if (customId is null || !DiscordActionIds.TryResolve(customId, out var commandText))
-        {
-            return parsed with { ImmediateReply = Reply.Error(ExpiredButton) };
-        }
-
-        try
-        {
-            return parsed with { Request = WithContext(TextCommandParser.Parse(commandText), interaction) };
-        }
-        catch (ChatBotException e)
-        {
-            return parsed with { ImmediateReply = Reply.Error(e.Message) };
-        }
+        return customId is null || !DiscordActionIds.TryResolve(customId, out var commandText)
+            ? new DiscordInteraction(id, token, DiscordInteraction.MessageComponentType, Nobody, CommandInput.FromReply(Reply.Error(ExpiredButton)))
+            : new DiscordInteraction(id, token, DiscordInteraction.MessageComponentType, CallerOf(interaction), CommandInput.FromLine(commandText));
     }
 
-    private static CommandRequest WithContext(CommandRequest request, JsonElement interaction)
+    private static Caller CallerOf(JsonElement interaction)
     {
         var member = interaction.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
         var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var memberUser) ? memberUser
@@ -104,16 +98,16 @@ internal static class DiscordInteractionParser
             : default;
         var channelId = OptionalString(interaction, "channel_id")
             ?? (interaction.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object ? OptionalString(channel, "id") : null);
-        return request with
+        var who = user.ValueKind == JsonValueKind.Object
+            ? new ChatUser(RequiredString(user, "id"), OptionalString(user, "global_name") ?? OptionalString(user, "username"))
+            : new ChatUser("unknown");
+        return new Caller(DiscordPlatform.PlatformName, who)
         {
-            Platform = Platform,
-            User = user.ValueKind == JsonValueKind.Object
-                ? new ChatUser(RequiredString(user, "id"), OptionalString(user, "global_name") ?? OptionalString(user, "username"))
-                : new ChatUser("unknown"),
             ChannelId = channelId,
-            GuildId = OptionalString(interaction, "guild_id"),
+            WorkspaceId = OptionalString(interaction, "guild_id"),
             // In a DM there is no member and nobody administers anything.
             IsAdmin = member.ValueKind == JsonValueKind.Object && IsAdmin(OptionalString(member, "permissions")),
+            AdminHint = AdminHint,
         };
     }
 

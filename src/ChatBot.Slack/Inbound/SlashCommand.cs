@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ChatBot.Slack.Platform;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>
 /// A slash command as Slack sends it, over HTTP (a form) or Socket Mode (a JSON payload with the same
