@@ -97,5 +97,6 @@ public static class ChatBotCoreRegistration
         services.AddSingleton<ICommandHandler, DailyShowCommand>();
         services.AddSingleton<ICommandHandler, DailyPreviewCommand>();
         services.AddSingleton<CommandRouter>();
+        services.AddCommandInvoker();
     }
 }

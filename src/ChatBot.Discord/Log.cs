@@ -43,9 +43,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 3110, Level = LogLevel.Debug, Message = "Discord gateway: interaction {InteractionId} was already handled; replay ignored")]
     public static partial void GatewayDuplicateInteraction(ILogger logger, string interactionId);
 
-    [LoggerMessage(EventId = 3111, Level = LogLevel.Error, Message = "Discord gateway: handling an interaction failed")]
-    public static partial void GatewayDispatchFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Discord gateway: GET /gateway/bot failed; retrying in {Delay}")]
     public static partial void GatewayDiscoveryFailed(ILogger logger, TimeSpan delay, Exception exception);
 
@@ -84,14 +81,8 @@ internal static partial class Log
 
     // Interactions (3200-3299)
 
-    [LoggerMessage(EventId = 3200, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId} (type {Type}, {Subcommand}) received")]
-    public static partial void InteractionReceived(ILogger logger, string interactionId, int type, string subcommand);
-
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId}: not answered within {DeferAfter}; deferred")]
-    public static partial void InteractionDeferred(ILogger logger, string interactionId, TimeSpan deferAfter);
-
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Discord interaction {InteractionId}: answering failed (deferred: {Deferred})")]
-    public static partial void InteractionAnswerFailed(ILogger logger, string interactionId, bool deferred, Exception exception);
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId} (type {Type}) received")]
+    public static partial void InteractionReceived(ILogger logger, string interactionId, int type);
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Discord interactions endpoint: request refused with 401 ({Reason})")]
     public static partial void InteractionSignatureRejected(ILogger logger, string reason);

@@ -113,12 +113,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4300, Level = LogLevel.Debug, Message = "Slack: opened direct-message channel {Channel} for user {UserId}")]
     public static partial void DirectChannelOpened(ILogger logger, string userId, string channel);
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Debug, Message = "Slack: {Command} took longer than {Budget}; acknowledged, the reply goes to response_url")]
-    public static partial void SlashCommandDeferred(ILogger logger, string command, TimeSpan budget);
-
     [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "Slack: a {Kind} payload had no response_url; its reply cannot be delivered")]
     public static partial void NoResponseUrl(ILogger logger, string kind);
-
-    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Slack: posting a reply to response_url failed ({Code})")]
-    public static partial void ResponseUrlFailed(ILogger logger, string code, Exception exception);
 }

@@ -1,8 +1,10 @@
 using ChatBot.Core.Chat;
+using ChatBot.Core.Commands;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Doctor;
 using ChatBot.Slack.Http;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.WebApi;
@@ -18,9 +20,10 @@ namespace ChatBot.Slack;
 public static class SlackRegistration
 {
     /// <summary>
-    /// The Slack platform: options (validated at start), the Web API client, the command dispatcher,
-    /// request signing, <see cref="IChatPlatform"/> keyed <c>slack</c> and the doctor's token checks; the Socket Mode worker only when
-    /// <c>Slack:AppToken</c> is set. The HTTP endpoints are mapped by <see cref="SlackEndpoints.MapSlackEndpoints"/>.
+    /// The Slack platform: options (validated at start), the Web API client, request signing, <see cref="IChatPlatform"/>
+    /// keyed <c>slack</c> and the doctor's token checks; the command adapter when Socket Mode or the HTTP endpoints are
+    /// on; the Socket Mode worker only when <c>Slack:AppToken</c> is set. The HTTP endpoints are mapped by
+    /// <see cref="SlackEndpoints.MapSlackEndpoints"/>.
     /// </summary>
     public static IHostApplicationBuilder AddChatBotSlack(this IHostApplicationBuilder builder)
     {
@@ -41,14 +44,22 @@ public static class SlackRegistration
             .RemoveAllLoggers();
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();
-        services.TryAddSingleton<SlackCommandDispatcher>();
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackEnvelopeDeduplicator>();
         services.AddKeyedSingleton<IChatPlatform, SlackPlatform>(SlackPlatform.PlatformName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackBotTokenCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackAppTokenCheck>());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
+        var socketMode = !string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]);
+        var httpEndpoints = !string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.SigningSecret)}"]);
+        if (socketMode || httpEndpoints)
+        {
+            // Commands can arrive: Core's invoker (and its shutdown drain) answers them.
+            services.AddCommandInvoker();
+            services.TryAddSingleton<SlackCommandAdapter>();
+        }
+
+        if (socketMode)
         {
             services.TryAddSingleton(new SlackSocketModeSettings());
             services.TryAddSingleton<SlackSocketModeClient>();
@@ -56,7 +67,7 @@ public static class SlackRegistration
             services.AddHealthChecks().AddCheck<SlackSocketModeHealth>(SlackPlatform.PlatformName);
             services.AddHostedService<SlackSocketModeWorker>();
         }
-        else if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.SigningSecret)}"]))
+        else if (httpEndpoints)
         {
             // Events come over HTTP only: serving /readyz means the endpoints are served too.
             services.AddHealthChecks().AddCheck(SlackPlatform.PlatformName, () => HealthCheckResult.Healthy("HTTP endpoints served at /slack/commands, /slack/actions and /slack/events"));

@@ -3,7 +3,7 @@ using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Storage;
 using ChatBot.Discord.Commands;
-using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
@@ -49,9 +49,12 @@ public sealed class DiscordRegistrationTests
         var payload = host.Services.GetRequiredService<DiscordReplyRenderer>().Render(new Reply { Text = ["results"], Actions = [new ReplyAction("Next", longCommand)] });
         var customId = Assert.Single(Assert.Single(payload.Components).Components).CustomId!;
 
+        var (request, _) = Click(host, customId).Input.Resolve();
+        var (_, expired) = Click(restarted, customId).Input.Resolve();
+
         Assert.StartsWith("cmd:", customId, StringComparison.Ordinal);
-        Assert.Equal("3", Click(host, customId).Request!.Options["page"]);
-        Assert.Equal([DiscordInteractionParser.ExpiredButton], Click(restarted, customId).ImmediateReply!.Text);
+        Assert.Equal("3", request!.Options["page"]);
+        Assert.Equal([DiscordInteractionParser.ExpiredButton], expired!.Text);
     }
 
     [Fact]

@@ -48,12 +48,15 @@ public sealed class CommandRouter
         }
 
         var name = $"{command.Name} {subcommand.Name}";
-        if (command.AdminOnly && !request.IsAdmin)
+        var caller = request.Caller;
+        if (command.AdminOnly && !caller.IsAdmin)
         {
             _metrics.CommandHandled(name, CommandOutcome.Denied, elapsed: null);
-            Log.CommandRefused(_logger, request.Platform, command.Name, subcommand.Name, "not an admin");
-            return Reply.Error($"Only admins can use /{command.Name}: on Discord you need the Manage Channels permission, "
-                + "on Slack your user id must be listed in the bot's Slack:AdminUserIds setting.");
+            Log.CommandRefused(_logger, caller.Platform, command.Name, subcommand.Name, "not an admin");
+            // How someone becomes an admin is the platform's to say.
+            return Reply.Error(caller.AdminHint is { Length: > 0 } hint
+                ? $"Only admins can use /{command.Name}: {hint}"
+                : $"Only admins can use /{command.Name}.");
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -63,13 +66,13 @@ public sealed class CommandRouter
             var reply = await handler.HandleAsync(new CommandContext(request, arguments), cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             _metrics.CommandHandled(name, reply.IsError ? CommandOutcome.UserError : CommandOutcome.Ok, elapsed);
-            Log.CommandHandled(_logger, request.Platform, command.Name, subcommand.Name, elapsed.TotalMilliseconds);
+            Log.CommandHandled(_logger, caller.Platform, command.Name, subcommand.Name, elapsed.TotalMilliseconds);
             return reply;
         }
         catch (ChatBotException e)
         {
             _metrics.CommandHandled(name, CommandOutcome.UserError, Stopwatch.GetElapsedTime(started));
-            Log.CommandRefused(_logger, request.Platform, command.Name, subcommand.Name, e.Message);
+            Log.CommandRefused(_logger, caller.Platform, command.Name, subcommand.Name, e.Message);
             return Reply.Error(e.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -81,7 +84,7 @@ public sealed class CommandRouter
 #pragma warning restore CA1031
         {
             _metrics.CommandHandled(name, CommandOutcome.Error, Stopwatch.GetElapsedTime(started));
-            Log.CommandFailed(_logger, request.Platform, command.Name, subcommand.Name, e);
+            Log.CommandFailed(_logger, caller.Platform, command.Name, subcommand.Name, e);
             return Reply.Error($"Sorry, /{command.Name} {subcommand.Name} failed on our side. The error is logged; please try again in a moment.");
         }
     }

@@ -6,6 +6,9 @@ namespace ChatBot.Core.Commands;
 /// </summary>
 public sealed record Reply
 {
+    /// <summary>The label of the button for <see cref="NextPage"/>.</summary>
+    public const string MoreResultsLabel = "More results";
+
     /// <summary>A short first line (<c>Search: diffusion — 42 papers</c>); may be null.</summary>
     public string? Title { get; init; }
 
@@ -18,6 +21,17 @@ public sealed record Reply
     public string? Footer { get; init; }
 
     public IReadOnlyList<ReplyAction> Actions { get; init; } = [];
+
+    /// <summary>
+    /// The command (text grammar) that shows the next page of this reply, or null when there is none. Every
+    /// platform offers it the same way: a <see cref="MoreResultsLabel"/> button after <see cref="Actions"/>, and
+    /// <c>more</c> in the console.
+    /// </summary>
+    public string? NextPage { get; init; }
+
+    /// <summary>What the platforms render as buttons: <see cref="Actions"/>, then "More results" for <see cref="NextPage"/>.</summary>
+    public IReadOnlyList<ReplyAction> Buttons =>
+        NextPage is { Length: > 0 } next ? [.. Actions, new ReplyAction(MoreResultsLabel, next)] : Actions;
 
     public ReplyVisibility Visibility { get; init; } = ReplyVisibility.Channel;
 

@@ -40,8 +40,6 @@ internal sealed class DiscordGatewayClient(
 {
     private readonly GatewaySession _session = new(settings, timeProvider, logger);
     private readonly RecentInteractionIds _seenInteractions = new();
-    private readonly Lock _dispatchGate = new();
-    private readonly HashSet<Task> _dispatches = [];
 
     /// <summary>The session id of the current session, or null before READY and after op 9 false.</summary>
     public string? SessionId => _session.Id;
@@ -94,10 +92,6 @@ internal sealed class DiscordGatewayClient(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
-        }
-        finally
-        {
-            await DrainDispatchesAsync();
         }
     }
 
@@ -186,7 +180,7 @@ internal sealed class DiscordGatewayClient(
                             _session.Track(sequence);
                         }
 
-                        if (HandleDispatch(payload.EventName!, data, stoppingToken) && !healthy)
+                        if (HandleDispatch(payload.EventName!, data) && !healthy)
                         {
                             healthy = true;
                             _session.MarkOpened();
@@ -297,7 +291,7 @@ internal sealed class DiscordGatewayClient(
     }
 
     /// <summary>Handles one dispatch; true when it was READY or RESUMED (the connection is healthy).</summary>
-    private bool HandleDispatch(string eventName, JsonElement data, CancellationToken stoppingToken)
+    private bool HandleDispatch(string eventName, JsonElement data)
     {
         switch (eventName)
         {
@@ -327,64 +321,21 @@ internal sealed class DiscordGatewayClient(
                     return false;
                 }
 
-                StartDispatch(data.Clone(), stoppingToken);
+                try
+                {
+                    // The frame was read just now, on this loop: the answer's budget counts from here. The command
+                    // runs beside the loop, so a slow one never holds up heartbeats.
+                    dispatcher.Dispatch(data, timeProvider.GetTimestamp());
+                }
+                catch (JsonException e)
+                {
+                    // A payload of the wrong shape, not a failure of ours: one line, no stack trace.
+                    Log.GatewayFrameSkipped(logger, "an INTERACTION_CREATE that is not an interaction: " + e.Message);
+                }
+
                 return false;
             default:
                 return false;
         }
-    }
-
-    /// <summary>Commands run beside the receive loop, so a slow one never holds up heartbeats.</summary>
-    private void StartDispatch(JsonElement interaction, CancellationToken stoppingToken)
-    {
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await dispatcher.DispatchAsync(interaction, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Shutting down.
-            }
-            catch (JsonException e)
-            {
-                // A payload of the wrong shape, not a failure of ours: one line, no stack trace.
-                Log.GatewayFrameSkipped(logger, "an INTERACTION_CREATE that is not an interaction: " + e.Message);
-            }
-#pragma warning disable CA1031 // One failed interaction must not take the gateway down; it is logged.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Log.GatewayDispatchFailed(logger, e);
-            }
-        }, CancellationToken.None);
-        lock (_dispatchGate)
-        {
-            _dispatches.Add(task);
-        }
-
-        _ = task.ContinueWith(
-            done =>
-            {
-                lock (_dispatchGate)
-                {
-                    _dispatches.Remove(done);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
-    private async Task DrainDispatchesAsync()
-    {
-        Task[] running;
-        lock (_dispatchGate)
-        {
-            running = [.. _dispatches];
-        }
-
-        await Task.WhenAll(running);
     }
 }

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using ChatBot.Core.IO;
 using ChatBot.Core.Json;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Rest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +16,9 @@ namespace ChatBot.Discord.Interactions;
 /// <c>POST /discord/interactions</c>, Discord's "Interactions Endpoint URL" (PROTOCOLS.md §1.4):
 /// every request's Ed25519 signature is checked and its timestamp must be within 5 minutes of now
 /// (401 when anything is off), PING is answered with PONG, and commands go to
-/// <see cref="DiscordInteractionHandler"/>. A reply ready within DeferAfter is the HTTP response
-/// itself; a slower one is answered with a deferral (type 5) and filled in later through the REST
-/// API. A second delivery of an interaction id gets the first delivery's response again; the
+/// <see cref="DiscordCommandAdapter"/>. A reply ready within DeferAfter of the request's arrival is the
+/// HTTP response itself; a slower one is answered with a deferral (type 5) and filled in later through
+/// the REST API. A second delivery of an interaction id gets the first delivery's response again; the
 /// command runs once.
 /// </summary>
 public static class DiscordInteractionsEndpoint
@@ -56,6 +56,9 @@ public static class DiscordInteractionsEndpoint
     private static async Task HandleAsync(HttpContext context, DiscordSignatureVerifier verifier)
     {
         var services = context.RequestServices;
+        var clock = services.GetRequiredService<TimeProvider>();
+        // Discord's 3 seconds run from when it sent the request: reading and checking it count too.
+        var receivedAt = clock.GetTimestamp();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DiscordInteractionsEndpoint).FullName!);
         var body = await BoundedRead.ReadAsync(context.Request.Body, context.Request.ContentLength, MaxBodyBytes, context.RequestAborted);
         if (body is null)
@@ -65,7 +68,6 @@ public static class DiscordInteractionsEndpoint
         }
 
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
-        var clock = services.GetRequiredService<TimeProvider>();
         if (!verifier.Verify(timestamp, body, context.Request.Headers["X-Signature-Ed25519"].ToString(), out var failure)
             || !SignatureTimestamp.IsFresh(timestamp, clock.GetUtcNow(), out failure))
         {
@@ -93,9 +95,8 @@ public static class DiscordInteractionsEndpoint
             return;
         }
 
-        // The command outlives this request when it is deferred: it runs on the application's lifetime.
-        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        var handler = services.GetRequiredService<DiscordInteractionHandler>();
+        // The command outlives this request when it is deferred: Core runs it until the host stops.
+        var adapter = services.GetRequiredService<DiscordCommandAdapter>();
         var firstResponse = new TaskCompletionSource<InteractionCallback>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!services.GetRequiredService<RecentInteractionResponses>().TryClaim(interaction.Id, firstResponse.Task, out var earlier))
         {
@@ -104,20 +105,18 @@ public static class DiscordInteractionsEndpoint
             return;
         }
 
-        var handling = handler.HandleAsync(
+        await adapter.AnswerAsync(
             interaction,
+            receivedAt,
             (callback, _) =>
             {
                 firstResponse.TrySetResult(callback);
                 return Task.CompletedTask;
-            },
-            stopping);
-        await Task.WhenAny(firstResponse.Task, handling);
+            });
         if (!firstResponse.Task.IsCompleted)
         {
-            // Handling ended without answering: only cancellation at shutdown does that.
+            // Answering ended without a response: only shutdown does that.
             firstResponse.TrySetCanceled(CancellationToken.None);
-            await handling;
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }

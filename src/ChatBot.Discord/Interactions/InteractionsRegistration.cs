@@ -1,4 +1,6 @@
+using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,7 @@ namespace ChatBot.Discord.Interactions;
 
 internal static class InteractionsRegistration
 {
-    /// <summary>The public key's format check (always) and the handler both interaction paths share.</summary>
+    /// <summary>The public key's format check (always) and the command adapter both interaction paths share.</summary>
     public static void AddDiscordInteractions(IServiceCollection services, bool enabled)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordPublicKeyValidation>());
@@ -16,9 +18,10 @@ internal static class InteractionsRegistration
             return;
         }
 
+        services.AddCommandInvoker();
         services.AddSingleton<DiscordInteractionParser>();
-        services.AddSingleton<DiscordInteractionHandler>();
+        services.AddSingleton<DiscordCommandAdapter>();
         services.AddSingleton<RecentInteractionResponses>();
-        services.AddSingleton<IDiscordInteractionDispatcher>(provider => provider.GetRequiredService<DiscordInteractionHandler>());
+        services.AddSingleton<IDiscordInteractionDispatcher>(provider => provider.GetRequiredService<DiscordCommandAdapter>());
     }
 }

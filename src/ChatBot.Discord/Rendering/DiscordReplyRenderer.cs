@@ -6,10 +6,11 @@ namespace ChatBot.Discord.Rendering;
 
 /// <summary>
 /// A <see cref="Reply"/> as a Discord message: the title and text as content (or a header embed
-/// when longer than content allows), one embed per paper, actions as buttons. Every Discord limit
-/// (PROTOCOLS.md §1.6) is met by cutting text with an ellipsis or leaving later papers out, never by
-/// failing; text is escaped so paper titles cannot format or ping, and mentions are disabled anyway.
-/// Buttons get their <c>custom_id</c> from the host's <see cref="DiscordActionIds"/>.
+/// when longer than content allows), one embed per paper, <see cref="Reply.Buttons"/> (the actions,
+/// then "More results") as buttons. Every Discord limit (PROTOCOLS.md §1.6) is met by cutting text
+/// with an ellipsis or leaving later papers out, never by failing; text is escaped so paper titles
+/// cannot format or ping, and mentions are disabled anyway. Buttons get their <c>custom_id</c> from the
+/// host's <see cref="DiscordActionIds"/>.
 /// </summary>
 internal sealed class DiscordReplyRenderer(DiscordActionIds actionIds)
 {
@@ -59,7 +60,7 @@ internal sealed class DiscordReplyRenderer(DiscordActionIds actionIds)
         {
             Content = content is null && drafts.Count == 0 ? "\u200B" : content,
             Embeds = [.. drafts.Select(d => d.ToEmbed())],
-            Components = Buttons(reply.Actions),
+            Components = Buttons(reply.Buttons),
             AllowedMentions = AllowedMentions.None,
             Flags = reply.Visibility == ReplyVisibility.Private ? MessagePayload.EphemeralFlag : 0,
         };

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ChatBot.Core.IO;
 using ChatBot.Core.Json;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.WebApi;
@@ -59,6 +60,8 @@ public static class SlackEndpoints
 
     private static async Task HandleCommandAsync(HttpContext context)
     {
+        // Slack's 3 seconds run from when it sent the request: reading and checking it count too.
+        var receivedAt = context.RequestServices.GetRequiredService<TimeProvider>().GetTimestamp();
         if (await ReadVerifiedAsync(context, MaxCommandBodyBytes) is not { } body)
         {
             return;
@@ -76,8 +79,8 @@ public static class SlackEndpoints
             return;
         }
 
-        var dispatcher = context.RequestServices.GetRequiredService<SlackCommandDispatcher>();
-        var message = await dispatcher.AnswerSlashCommandAsync(command, context.RequestAborted);
+        var adapter = context.RequestServices.GetRequiredService<SlackCommandAdapter>();
+        var message = await adapter.AnswerSlashCommandAsync(command, receivedAt).WaitAsync(context.RequestAborted);
         if (message is not null)
         {
             await context.Response.WriteAsJsonAsync(ResponseUrlMessage.From(message), SlackJson.Options, context.RequestAborted);
@@ -86,6 +89,7 @@ public static class SlackEndpoints
 
     private static async Task HandleActionAsync(HttpContext context)
     {
+        var receivedAt = context.RequestServices.GetRequiredService<TimeProvider>().GetTimestamp();
         if (await ReadVerifiedAsync(context, MaxActionBodyBytes) is not { } body)
         {
             return;
@@ -109,7 +113,8 @@ public static class SlackEndpoints
 
             if (JsonFields.OptionalString(root, "type") == BlockActionRequest.PayloadType && !IsRetry(context, "interactive", JsonFields.OptionalString(root, "trigger_id"), body))
             {
-                context.RequestServices.GetRequiredService<SlackCommandDispatcher>().StartBlockActions(BlockActionRequest.Parse(root));
+                // Returns once the click is under way; its answer goes to response_url.
+                await context.RequestServices.GetRequiredService<SlackCommandAdapter>().AnswerBlockActionsAsync(BlockActionRequest.Parse(root), receivedAt);
             }
         }
     }

@@ -6,9 +6,10 @@ namespace ChatBot.Slack.Rendering;
 
 /// <summary>
 /// Turns a platform-neutral <see cref="Reply"/> into Block Kit: a header, sections of text, a section
-/// and a context line per paper, a footer and the buttons. Every piece of paper or user text is
-/// escaped (so <c>&lt;!channel&gt;</c> in a title stays text), and every Block Kit limit is kept by
-/// cutting text and dropping what does not fit — rendering never fails.
+/// and a context line per paper, a footer and <see cref="Reply.Buttons"/> (the actions, then "More
+/// results"). Every piece of paper or user text is escaped (so <c>&lt;!channel&gt;</c> in a title stays
+/// text), and every Block Kit limit is kept by cutting text and dropping what does not fit — rendering
+/// never fails.
 /// </summary>
 internal static class SlackReplyRenderer
 {
@@ -38,7 +39,7 @@ internal static class SlackReplyRenderer
             tail.Add(Context(footer));
         }
 
-        tail.AddRange(Buttons(reply.Actions));
+        tail.AddRange(Buttons(reply.Buttons));
 
         // Cards fill what the header, text, footer and buttons leave, keeping one block to say what was left out.
         var blocks = new List<SlackBlock>();

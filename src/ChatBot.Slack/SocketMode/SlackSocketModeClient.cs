@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Json;
 using ChatBot.Core.Telemetry;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Platform;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ namespace ChatBot.Slack.SocketMode;
 /// </summary>
 internal sealed class SlackSocketModeClient(
     SlackApiClient api,
-    SlackCommandDispatcher dispatcher,
+    SlackCommandAdapter adapter,
     SlackEnvelopeDeduplicator deduplicator,
     SlackSocketModeHealth health,
     SlackSocketModeSettings settings,
@@ -201,9 +202,12 @@ internal sealed class SlackSocketModeClient(
     /// <summary>
     /// Runs an envelope and acknowledges it on the connection it came on, exactly once. Never throws: a
     /// failure is logged and the envelope is still acknowledged (without a reply), so Slack does not redeliver it.
+    /// Called on the connection's receive loop as the frame is read; the command itself runs beside it.
     /// </summary>
     private async Task HandleEnvelopeAsync(SlackSocketConnection connection, SocketEnvelope envelope)
     {
+        // The answer's budget counts from now, when the frame was read.
+        var receivedAt = timeProvider.GetTimestamp();
         var acknowledged = false;
         async Task AckAsync(ResponseUrlMessage? payload = null)
         {
@@ -231,7 +235,7 @@ internal sealed class SlackSocketModeClient(
             switch (envelope.Type)
             {
                 case SocketEnvelope.SlashCommands:
-                    var message = await dispatcher.AnswerSlashCommandAsync(SlashCommand.FromJson(envelope.Payload), CancellationToken.None);
+                    var message = await adapter.AnswerSlashCommandAsync(SlashCommand.FromJson(envelope.Payload), receivedAt);
                     var payload = message is not null && envelope.AcceptsResponsePayload ? ResponseUrlMessage.From(message) : null;
                     if (message is not null && payload is null)
                     {
@@ -244,7 +248,7 @@ internal sealed class SlackSocketModeClient(
                     await AckAsync();
                     if (JsonFields.OptionalString(envelope.Payload, "type") == BlockActionRequest.PayloadType)
                     {
-                        dispatcher.StartBlockActions(BlockActionRequest.Parse(envelope.Payload));
+                        await adapter.AnswerBlockActionsAsync(BlockActionRequest.Parse(envelope.Payload), receivedAt);
                     }
 
                     break;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Console;
+using ChatBot.Console.Inbound;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using ChatBot.Hosting;
@@ -39,7 +40,7 @@ internal static class AskCommand
             app.Services.GetRequiredService<IPaperStore>(),
             app.Services.GetRequiredService<IOptions<StorageOptions>>().Value,
             cancellationToken);
-        var reply = await app.Services.GetRequiredService<ConsoleCommandRunner>().RunAsync(text, cancellationToken);
+        var reply = await app.Services.GetRequiredService<ConsoleCommandAdapter>().RunAsync(text, cancellationToken);
         return reply.IsError ? ChatBotCli.Failure : ChatBotCli.Success;
     }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Console.Inbound;
 using ChatBot.Core.Chat;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ internal static class ConsoleRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(console);
-        builder.Services.AddSingleton<ConsoleCommandRunner>();
+        builder.Services.AddSingleton<ConsoleCommandAdapter>();
         builder.Services.AddKeyedSingleton<IChatPlatform, ConsoleChatPlatform>(ConsoleChatPlatform.PlatformName);
         return builder;
     }

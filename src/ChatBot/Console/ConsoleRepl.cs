@@ -1,3 +1,4 @@
+using ChatBot.Console.Inbound;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -11,7 +12,7 @@ namespace ChatBot.Console;
 /// </summary>
 internal sealed class ConsoleRepl(
     IAnsiConsole console,
-    ConsoleCommandRunner runner,
+    ConsoleCommandAdapter commands,
     IPaperStore store,
     IOptions<ConsoleOptions> options,
     IOptions<StorageOptions> storage,
@@ -44,7 +45,7 @@ internal sealed class ConsoleRepl(
             }
 
             history.Add(line.Trim());
-            await runner.RunAsync(line, stoppingToken);
+            await commands.RunAsync(line, stoppingToken);
         }
     }
 

@@ -44,7 +44,7 @@ internal static class ConsoleReplyRenderer
             console.MarkupLine($"[grey]{Markup.Escape(footer)}[/]");
         }
 
-        foreach (var action in reply.Actions)
+        foreach (var action in reply.Buttons)
         {
             console.MarkupLine($"[grey]\u2192 {Markup.Escape(action.Label)}: {Markup.Escape(action.Command)}[/]");
         }

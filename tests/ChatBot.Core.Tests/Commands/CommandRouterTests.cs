@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Telemetry;
 using ChatBot.Testing;
@@ -106,6 +107,25 @@ public sealed class CommandRouterTests : IDisposable
     public void Commands_known_to_answer_privately_say_so_before_they_run(string command, string subcommand, bool privately)
     {
         Assert.Equal(privately, CommandCatalog.Find(command)!.RepliesPrivately(subcommand));
+    }
+
+    [Theory]
+    [InlineData("ask the workspace owner to add you.", "Only admins can use /papers-admin: ask the workspace owner to add you.")]
+    [InlineData("", "Only admins can use /papers-admin.")]
+    public async Task An_admin_command_is_refused_to_others_with_the_hint_their_platform_gave(string hint, string refusal)
+    {
+        var ran = false;
+        var router = new CommandRouter([new FakeHandler("daily set", _ => { ran = true; return Reply.Message("set"); }, CommandCatalog.PapersAdminCommand)], _metrics.Metrics, _logger);
+        var caller = new Caller("chat", new ChatUser("U1")) { ChannelId = "C1", AdminHint = hint };
+
+        var reply = await router.HandleAsync(
+            new CommandRequest(CommandCatalog.PapersAdminCommand, "daily set", new Dictionary<string, string> { ["time"] = "09:00", ["timezone"] = "UTC" }) { Caller = caller },
+            CancellationToken.None);
+
+        Assert.True(reply.IsError);
+        Assert.Equal(ReplyVisibility.Private, reply.Visibility);
+        Assert.Equal(refusal, Assert.Single(reply.Text));
+        Assert.False(ran);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal(4, body["type"]!.GetValue<int>());
         Assert.Contains("Results for diffusion", body["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var request = Assert.Single(harness.Search.Requests);
-        Assert.Equal("discord", request.Platform);
+        Assert.Equal("discord", request.Caller.Platform);
         Assert.Equal("3", request.Options["limit"]);
     }
 

@@ -1,7 +1,7 @@
 using ChatBot.Core.Commands;
 using ChatBot.Core.Storage;
 using ChatBot.Discord.Gateway;
-using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Inbound;
 using ChatBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,7 @@ public sealed class DiscordGatewayRegistrationTests
         builder.AddChatBotDiscord();
 
         Assert.DoesNotContain(builder.Services, d => d.ImplementationType == typeof(DiscordGatewayWorker));
-        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(DiscordInteractionHandler));
+        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(DiscordCommandAdapter));
     }
 
     [Fact]
@@ -32,11 +32,11 @@ public sealed class DiscordGatewayRegistrationTests
         using var host = builder.Build();
 
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is DiscordGatewayWorker);
-        Assert.IsType<DiscordInteractionHandler>(host.Services.GetRequiredService<IDiscordInteractionDispatcher>());
+        Assert.IsType<DiscordCommandAdapter>(host.Services.GetRequiredService<IDiscordInteractionDispatcher>());
     }
 
     [Fact]
-    public void A_public_key_alone_registers_the_interaction_handler_but_no_gateway()
+    public void A_public_key_alone_registers_the_command_adapter_but_no_gateway()
     {
         var builder = Builder(new() { ["Discord:PublicKey"] = new string('a', 64), ["Discord:ApplicationId"] = "111" });
         builder.AddChatBotDiscord();
@@ -45,7 +45,7 @@ public sealed class DiscordGatewayRegistrationTests
         using var host = builder.Build();
 
         Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), s => s is DiscordGatewayWorker);
-        Assert.NotNull(host.Services.GetRequiredService<DiscordInteractionHandler>());
+        Assert.NotNull(host.Services.GetRequiredService<DiscordCommandAdapter>());
     }
 
     private static HostApplicationBuilder Builder(Dictionary<string, string?> settings)

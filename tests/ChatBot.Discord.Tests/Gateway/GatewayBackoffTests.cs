@@ -44,6 +44,8 @@ public sealed class GatewayBackoffTests
 
     private sealed class NoDispatcher : IDiscordInteractionDispatcher
     {
-        public Task DispatchAsync(System.Text.Json.JsonElement interaction, CancellationToken cancellationToken) => Task.CompletedTask;
+        public void Dispatch(System.Text.Json.JsonElement interaction, long receivedAt)
+        {
+        }
     }
 }

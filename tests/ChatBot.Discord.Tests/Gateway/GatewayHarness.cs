@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
-using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Rendering;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Discord.Tests.Gateway;
 
 /// <summary>
-/// A gateway client wired like the host wires it (real CommandRouter and interaction handler,
+/// A gateway client wired like the host wires it (real CommandRouter, invoker and command adapter,
 /// a fake search handler) against a <see cref="FakeDiscordGateway"/> and a loopback REST fake
 /// that serves <c>GET /gateway/bot</c>, interaction callbacks (204) and @original edits (200).
 /// Disposing it checks that the client broke no documented rule of the gateway or the REST API
@@ -31,9 +31,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
         rest.Options.DeferAfter = deferAfter;
         var options = Options.Create(rest.Options);
         var router = new CommandRouter([Search], rest.Metrics.Metrics, NullLogger<CommandRouter>.Instance);
+        var invoker = new CommandInvoker(router, Tracker, TimeProvider.System, InvokerLog);
         var actionIds = new DiscordActionIds();
-        var handler = new DiscordInteractionHandler(router, new DiscordInteractionParser(actionIds), new DiscordReplyRenderer(actionIds), rest.Client, options, TimeProvider.System, HandlerLog);
-        Client = new DiscordGatewayClient(rest.Client, handler, options, settings, Health, rest.Metrics.Metrics, TimeProvider.System, ClientLog);
+        var adapter = new DiscordCommandAdapter(invoker, new DiscordInteractionParser(actionIds), new DiscordReplyRenderer(actionIds), rest.Client, options, AdapterLog);
+        Client = new DiscordGatewayClient(rest.Client, adapter, options, settings, Health, rest.Metrics.Metrics, TimeProvider.System, ClientLog);
     }
 
     public FakeDiscordGateway Gateway { get; }
@@ -53,7 +54,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public RecordingLogger<DiscordGatewayClient> ClientLog { get; } = new();
 
-    public RecordingLogger<DiscordInteractionHandler> HandlerLog { get; } = new();
+    public RecordingLogger<DiscordCommandAdapter> AdapterLog { get; } = new();
+
+    public RecordingLogger<CommandInvoker> InvokerLog { get; } = new();
+
+    /// <summary>Core's commands under way, drained when the harness stops (as the host does).</summary>
+    public CommandTracker Tracker { get; } = new();
 
     public DiscordGatewayClient Client { get; }
 
@@ -147,11 +153,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public static JsonObject Callback(RecordedRequest request) => JsonNode.Parse(request.Body)!.AsObject();
 
-    /// <summary>Stops the client as the host does at shutdown and waits for it to finish.</summary>
+    /// <summary>Stops the client and the invoker as the host does at shutdown and waits for both to finish.</summary>
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
         await Running.WaitAsync(TimeSpan.FromSeconds(15));
+        await Tracker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
     }
 
     public async ValueTask DisposeAsync()
@@ -162,8 +169,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await Gateway.DisposeAsync();
         await _fakeRest.DisposeAsync();
         _stop.Dispose();
+        Tracker.Dispose();
         Assert.True(violations.Count == 0, "The client broke Discord's protocol: " + string.Join(" | ", violations));
-        var leaked = ClientLog.Entries.Concat(HandlerLog.Entries).Concat(_fakeRest.Logger.Entries).Where(e => e.Message.Contains(Token, StringComparison.Ordinal)).ToList();
+        var leaked = ClientLog.Entries.Concat(AdapterLog.Entries).Concat(InvokerLog.Entries).Concat(_fakeRest.Logger.Entries).Where(e => e.Message.Contains(Token, StringComparison.Ordinal)).ToList();
         Assert.True(leaked.Count == 0, "The token was logged: " + string.Join(" | ", leaked.Select(e => e.Message)));
     }
 }

@@ -161,6 +161,24 @@ public sealed class DiscordReplyRendererTests
     }
 
     [Fact]
+    public void A_next_page_is_a_More_results_button_after_the_other_actions_whose_custom_id_resolves_to_it()
+    {
+        var reply = new Reply
+        {
+            Papers = [new PaperCard(TestPapers.Arxiv("2106.04554", "A paper"), CardDetail.Brief)],
+            Actions = [new ReplyAction("Similar papers", "/papers similar 2106.04554")],
+            NextPage = "/papers search diffusion --limit 5 --page 2",
+        };
+
+        var payload = _renderer.Render(reply);
+
+        var buttons = Assert.Single(payload.Components).Components;
+        Assert.Equal(["Similar papers", "More results"], buttons.Select(b => b.Label));
+        Assert.True(_actionIds.TryResolve(buttons[1].CustomId!, out var command));
+        Assert.Equal("/papers search diffusion --limit 5 --page 2", command);
+    }
+
+    [Fact]
     public void A_command_longer_than_100_characters_round_trips_through_the_cache()
     {
         var longCommand = "/papers search " + string.Join(' ', Enumerable.Repeat("\"graph neural networks\"", 8)) + " --page 3";

@@ -31,7 +31,8 @@ public sealed class SlackHttpEndpointTests
         var request = Assert.Single(search.Calls).Request;
         Assert.Equal("diffusion since:7d", request.Options["query"]);
         Assert.Equal("3", request.Options["limit"]);
-        Assert.Equal(("slack", "U2", "alice", "C1", "T1", true), (request.Platform, request.User.Id, request.User.DisplayName, request.ChannelId, request.GuildId, request.IsAdmin));
+        var caller = request.Caller;
+        Assert.Equal(("slack", "U2", "alice", "C1", "T1", true), (caller.Platform, caller.User.Id, caller.User.DisplayName, caller.ChannelId, caller.WorkspaceId, caller.IsAdmin));
         Assert.Empty(slack.ProtocolViolations);
     }
 
@@ -48,6 +49,24 @@ public sealed class SlackHttpEndpointTests
         using var brokenBody = JsonDocument.Parse(await broken.Content.ReadAsStringAsync());
         Assert.Equal("ephemeral", brokenBody.RootElement.GetProperty("response_type").GetString());
         Assert.Contains(":warning: /papers search has no option --bogus", brokenBody.RootElement.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(slack.ProtocolViolations);
+    }
+
+    [Fact]
+    public async Task A_user_not_listed_as_admin_is_refused_an_admin_command_and_told_about_Slack_AdminUserIds()
+    {
+        var dailySet = new ScriptedCommandHandler("daily set", command: CommandCatalog.PapersAdminCommand);
+        await using var slack = await SlackHarness.StartAsync(signingSecret: true, handlers: [dailySet],
+            settings: new Dictionary<string, string?> { ["Slack:AdminUserIds:0"] = "U9" });
+
+        using var response = await PostSignedAsync(slack, SlackEndpoints.CommandsPath, Form(slack, "daily set 09:00 UTC", CommandCatalog.PapersAdminCommand));
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
+        var text = body.RootElement.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString();
+        Assert.Contains("Only admins can use /papers-admin", text, StringComparison.Ordinal);
+        Assert.Contains("Slack:AdminUserIds", text, StringComparison.Ordinal);
+        Assert.Empty(dailySet.Calls);
         Assert.Empty(slack.ProtocolViolations);
     }
 
@@ -137,7 +156,7 @@ public sealed class SlackHttpEndpointTests
         Assert.True(body.RootElement.GetProperty("replace_original").GetBoolean());
         Assert.Equal("page 2", body.RootElement.GetProperty("text").GetString());
         var request = Assert.Single(search.Calls).Request;
-        Assert.Equal(("U5", "diffusion", "C1", "T1"), (request.User.Id, request.Options["query"], request.ChannelId, request.GuildId));
+        Assert.Equal(("U5", "diffusion", "C1", "T1"), (request.Caller.User.Id, request.Options["query"], request.Caller.ChannelId, request.Caller.WorkspaceId));
         Assert.Empty(slack.ProtocolViolations);
     }
 
@@ -292,9 +311,9 @@ public sealed class SlackHttpEndpointTests
         return Encoding.ASCII.GetString([.. received]).TrimEnd();
     }
 
-    private static string Form(SlackHarness slack, string text) =>
+    private static string Form(SlackHarness slack, string text, string command = "papers") =>
         "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T1&team_domain=example&channel_id=C1&channel_name=papers&user_id=U2&user_name=alice"
-        + "&command=%2Fpapers&text=" + Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal)
+        + "&command=%2F" + command + "&text=" + Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal)
         + "&api_app_id=A1&response_url=" + Uri.EscapeDataString(slack.ResponseUrl.AbsoluteUri) + "&trigger_id=13345224609.738474920.8088930838d88f008e0";
 
     private static Task<HttpResponseMessage> PostSignedAsync(SlackHarness slack, string path, string body, IReadOnlyDictionary<string, string>? headers = null)

@@ -112,6 +112,22 @@ public sealed class SlackReplyRendererTests
     }
 
     [Fact]
+    public void A_next_page_is_a_More_results_button_after_the_other_actions_carrying_its_command()
+    {
+        var reply = new Reply
+        {
+            Papers = [new PaperCard(TestPapers.Arxiv("2501.00002", "A paper"), CardDetail.Brief)],
+            Actions = [new ReplyAction("Similar papers", "/papers similar 2501.00002")],
+            NextPage = "/papers search diffusion --limit 5 --page 2",
+        };
+
+        var buttons = SlackReplyRenderer.Render(reply).Blocks.OfType<ActionsBlock>().Single().Elements;
+
+        Assert.Equal(["Similar papers", "More results"], buttons.Select(b => b.Text.Text));
+        Assert.Equal("/papers search diffusion --limit 5 --page 2", buttons[1].Value);
+    }
+
+    [Fact]
     public void Private_replies_render_as_ephemeral_and_escaping_never_cuts_an_entity_in_half()
     {
         var message = SlackReplyRenderer.Render(Reply.Error(new string('<', 2000)));

@@ -29,7 +29,7 @@ public sealed class SlackSocketModeTests
         Assert.Equal("in_channel", ack.RootElement.GetProperty("payload").GetProperty("response_type").GetString());
         Assert.Equal("Search: diffusion", ack.RootElement.GetProperty("payload").GetProperty("text").GetString());
         var request = Assert.Single(search.Calls).Request;
-        Assert.Equal(("diffusion since:7d", "3", "U2", "C1", "T1", "slack"), (request.Options["query"], request.Options["limit"], request.User.Id, request.ChannelId, request.GuildId, request.Platform));
+        Assert.Equal(("diffusion since:7d", "3", "U2", "C1", "T1", "slack"), (request.Options["query"], request.Options["limit"], request.Caller.User.Id, request.Caller.ChannelId, request.Caller.WorkspaceId, request.Caller.Platform));
         Assert.Equal("Bearer " + SlackHarness.AppToken, slack.Api.Requests.First(r => r.Path == "/api/apps.connections.open").Header("Authorization"));
         Assert.Empty(slack.ProtocolViolations);
     }
@@ -57,6 +57,45 @@ public sealed class SlackSocketModeTests
         using var body = JsonDocument.Parse(followUp.Body);
         Assert.Equal("slow answer", body.RootElement.GetProperty("text").GetString());
         Assert.Single(search.Calls);
+        Assert.Empty(slack.ProtocolViolations);
+    }
+
+    [Fact]
+    public async Task A_command_that_blocks_its_thread_does_not_hold_up_the_next_envelope_on_the_same_connection()
+    {
+        using var gate = new ManualResetEventSlim();
+        var search = new ScriptedCommandHandler("search", (context, _) =>
+        {
+            if (context.Request.Options["query"] == "stuck")
+            {
+                gate.Wait(TimeSpan.FromSeconds(20), CancellationToken.None);
+            }
+
+            return Task.FromResult(Reply.Message("answer to " + context.Request.Options["query"]));
+        });
+        var settings = new Dictionary<string, string?>(OneConnection) { ["Slack:InlineReplyBudget"] = "00:00:00.300" };
+        await using var slack = await SlackHarness.StartAsync(socketMode: true, settings: settings, handlers: [search]);
+        var socket = await slack.SocketServer.WaitForConnectionAsync(0);
+        try
+        {
+            await socket.SendEnvelopeAsync("slash_commands", "env-stuck", SlackPayloads.SlashCommand(slack, "search stuck", "trigger-stuck"));
+            await socket.SendEnvelopeAsync("slash_commands", "env-next", SlackPayloads.SlashCommand(slack, "search next", "trigger-next"));
+
+            using var next = JsonDocument.Parse(await socket.WaitForMessageAsync(m => m.Contains("env-next", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
+            Assert.Equal("answer to next", next.RootElement.GetProperty("payload").GetProperty("text").GetString());
+            // Its empty ack may have come before or after the other one.
+            var stuckAck = socket.Received.FirstOrDefault(m => m.Contains("env-stuck", StringComparison.Ordinal))
+                ?? await socket.WaitForMessageAsync(m => m.Contains("env-stuck", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+            using var stuck = JsonDocument.Parse(stuckAck);
+            Assert.False(stuck.RootElement.TryGetProperty("payload", out _)); // acknowledged within Slack's 3 s, answered later
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        using var followUp = JsonDocument.Parse((await WaitForRequestAsync(slack, "/hooks/response/T1/abc")).Body);
+        Assert.Equal("answer to stuck", followUp.RootElement.GetProperty("text").GetString());
         Assert.Empty(slack.ProtocolViolations);
     }
 

@@ -101,7 +101,7 @@ public sealed class AlertConcurrencyTests : IDisposable
     }
 
     private static CommandRequest Add(string query) =>
-        TextCommandParser.Parse("/alerts add " + query) with { Platform = "slack", ChannelId = "C1", User = new ChatUser("U1", "ada") };
+        TextCommandParser.Parse("/alerts add " + query) with { Caller = new Caller("slack", new ChatUser("U1", "ada")) { ChannelId = "C1" } };
 
     private AlertDeliveryService DeliveryService(IChatPlatform platform)
     {

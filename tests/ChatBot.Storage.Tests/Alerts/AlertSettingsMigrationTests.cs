@@ -75,7 +75,7 @@ public sealed class AlertSettingsMigrationTests : IDisposable
         await storage.Get<IAlertStore>().TryAddAsync(new Alert { Platform = "slack", UserId = "U1", Query = "mamba" }, 25);
 
         var list = await storage.Get<CommandRouter>().HandleAsync(
-            TextCommandParser.Parse("/alerts list") with { Platform = "slack", ChannelId = "C1", User = new ChatUser("U1") }, CancellationToken.None);
+            TextCommandParser.Parse("/alerts list") with { Caller = new Caller("slack", new ChatUser("U1")) { ChannelId = "C1" } }, CancellationToken.None);
 
         Assert.StartsWith("Papers come once a day at 07:15 America/New_York", list.Footer, StringComparison.Ordinal);
     }

@@ -32,7 +32,7 @@ internal sealed class AlertsAddCommand(IAlertStore store, ISearchIndex index, IP
         var now = clock.GetUtcNow();
         // The store counts and adds in one transaction: alerts added at the same moment cannot pass the limit.
         var alert = await store.TryAddAsync(
-            new Alert { Platform = request.Platform, UserId = request.User.Id, Query = query.Text, CreatedAt = now }, AlertLimits.MaxAlertsPerUser, cancellationToken);
+            new Alert { Platform = request.Caller.Platform, UserId = request.Caller.User.Id, Query = query.Text, CreatedAt = now }, AlertLimits.MaxAlertsPerUser, cancellationToken);
         if (alert is null)
         {
             return Reply.Error($"You have {AlertLimits.MaxAlertsPerUser} alerts, the most one person can have. Remove one first (/alerts list, then /alerts remove <id>).");

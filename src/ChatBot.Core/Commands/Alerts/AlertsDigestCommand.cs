@@ -16,7 +16,7 @@ internal sealed class AlertsDigestCommand(IAlertStore store) : ICommandHandler
         var digest = AlertDigest.Parse(context.Arguments.RequiredText("mode"));
         var request = context.Request;
         // Only the choice changes: the date of the last digest sent stays, so today's is not sent twice.
-        await store.UpdateSettingsAsync(request.Platform, request.User.Id, s => s with { Digest = digest }, cancellationToken);
+        await store.UpdateSettingsAsync(request.Caller.Platform, request.Caller.User.Id, s => s with { Digest = digest }, cancellationToken);
         return Reply.Message($"Your alert papers will come {digest}.", ReplyVisibility.Private);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class AlertsListCommand(IAlertStore store) : ICommandHandler
             return Reply.Message("You have no alerts. Add one: /alerts add diffusion transformer -survey", ReplyVisibility.Private);
         }
 
-        var digest = (await store.GetSettingsAsync(context.Request.Platform, context.Request.User.Id, cancellationToken)).Digest;
+        var digest = (await store.GetSettingsAsync(context.Request.Caller.Platform, context.Request.Caller.User.Id, cancellationToken)).Digest;
         var lines = mine.OrderBy(a => a.CreatedAt).Select(a => string.Create(CultureInfo.InvariantCulture,
             $"{a.Id}. \u201c{a.Query}\u201d \u2014 since {a.CreatedAt:yyyy-MM-dd}, {a.Matches} paper{(a.Matches == 1 ? "" : "s")} sent{(a.PausedReason is { } reason ? $", paused: {reason}" : "")}"));
         return new Reply

@@ -7,7 +7,7 @@ namespace ChatBot.Core.Commands.Alerts;
 internal static class UserAlerts
 {
     public static Task<IReadOnlyList<Alert>> OfAsync(IAlertStore store, CommandRequest request, CancellationToken cancellationToken) =>
-        store.ListForUserAsync(request.Platform, request.User.Id, cancellationToken);
+        store.ListForUserAsync(request.Caller.Platform, request.Caller.User.Id, cancellationToken);
 
     /// <summary>The caller's alerts named by <paramref name="idOrAll"/>: one id, or <c>all</c>.</summary>
     public static async Task<IReadOnlyList<Alert>> SelectAsync(IAlertStore store, CommandRequest request, string idOrAll, CancellationToken cancellationToken)

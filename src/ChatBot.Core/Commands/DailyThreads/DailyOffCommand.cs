@@ -25,7 +25,7 @@ internal sealed class DailyOffCommand(IScheduleStore store, DailyThreadScheduleC
 
         if (catalog.IsConfigured(id))
         {
-            var who = context.Request.User.DisplayName ?? context.Request.User.Id;
+            var who = context.Request.Caller.User.DisplayName ?? context.Request.Caller.User.Id;
             await catalog.PauseAsync(schedule, $"turned off by {who}", cancellationToken);
             return Reply.Message("Daily thread turned off. It is defined in the bot's configuration, so it stays listed as paused until the operator removes it there.", ReplyVisibility.Private);
         }

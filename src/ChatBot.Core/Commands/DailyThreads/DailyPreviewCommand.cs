@@ -51,8 +51,8 @@ internal sealed class DailyPreviewCommand(DailyThreadScheduleCatalog catalog, IP
     // What daily set gives when only a time and zone are typed; the time only dates the preview's title.
     private static DailyThreadSchedule Defaults(CommandRequest request, DateTimeOffset now) => new()
     {
-        Platform = request.Platform,
-        ChannelId = request.ChannelId!,
+        Platform = request.Caller.Platform,
+        ChannelId = request.Caller.ChannelId!,
         LocalTime = TimeOnly.FromDateTime(now.UtcDateTime).AddMinutes(1),
         TimeZoneId = "UTC",
     };

@@ -17,8 +17,8 @@ internal sealed class DailySetCommand(IScheduleStore store, TimeProvider clock) 
         _ = DailyThreadChannel.IdOf(request);
         var schedule = new DailyThreadSchedule
         {
-            Platform = request.Platform,
-            ChannelId = request.ChannelId!,
+            Platform = request.Caller.Platform,
+            ChannelId = request.Caller.ChannelId!,
             LocalTime = DailyThreadScheduleParser.ParseTime(context.Arguments.RequiredText("time")),
             TimeZoneId = DailyThreadScheduleParser.ParseTimeZone(context.Arguments.RequiredText("timezone")),
             Top = DailyThreadScheduleParser.ParseTop(context.Arguments.Number("top", Definition)),

@@ -6,8 +6,8 @@ namespace ChatBot.Core.Commands.DailyThreads;
 internal static class DailyThreadChannel
 {
     public static string IdOf(CommandRequest request) =>
-        request.ChannelId is { Length: > 0 } channel
-            ? new DailyThreadSchedule { Platform = request.Platform, ChannelId = channel, LocalTime = default, TimeZoneId = "UTC" }.Id
+        request.Caller.ChannelId is { Length: > 0 } channel
+            ? new DailyThreadSchedule { Platform = request.Caller.Platform, ChannelId = channel, LocalTime = default, TimeZoneId = "UTC" }.Id
             : throw new ChatBotException("Run this in the channel whose daily thread you want to change.");
 
     /// <summary>The next instant the schedule posts, from <paramref name="now"/> on.</summary>

@@ -45,9 +45,9 @@ internal sealed class SearchCommand(ISearchIndex index, IPaperStore store, TimeP
             Text = results.RelaxedToAnyWord ? ["No paper has all of these words; these have some of them."] : [],
             Papers = cards,
             Footer = string.Create(CultureInfo.InvariantCulture, $"{offset + 1}\u2013{shownTo} of {results.TotalHits}"),
-            Actions = more
-                ? [new ReplyAction("More results", string.Create(CultureInfo.InvariantCulture, $"/{Command} search {query.Text} --limit {limit} --page {page + 1}"))]
-                : [],
+            NextPage = more
+                ? string.Create(CultureInfo.InvariantCulture, $"/{Command} search {query.Text} --limit {limit} --page {page + 1}")
+                : null,
         };
     }
 

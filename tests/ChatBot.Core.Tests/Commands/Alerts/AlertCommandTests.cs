@@ -151,7 +151,7 @@ public sealed class AlertCommandTests
 
     private Task<Reply> Run(string user, string line) =>
         _router.HandleAsync(
-            TextCommandParser.Parse("/alerts " + line) with { Platform = "slack", ChannelId = "C1", User = new ChatUser(user) },
+            TextCommandParser.Parse("/alerts " + line) with { Caller = new Caller("slack", new ChatUser(user)) { ChannelId = "C1" } },
             CancellationToken.None);
 
     private sealed class NothingFoundIndex : ISearchIndex

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatBot.Core.Json;
 
-namespace ChatBot.Slack.Platform;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>
 /// A slash command as Slack sends it, over HTTP (a form) or Socket Mode (a JSON payload with the same

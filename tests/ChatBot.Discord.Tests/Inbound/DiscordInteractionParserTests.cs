@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatBot.Discord.Interactions;
+using ChatBot.Core.Commands;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Rendering;
 
-namespace ChatBot.Discord.Tests.Interactions;
+namespace ChatBot.Discord.Tests.Inbound;
 
 public sealed class DiscordInteractionParserTests
 {
@@ -14,19 +15,22 @@ public sealed class DiscordInteractionParserTests
     {
         var parsed = Parse(InteractionPayloads.Search("i1", "diffusion since:7d"));
 
-        var request = parsed.Request!;
+        var request = RequestOf(parsed);
+        var caller = parsed.Caller;
         Assert.Equal("i1", parsed.Id);
         Assert.Equal(InteractionPayloads.TokenFor("i1"), parsed.Token);
         Assert.Equal("papers", request.Command);
         Assert.Equal("search", request.Subcommand);
         Assert.Equal("diffusion since:7d", request.Options["query"]);
         Assert.Equal("3", request.Options["limit"]);
-        Assert.Equal("discord", request.Platform);
-        Assert.Equal("u1", request.User.Id);
-        Assert.Equal("Ada L.", request.User.DisplayName);
-        Assert.Equal("c1", request.ChannelId);
-        Assert.Equal("g1", request.GuildId);
-        Assert.False(request.IsAdmin);
+        Assert.Equal("discord", caller.Platform);
+        Assert.Equal("u1", caller.User.Id);
+        Assert.Equal("Ada L.", caller.User.DisplayName);
+        Assert.Equal("c1", caller.ChannelId);
+        Assert.Equal("g1", caller.WorkspaceId);
+        Assert.False(caller.IsAdmin);
+        Assert.Equal(DiscordInteractionParser.AdminHint, caller.AdminHint);
+        Assert.Contains("Manage Channels", caller.AdminHint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,11 +52,12 @@ public sealed class DiscordInteractionParserTests
             }),
         });
 
-        var request = Parse(interaction).Request!;
+        var parsed = Parse(interaction);
+        var request = RequestOf(parsed);
 
         Assert.Equal(("papers-admin", "daily set"), (request.Command, request.Subcommand));
         Assert.Equal(("09:00", "Europe/Berlin"), (request.Options["time"], request.Options["timezone"]));
-        Assert.True(request.IsAdmin);
+        Assert.True(parsed.Caller.IsAdmin);
     }
 
     [Theory]
@@ -68,7 +73,7 @@ public sealed class DiscordInteractionParserTests
     {
         var parsed = Parse(InteractionPayloads.Search("i1", "x", permissions));
 
-        Assert.Equal(admin, parsed.Request!.IsAdmin);
+        Assert.Equal(admin, parsed.Caller.IsAdmin);
     }
 
     [Fact]
@@ -79,12 +84,12 @@ public sealed class DiscordInteractionParserTests
         interaction.Remove("guild_id");
         interaction["user"] = new JsonObject { ["id"] = "u9", ["username"] = "lin" };
 
-        var request = Parse(interaction).Request!;
+        var caller = Parse(interaction).Caller;
 
-        Assert.Equal("u9", request.User.Id);
-        Assert.Equal("lin", request.User.DisplayName);
-        Assert.Null(request.GuildId);
-        Assert.False(request.IsAdmin);
+        Assert.Equal("u9", caller.User.Id);
+        Assert.Equal("lin", caller.User.DisplayName);
+        Assert.Null(caller.WorkspaceId);
+        Assert.False(caller.IsAdmin);
     }
 
     [Fact]
@@ -92,14 +97,14 @@ public sealed class DiscordInteractionParserTests
     {
         var parsed = Parse(InteractionPayloads.Button("b1", "/papers search diffusion --page 2"));
 
-        var request = parsed.Request!;
+        var request = RequestOf(parsed);
         Assert.True(parsed.IsComponent);
         Assert.Equal("search", request.Subcommand);
         Assert.Equal("diffusion", request.Options["query"]);
         Assert.Equal("2", request.Options["page"]);
-        Assert.Equal("u2", request.User.Id);
-        Assert.Equal("dm1", request.ChannelId);
-        Assert.Equal("discord", request.Platform);
+        Assert.Equal("u2", parsed.Caller.User.Id);
+        Assert.Equal("dm1", parsed.Caller.ChannelId);
+        Assert.Equal("discord", parsed.Caller.Platform);
     }
 
     [Fact]
@@ -108,7 +113,7 @@ public sealed class DiscordInteractionParserTests
         var command = "/papers search \"" + new string('q', 120) + "\" --page 3";
         var customId = _actionIds.For(command);
 
-        var request = Parse(InteractionPayloads.Button("b1", customId)).Request!;
+        var request = RequestOf(Parse(InteractionPayloads.Button("b1", customId)));
 
         Assert.StartsWith("cmd:", customId, StringComparison.Ordinal);
         Assert.Equal("3", request.Options["page"]);
@@ -117,29 +122,29 @@ public sealed class DiscordInteractionParserTests
     [Fact]
     public void A_button_whose_cached_command_is_gone_gets_the_expired_button_reply()
     {
-        var parsed = Parse(InteractionPayloads.Button("b1", "cmd:AAAAAAAAAAAAAAAA"));
+        var (request, reply) = Parse(InteractionPayloads.Button("b1", "cmd:AAAAAAAAAAAAAAAA")).Input.Resolve();
 
-        Assert.Null(parsed.Request);
-        Assert.Equal([DiscordInteractionParser.ExpiredButton], parsed.ImmediateReply!.Text);
+        Assert.Null(request);
+        Assert.Equal([DiscordInteractionParser.ExpiredButton], reply!.Text);
     }
 
     [Fact]
     public void A_button_without_a_command_gets_the_expired_button_reply_privately()
     {
-        var parsed = Parse(InteractionPayloads.Button("b1", ""));
+        var (request, reply) = Parse(InteractionPayloads.Button("b1", "")).Input.Resolve();
 
-        Assert.Null(parsed.Request);
-        Assert.Equal([DiscordInteractionParser.ExpiredButton], parsed.ImmediateReply!.Text);
-        Assert.Equal(Core.Commands.ReplyVisibility.Private, parsed.ImmediateReply.Visibility);
+        Assert.Null(request);
+        Assert.Equal([DiscordInteractionParser.ExpiredButton], reply!.Text);
+        Assert.Equal(ReplyVisibility.Private, reply.Visibility);
     }
 
     [Fact]
     public void A_button_whose_command_does_not_parse_gets_the_parser_message()
     {
-        var parsed = Parse(InteractionPayloads.Button("b1", "/papers search diffusion --nope 2"));
+        var (request, reply) = Parse(InteractionPayloads.Button("b1", "/papers search diffusion --nope 2")).Input.Resolve();
 
-        Assert.Null(parsed.Request);
-        Assert.Contains("--nope", parsed.ImmediateReply!.Text[0], StringComparison.Ordinal);
+        Assert.Null(request);
+        Assert.Contains("--nope", reply!.Text[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,6 +154,14 @@ public sealed class DiscordInteractionParserTests
         interaction.Remove("token");
 
         Assert.Throws<JsonException>(() => Parse(interaction));
+    }
+
+    /// <summary>The request Core runs for <paramref name="parsed"/> (a button's command text is parsed there).</summary>
+    private static CommandRequest RequestOf(DiscordInteraction parsed)
+    {
+        var (request, reply) = parsed.Input.Resolve();
+        Assert.True(request is not null, reply is null ? null : string.Join(" ", reply.Text));
+        return request;
     }
 
     private DiscordInteraction Parse(JsonObject interaction)

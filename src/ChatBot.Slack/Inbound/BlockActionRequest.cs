@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatBot.Core.Json;
 
-namespace ChatBot.Slack.Platform;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>A <c>block_actions</c> payload (a button click), trimmed to what the bot reads; SlackNet's <c>BlockActionRequest</c>.</summary>
 internal sealed record BlockActionRequest(string UserId, string? UserName, string? TeamId, string? ChannelId, Uri? ResponseUrl, IReadOnlyList<BlockAction> Actions)

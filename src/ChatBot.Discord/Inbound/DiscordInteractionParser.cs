@@ -1,29 +1,34 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using ChatBot.Core;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Json;
 using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rendering;
 
-namespace ChatBot.Discord.Interactions;
+namespace ChatBot.Discord.Inbound;
 
 /// <summary>
-/// Turns an interaction payload (gateway INTERACTION_CREATE or HTTP body, PROTOCOLS.md §1.3) into
-/// Core's <see cref="CommandRequest"/>: slash commands with their (nested) subcommand options, and
-/// button clicks whose custom_id names a command in the text grammar. Only translates; what to
-/// answer is decided in Core. A button's <c>custom_id</c> is resolved through the host's <see cref="DiscordActionIds"/>.
+/// Turns an interaction payload (gateway INTERACTION_CREATE or HTTP body, PROTOCOLS.md §1.3) into Core's
+/// <see cref="Caller"/> and <see cref="CommandInput"/>: slash commands with their (nested) subcommand options, and
+/// button clicks whose custom_id names a command in the text grammar. Only translates; what to answer is
+/// decided in Core. A button's <c>custom_id</c> is resolved through the host's <see cref="DiscordActionIds"/>.
 /// </summary>
 internal sealed class DiscordInteractionParser(DiscordActionIds actionIds)
 {
     public const string ExpiredButton = "This button has expired; run the command again.";
 
+    /// <summary>Said when an admin command is refused: who counts as an admin here (<see cref="IsAdmin"/>).</summary>
+    public const string AdminHint = "you need the Manage Channels permission.";
+
     private const int SubcommandOption = 1;
     private const int SubcommandGroupOption = 2;
     private const int AdministratorBit = 3;
     private const int ManageChannelsBit = 4;
+
+    /// <summary>Who asked, when the answer does not depend on it (an expired button, an unsupported interaction).</summary>
+    private static Caller Nobody { get; } = new(DiscordPlatform.PlatformName, new ChatUser("unknown")) { AdminHint = AdminHint };
 
     /// <summary>Reads an interaction; throws <see cref="JsonException"/> when it lacks id, token or type.</summary>
     public DiscordInteraction Parse(JsonElement interaction)
@@ -31,13 +36,13 @@ internal sealed class DiscordInteractionParser(DiscordActionIds actionIds)
         var id = RequiredString(interaction, "id");
         var token = RequiredString(interaction, "token");
         var type = JsonFields.OptionalInt32(interaction, "type") ?? throw new JsonException("The interaction has no type.");
-        var parsed = new DiscordInteraction(id, token, type);
         var data = JsonFields.OptionalObject(interaction, "data") ?? default;
         return type switch
         {
-            DiscordInteraction.ApplicationCommandType => parsed with { Request = WithContext(ParseCommand(data), interaction) },
-            DiscordInteraction.MessageComponentType => ParseComponent(parsed, data, interaction),
-            _ => parsed with { ImmediateReply = Reply.Error("The bot does not support this kind of interaction.") },
+            DiscordInteraction.ApplicationCommandType =>
+                new DiscordInteraction(id, token, type, CallerOf(interaction), CommandInput.FromRequest(ParseCommand(data))),
+            DiscordInteraction.MessageComponentType => ParseComponent(id, token, data, interaction),
+            _ => new DiscordInteraction(id, token, type, Nobody, CommandInput.FromReply(Reply.Error("The bot does not support this kind of interaction."))),
         };
     }
 
@@ -75,39 +80,29 @@ internal sealed class DiscordInteractionParser(DiscordActionIds actionIds)
         return new CommandRequest(command, subcommand, values);
     }
 
-    private DiscordInteraction ParseComponent(DiscordInteraction parsed, JsonElement data, JsonElement interaction)
+    private DiscordInteraction ParseComponent(string id, string token, JsonElement data, JsonElement interaction)
     {
         var customId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("custom_id", out var c) ? c.GetString() : null;
-        if (customId is null || !actionIds.TryResolve(customId, out var commandText))
-        {
-            return parsed with { ImmediateReply = Reply.Error(ExpiredButton) };
-        }
-
-        try
-        {
-            return parsed with { Request = WithContext(TextCommandParser.Parse(commandText), interaction) };
-        }
-        catch (ChatBotException e)
-        {
-            return parsed with { ImmediateReply = Reply.Error(e.Message) };
-        }
+        return customId is null || !actionIds.TryResolve(customId, out var commandText)
+            ? new DiscordInteraction(id, token, DiscordInteraction.MessageComponentType, Nobody, CommandInput.FromReply(Reply.Error(ExpiredButton)))
+            : new DiscordInteraction(id, token, DiscordInteraction.MessageComponentType, CallerOf(interaction), CommandInput.FromLine(commandText));
     }
 
-    private static CommandRequest WithContext(CommandRequest request, JsonElement interaction)
+    private static Caller CallerOf(JsonElement interaction)
     {
         var member = JsonFields.OptionalObject(interaction, "member");
         var user = JsonFields.OptionalProperty(member, "user") ?? JsonFields.OptionalProperty(interaction, "user");
         var channelId = JsonFields.OptionalString(interaction, "channel_id") ?? JsonFields.OptionalString(JsonFields.OptionalObject(interaction, "channel"), "id");
-        return request with
+        var who = user is { ValueKind: JsonValueKind.Object }
+            ? new ChatUser(RequiredString(user, "id"), JsonFields.OptionalString(user, "global_name") ?? JsonFields.OptionalString(user, "username"))
+            : new ChatUser("unknown");
+        return new Caller(DiscordPlatform.PlatformName, who)
         {
-            Platform = DiscordPlatform.PlatformName,
-            User = user is { ValueKind: JsonValueKind.Object }
-                ? new ChatUser(RequiredString(user, "id"), JsonFields.OptionalString(user, "global_name") ?? JsonFields.OptionalString(user, "username"))
-                : new ChatUser("unknown"),
             ChannelId = channelId,
-            GuildId = JsonFields.OptionalString(interaction, "guild_id"),
+            WorkspaceId = JsonFields.OptionalString(interaction, "guild_id"),
             // In a DM there is no member and nobody administers anything.
             IsAdmin = member is not null && IsAdmin(JsonFields.OptionalString(member, "permissions")),
+            AdminHint = AdminHint,
         };
     }
 
