@@ -35,7 +35,7 @@ internal sealed class SlackApiClient(
     TimeProvider timeProvider,
     ILogger<SlackApiClient> logger)
 {
-    public const string HttpClientName = "slack";
+    public const string HttpClientName = "ChatBot.Slack";
 
     /// <summary>How many times one call is retried after HTTP 429 before it fails as <c>ratelimited</c>.</summary>
     public const int MaxRateLimitRetries = 3;
