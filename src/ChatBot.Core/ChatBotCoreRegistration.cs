@@ -29,6 +29,8 @@ public static class ChatBotCoreRegistration
         // One meter for the whole bot; the host exports it at /metrics.
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<ChatBotMetrics>();
+        // The daily threads and the alerts post through whichever platforms the other projects register.
+        AddChatPlatforms(builder.Services);
         // Storage options live in Core: the inbox source and every store read the data directory.
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
@@ -67,12 +69,15 @@ public static class ChatBotCoreRegistration
     private static void AddDailyThreads(IServiceCollection services)
     {
         DailyThreadConfiguration.Register(services);
-        services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<DailyThreadScheduleCatalog>();
         services.AddSingleton<IDailyThreadScheduleSource>(sp => sp.GetRequiredService<DailyThreadScheduleCatalog>());
         services.AddSingleton<DailyThreadComposer>();
         services.AddSingleton<DailyThreadService>();
     }
+
+    /// <summary>Every <see cref="IChatPlatform"/> registered under a key (its name), whichever project registered it.</summary>
+    internal static void AddChatPlatforms(IServiceCollection services) =>
+        services.TryAddSingleton(provider => new ChatPlatforms(provider.GetKeyedServices<IChatPlatform>(KeyedService.AnyKey)));
 
     private static void AddCommands(IServiceCollection services)
     {

@@ -1,5 +1,6 @@
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Platform;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,7 @@ public static class DiscordRegistration
         else if (endpoint)
         {
             // Interactions come over HTTP only: serving /readyz means the endpoint is served too.
-            builder.Services.AddHealthChecks().AddCheck("discord", () => HealthCheckResult.Healthy("interactions endpoint served at POST /discord/interactions"));
+            builder.Services.AddHealthChecks().AddCheck(DiscordPlatform.PlatformName, () => HealthCheckResult.Healthy("interactions endpoint served at POST /discord/interactions"));
         }
 
         return builder;

@@ -4,6 +4,7 @@ using ChatBot.Core.Telemetry;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Doctor;
 using ChatBot.Discord.Platform;
+using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,9 @@ internal static class DiscordRestRegistration
             .RemoveAllLoggers();
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
+        // One cache of long button commands per host: the renderer issues ids from it, the interaction parser reads them.
+        services.TryAddSingleton<DiscordActionIds>();
+        services.TryAddSingleton<DiscordReplyRenderer>();
         services.TryAddSingleton<DiscordPlatform>();
         services.TryAddKeyedSingleton<IChatPlatform>(DiscordPlatform.PlatformName, (provider, _) => provider.GetRequiredService<DiscordPlatform>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DiscordCheck>());

@@ -19,8 +19,6 @@ namespace ChatBot.Slack;
 
 public static class SlackRegistration
 {
-    public const string PlatformKey = "slack";
-
     /// <summary>
     /// The Slack platform: options (validated at start), the Web API client, request signing, <see cref="IChatPlatform"/>
     /// keyed <c>slack</c> and the doctor's token checks; the command adapter when Socket Mode or the HTTP endpoints are
@@ -48,7 +46,7 @@ public static class SlackRegistration
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackEnvelopeDeduplicator>();
-        services.AddKeyedSingleton<IChatPlatform, SlackPlatform>(PlatformKey);
+        services.AddKeyedSingleton<IChatPlatform, SlackPlatform>(SlackPlatform.PlatformName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackBotTokenCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SlackAppTokenCheck>());
 
@@ -66,13 +64,13 @@ public static class SlackRegistration
             services.TryAddSingleton(new SlackSocketModeSettings());
             services.TryAddSingleton<SlackSocketModeClient>();
             services.TryAddSingleton<SlackSocketModeHealth>();
-            services.AddHealthChecks().AddCheck<SlackSocketModeHealth>("slack");
+            services.AddHealthChecks().AddCheck<SlackSocketModeHealth>(SlackPlatform.PlatformName);
             services.AddHostedService<SlackSocketModeWorker>();
         }
         else if (httpEndpoints)
         {
             // Events come over HTTP only: serving /readyz means the endpoints are served too.
-            services.AddHealthChecks().AddCheck("slack", () => HealthCheckResult.Healthy("HTTP endpoints served at /slack/commands, /slack/actions and /slack/events"));
+            services.AddHealthChecks().AddCheck(SlackPlatform.PlatformName, () => HealthCheckResult.Healthy("HTTP endpoints served at /slack/commands, /slack/actions and /slack/events"));
         }
 
         return builder;

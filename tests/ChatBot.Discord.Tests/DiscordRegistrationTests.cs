@@ -1,7 +1,11 @@
+using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Commands;
 using ChatBot.Core.Storage;
 using ChatBot.Discord.Commands;
+using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Platform;
+using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using ChatBot.Testing;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +37,24 @@ public sealed class DiscordRegistrationTests
 
         Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), s => s is DiscordCommandRegistrar);
         Assert.Equal("discord", host.Services.GetRequiredKeyedService<IChatPlatform>("discord").Name);
+    }
+
+    [Fact]
+    public void A_long_command_button_resolves_through_the_host_that_rendered_it_and_no_other()
+    {
+        using var host = Build(new() { ["Discord:Token"] = "t", ["Discord:ApplicationId"] = "111" });
+        using var restarted = Build(new() { ["Discord:Token"] = "t", ["Discord:ApplicationId"] = "111" });
+        var longCommand = "/papers search \"" + new string('q', 120) + "\" --page 3";
+
+        var payload = host.Services.GetRequiredService<DiscordReplyRenderer>().Render(new Reply { Text = ["results"], Actions = [new ReplyAction("Next", longCommand)] });
+        var customId = Assert.Single(Assert.Single(payload.Components).Components).CustomId!;
+
+        var (request, _) = Click(host, customId).Input.Resolve();
+        var (_, expired) = Click(restarted, customId).Input.Resolve();
+
+        Assert.StartsWith("cmd:", customId, StringComparison.Ordinal);
+        Assert.Equal("3", request!.Options["page"]);
+        Assert.Equal([DiscordInteractionParser.ExpiredButton], expired!.Text);
     }
 
     [Fact]
@@ -77,6 +99,12 @@ public sealed class DiscordRegistrationTests
 
     private const string BotToken = "bot-token-never-logged";
     private const string InteractionToken = "interaction-token-never-logged";
+
+    private static DiscordInteraction Click(IHost host, string customId)
+    {
+        using var document = JsonDocument.Parse(InteractionPayloads.Button("b1", customId).ToJsonString());
+        return host.Services.GetRequiredService<DiscordInteractionParser>().Parse(document.RootElement);
+    }
 
     private static IHost Build(Dictionary<string, string?> settings, RecordingLoggerProvider? logs = null)
     {

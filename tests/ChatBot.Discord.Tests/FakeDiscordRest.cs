@@ -1,4 +1,5 @@
 using ChatBot.Discord.Platform;
+using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using ChatBot.Testing;
 
@@ -36,7 +37,7 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
             Metrics.Metrics,
             clock,
             Logger);
-        Platform = new DiscordPlatform(Client, new RecordingLogger<DiscordPlatform>());
+        Platform = new DiscordPlatform(Client, new DiscordReplyRenderer(new DiscordActionIds()), new RecordingLogger<DiscordPlatform>());
     }
 
     public LoopbackHttpServer Server { get; }

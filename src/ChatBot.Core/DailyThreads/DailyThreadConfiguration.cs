@@ -29,6 +29,8 @@ internal sealed class DailyThreadConfiguration(IConfiguration configuration)
             .ValidateOnStart();
         services.AddOptions<DailyThreadSchedulesOptions>()
             .ValidateOnStart();
+        // The validator checks each schedule's platform against those registered.
+        ChatBotCoreRegistration.AddChatPlatforms(services);
         services.AddSingleton<IValidateOptions<DailyThreadSchedulesOptions>, DailyThreadSchedulesValidator>();
         services.AddHostedService<DailyThreadOldKeysWarning>();
     }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +9,11 @@ namespace ChatBot.Core.DailyThreads;
 /// with admin commands (an admin's change, or a pause, is the newer word). Pausing stores the
 /// paused schedule, so a configured channel stays paused across restarts until an admin sets it again.
 /// </summary>
-public sealed class DailyThreadScheduleCatalog(IScheduleStore store, IOptions<DailyThreadSchedulesOptions> configured) : IDailyThreadScheduleSource
+public sealed class DailyThreadScheduleCatalog(IScheduleStore store, IOptions<DailyThreadSchedulesOptions> configured, ChatPlatforms platforms) : IDailyThreadScheduleSource
 {
     public async Task<IReadOnlyList<DailyThreadSchedule>> ListAsync(CancellationToken cancellationToken)
     {
-        var schedules = configured.Value.Select(DailyThreadScheduleParser.FromSetting).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var schedules = configured.Value.Select(setting => DailyThreadScheduleParser.FromSetting(setting, platforms)).ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var stored in await store.ListAsync(cancellationToken))
         {
             schedules[stored.Id] = stored;

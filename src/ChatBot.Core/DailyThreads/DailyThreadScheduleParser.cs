@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBot.Core.Chat;
 using ChatBot.Core.Search;
 
 namespace ChatBot.Core.DailyThreads;
@@ -10,8 +11,6 @@ namespace ChatBot.Core.DailyThreads;
 public static class DailyThreadScheduleParser
 {
     public const int MaxTop = 10;
-
-    private static readonly string[] Platforms = ["discord", "slack", "console"];
 
     public static TimeOnly ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
@@ -52,17 +51,14 @@ public static class DailyThreadScheduleParser
         return match >= 0 ? match : throw new ChatBotException($"'{text}' is not a day of the week; use Monday or Mon, Tuesday or Tue, and so on.");
     }
 
-    public static string ParsePlatform(string? text) =>
-        Platforms.FirstOrDefault(p => string.Equals(p, text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ChatBotException($"'{text}' is not a platform; use discord, slack or console.");
-
-    /// <summary>A configured entry as a schedule; throws <see cref="ChatBotException"/> naming the first bad field.</summary>
-    public static DailyThreadSchedule FromSetting(DailyThreadScheduleSetting setting)
+    /// <summary>A configured entry as a schedule on one of <paramref name="platforms"/>; throws <see cref="ChatBotException"/> naming the first bad field.</summary>
+    public static DailyThreadSchedule FromSetting(DailyThreadScheduleSetting setting, ChatPlatforms platforms)
     {
         ArgumentNullException.ThrowIfNull(setting);
+        ArgumentNullException.ThrowIfNull(platforms);
         return new DailyThreadSchedule
         {
-            Platform = ParsePlatform(setting.Platform),
+            Platform = platforms.ParseName(setting.Platform),
             ChannelId = string.IsNullOrWhiteSpace(setting.ChannelId) ? throw new ChatBotException("A channel id is needed.") : setting.ChannelId.Trim(),
             LocalTime = ParseTime(setting.Time),
             TimeZoneId = ParseTimeZone(setting.TimeZone),

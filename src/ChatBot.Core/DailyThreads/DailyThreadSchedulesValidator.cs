@@ -1,12 +1,14 @@
+using ChatBot.Core.Chat;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.DailyThreads;
 
 /// <summary>
 /// Refuses a bad <c>DailyThreads:Schedules</c> entry at start-up with one line per problem naming the setting,
-/// e.g. <c>DailyThreads:Schedules:0:TimeZone 'Europe/Berln' is not a known time zone; …</c>.
+/// e.g. <c>DailyThreads:Schedules:0:TimeZone 'Europe/Berln' is not a known time zone; …</c>. A platform must be one
+/// of those this host registered.
 /// </summary>
-internal sealed class DailyThreadSchedulesValidator : IValidateOptions<DailyThreadSchedulesOptions>
+internal sealed class DailyThreadSchedulesValidator(ChatPlatforms platforms) : IValidateOptions<DailyThreadSchedulesOptions>
 {
     public ValidateOptionsResult Validate(string? name, DailyThreadSchedulesOptions options)
     {
@@ -17,7 +19,7 @@ internal sealed class DailyThreadSchedulesValidator : IValidateOptions<DailyThre
         {
             var setting = options[i];
             var prefix = $"{options.ConfigurationPath}:{i}";
-            Check(failures, $"{prefix}:Platform", () => DailyThreadScheduleParser.ParsePlatform(setting.Platform));
+            Check(failures, $"{prefix}:Platform", () => platforms.ParseName(setting.Platform));
             Check(failures, $"{prefix}:ChannelId", () => string.IsNullOrWhiteSpace(setting.ChannelId) ? throw new ChatBotException("is missing.") : setting.ChannelId);
             Check(failures, $"{prefix}:Time", () => DailyThreadScheduleParser.ParseTime(setting.Time));
             Check(failures, $"{prefix}:TimeZone", () => DailyThreadScheduleParser.ParseTimeZone(setting.TimeZone));

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Json;
 using ChatBot.Core.Telemetry;
 using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rest;
@@ -104,7 +105,7 @@ internal sealed class DiscordGatewayClient(
                 return GatewayUrlPolicy.IsAllowed(discovery.Url, options.Value.ApiBaseUrl)
                     ? discovery
                     : throw new ChatPlatformException(
-                        "discord",
+                        DiscordPlatform.PlatformName,
                         "bad_gateway_url",
                         $"GET /gateway/bot answered {GatewayUrlPolicy.Describe(discovery.Url)}, which is not a wss:// gateway URL; the bot sends its token only over TLS.",
                         isPermanent: false);
@@ -308,7 +309,7 @@ internal sealed class DiscordGatewayClient(
                 Log.GatewayResumed(logger, _session.LastSequence ?? -1);
                 return true;
             case "INTERACTION_CREATE":
-                if (data.ValueKind != JsonValueKind.Object || GatewayEvents.Text(data, "id") is not { Length: > 0 } id)
+                if (JsonFields.OptionalString(data, "id") is not { Length: > 0 } id)
                 {
                     Log.GatewayFrameSkipped(logger, "INTERACTION_CREATE without an interaction id");
                     return false;

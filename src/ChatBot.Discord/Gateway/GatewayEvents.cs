@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Json;
 
 namespace ChatBot.Discord.Gateway;
 
@@ -17,11 +18,7 @@ internal static class GatewayEvents
     public static bool TryReadHeartbeatInterval(JsonElement hello, out TimeSpan interval)
     {
         interval = default;
-        if (hello.ValueKind != JsonValueKind.Object
-            || !hello.TryGetProperty("heartbeat_interval", out var value)
-            || value.ValueKind != JsonValueKind.Number
-            || !value.TryGetDouble(out var milliseconds)
-            || !double.IsFinite(milliseconds)
+        if (JsonFields.OptionalDouble(hello, "heartbeat_interval") is not { } milliseconds
             || milliseconds < MinHeartbeatInterval.TotalMilliseconds
             || milliseconds > MaxHeartbeatInterval.TotalMilliseconds)
         {
@@ -36,17 +33,13 @@ internal static class GatewayEvents
     public static bool TryReadReady(JsonElement ready, out (string SessionId, string? ResumeGatewayUrl, string? User) session)
     {
         session = default;
-        if (ready.ValueKind != JsonValueKind.Object || Text(ready, "session_id") is not { Length: > 0 } sessionId)
+        if (JsonFields.OptionalString(ready, "session_id") is not { Length: > 0 } sessionId)
         {
             return false;
         }
 
-        var user = ready.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? Text(u, "username") : null;
-        session = (sessionId, Text(ready, "resume_gateway_url"), user);
+        var user = JsonFields.OptionalString(JsonFields.OptionalObject(ready, "user"), "username");
+        session = (sessionId, JsonFields.OptionalString(ready, "resume_gateway_url"), user);
         return true;
     }
-
-    /// <summary>A string property, or null when it is absent or of another kind.</summary>
-    public static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

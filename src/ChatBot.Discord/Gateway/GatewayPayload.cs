@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Json;
 
 namespace ChatBot.Discord.Gateway;
 
@@ -34,13 +35,13 @@ internal readonly record struct GatewayPayload(int Op, JsonElement Data, long? S
             return false;
         }
 
-        if (!root.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.Number || !op.TryGetInt32(out var code))
+        if (JsonFields.OptionalInt32(root, "op") is not { } code)
         {
             problem = "a frame whose op is not an integer";
             return false;
         }
 
-        var data = root.TryGetProperty("d", out var d) ? d : default;
+        var data = JsonFields.OptionalProperty(root, "d") ?? default;
         if (code != GatewayOpcodes.Dispatch)
         {
             payload = new GatewayPayload(code, data, null, null);
@@ -49,9 +50,9 @@ internal readonly record struct GatewayPayload(int Op, JsonElement Data, long? S
         }
 
         long? sequence = null;
-        if (root.TryGetProperty("s", out var s) && s.ValueKind != JsonValueKind.Null)
+        if (JsonFields.IsPresent(root, "s"))
         {
-            if (s.ValueKind != JsonValueKind.Number || !s.TryGetInt64(out var number) || number < 0)
+            if (JsonFields.OptionalInt64(root, "s") is not { } number || number < 0)
             {
                 problem = "a dispatch whose s is not a sequence number";
                 return false;
@@ -60,13 +61,13 @@ internal readonly record struct GatewayPayload(int Op, JsonElement Data, long? S
             sequence = number;
         }
 
-        if (!root.TryGetProperty("t", out var t) || t.ValueKind != JsonValueKind.String)
+        if (JsonFields.OptionalString(root, "t") is not { } eventName)
         {
             problem = "a dispatch whose t is not an event name";
             return false;
         }
 
-        payload = new GatewayPayload(code, data, sequence, t.GetString());
+        payload = new GatewayPayload(code, data, sequence, eventName);
         problem = "";
         return true;
     }

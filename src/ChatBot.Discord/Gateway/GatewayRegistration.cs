@@ -1,3 +1,4 @@
+using ChatBot.Discord.Platform;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord.Gateway;
@@ -10,7 +11,7 @@ internal static class GatewayRegistration
         services.AddSingleton(new DiscordGatewaySettings());
         services.AddSingleton<DiscordGatewayClient>();
         services.AddSingleton<DiscordGatewayHealth>();
-        services.AddHealthChecks().AddCheck<DiscordGatewayHealth>("discord");
+        services.AddHealthChecks().AddCheck<DiscordGatewayHealth>(DiscordPlatform.PlatformName);
         services.AddHostedService<DiscordGatewayWorker>();
     }
 }

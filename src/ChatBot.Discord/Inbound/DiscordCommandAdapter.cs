@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ namespace ChatBot.Discord.Inbound;
 /// </remarks>
 internal sealed class DiscordCommandAdapter(
     CommandInvoker invoker,
+    DiscordInteractionParser parser,
+    DiscordReplyRenderer renderer,
     IDiscordRestClient rest,
     IOptions<DiscordOptions> options,
     ILogger<DiscordCommandAdapter> logger) : IDiscordInteractionDispatcher
@@ -33,7 +36,7 @@ internal sealed class DiscordCommandAdapter(
         DiscordInteraction parsed;
         try
         {
-            parsed = DiscordInteractionParser.Parse(interaction);
+            parsed = parser.Parse(interaction);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException)
         {
@@ -58,6 +61,6 @@ internal sealed class DiscordCommandAdapter(
             interaction.Caller,
             interaction.Input,
             new ReplyBudget(receivedAt, options.Value.DeferAfter),
-            new DiscordInteractionResponder(interaction.Token, respond, rest));
+            new DiscordInteractionResponder(interaction.Token, respond, renderer, rest));
     }
 }

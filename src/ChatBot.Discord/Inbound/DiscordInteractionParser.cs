@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Json;
 using ChatBot.Discord.Platform;
 using ChatBot.Discord.Rendering;
 
@@ -12,9 +13,9 @@ namespace ChatBot.Discord.Inbound;
 /// Turns an interaction payload (gateway INTERACTION_CREATE or HTTP body, PROTOCOLS.md §1.3) into Core's
 /// <see cref="Caller"/> and <see cref="CommandInput"/>: slash commands with their (nested) subcommand options, and
 /// button clicks whose custom_id names a command in the text grammar. Only translates; what to answer is
-/// decided in Core.
+/// decided in Core. A button's <c>custom_id</c> is resolved through the host's <see cref="DiscordActionIds"/>.
 /// </summary>
-internal static class DiscordInteractionParser
+internal sealed class DiscordInteractionParser(DiscordActionIds actionIds)
 {
     public const string ExpiredButton = "This button has expired; run the command again.";
 
@@ -30,15 +31,12 @@ internal static class DiscordInteractionParser
     private static Caller Nobody { get; } = new(DiscordPlatform.PlatformName, new ChatUser("unknown")) { AdminHint = AdminHint };
 
     /// <summary>Reads an interaction; throws <see cref="JsonException"/> when it lacks id, token or type.</summary>
-    public static DiscordInteraction Parse(JsonElement interaction)
+    public DiscordInteraction Parse(JsonElement interaction)
     {
         var id = RequiredString(interaction, "id");
         var token = RequiredString(interaction, "token");
-        var type = interaction.ValueKind == JsonValueKind.Object && interaction.TryGetProperty("type", out var t)
-            && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var kind)
-            ? kind
-            : throw new JsonException("The interaction has no type.");
-        var data = interaction.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+        var type = JsonFields.OptionalInt32(interaction, "type") ?? throw new JsonException("The interaction has no type.");
+        var data = JsonFields.OptionalObject(interaction, "data") ?? default;
         return type switch
         {
             DiscordInteraction.ApplicationCommandType =>
@@ -82,31 +80,28 @@ internal static class DiscordInteractionParser
         return new CommandRequest(command, subcommand, values);
     }
 
-    private static DiscordInteraction ParseComponent(string id, string token, JsonElement data, JsonElement interaction)
+    private DiscordInteraction ParseComponent(string id, string token, JsonElement data, JsonElement interaction)
     {
         var customId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("custom_id", out var c) ? c.GetString() : null;
-        return customId is null || !DiscordActionIds.TryResolve(customId, out var commandText)
+        return customId is null || !actionIds.TryResolve(customId, out var commandText)
             ? new DiscordInteraction(id, token, DiscordInteraction.MessageComponentType, Nobody, CommandInput.FromReply(Reply.Error(ExpiredButton)))
             : new DiscordInteraction(id, token, DiscordInteraction.MessageComponentType, CallerOf(interaction), CommandInput.FromLine(commandText));
     }
 
     private static Caller CallerOf(JsonElement interaction)
     {
-        var member = interaction.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-        var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var memberUser) ? memberUser
-            : interaction.TryGetProperty("user", out var dmUser) ? dmUser
-            : default;
-        var channelId = OptionalString(interaction, "channel_id")
-            ?? (interaction.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object ? OptionalString(channel, "id") : null);
-        var who = user.ValueKind == JsonValueKind.Object
-            ? new ChatUser(RequiredString(user, "id"), OptionalString(user, "global_name") ?? OptionalString(user, "username"))
+        var member = JsonFields.OptionalObject(interaction, "member");
+        var user = JsonFields.OptionalProperty(member, "user") ?? JsonFields.OptionalProperty(interaction, "user");
+        var channelId = JsonFields.OptionalString(interaction, "channel_id") ?? JsonFields.OptionalString(JsonFields.OptionalObject(interaction, "channel"), "id");
+        var who = user is { ValueKind: JsonValueKind.Object }
+            ? new ChatUser(RequiredString(user, "id"), JsonFields.OptionalString(user, "global_name") ?? JsonFields.OptionalString(user, "username"))
             : new ChatUser("unknown");
         return new Caller(DiscordPlatform.PlatformName, who)
         {
             ChannelId = channelId,
-            WorkspaceId = OptionalString(interaction, "guild_id"),
+            WorkspaceId = JsonFields.OptionalString(interaction, "guild_id"),
             // In a DM there is no member and nobody administers anything.
-            IsAdmin = member.ValueKind == JsonValueKind.Object && IsAdmin(OptionalString(member, "permissions")),
+            IsAdmin = member is not null && IsAdmin(JsonFields.OptionalString(member, "permissions")),
             AdminHint = AdminHint,
         };
     }
@@ -131,11 +126,6 @@ internal static class DiscordInteractionParser
         _ => value.GetRawText(),
     };
 
-    private static string RequiredString(JsonElement element, string name) =>
-        OptionalString(element, name) ?? throw new JsonException($"The interaction has no {name}.");
-
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private static string RequiredString(JsonElement? element, string name) =>
+        JsonFields.OptionalString(element, name) ?? throw new JsonException($"The interaction has no {name}.");
 }

@@ -16,14 +16,15 @@ namespace ChatBot.Discord.Inbound;
 internal sealed class DiscordInteractionResponder(
     string interactionToken,
     Func<InteractionCallback, CancellationToken, Task> respond,
+    DiscordReplyRenderer renderer,
     IDiscordRestClient rest) : ICommandResponder
 {
     public Task ReplyAsync(Reply reply, CancellationToken cancellationToken) =>
-        respond(InteractionCallback.Message(DiscordReplyRenderer.Render(reply)), cancellationToken);
+        respond(InteractionCallback.Message(renderer.Render(reply)), cancellationToken);
 
     public Task DeferAsync(ReplyVisibility visibility, CancellationToken cancellationToken) =>
         respond(InteractionCallback.Defer(visibility == ReplyVisibility.Private), cancellationToken);
 
     public Task FollowUpAsync(Reply reply, CancellationToken cancellationToken) =>
-        rest.EditOriginalResponseAsync(interactionToken, DiscordReplyRenderer.Render(reply), cancellationToken);
+        rest.EditOriginalResponseAsync(interactionToken, renderer.Render(reply), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBot.Core.IO;
+using ChatBot.Core.Json;
 using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Rest;
 using Microsoft.AspNetCore.Builder;
@@ -79,15 +80,13 @@ public static class DiscordInteractionsEndpoint
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number
-                && type.TryGetInt32(out var kind) && kind == DiscordInteraction.PingType)
+            if (JsonFields.OptionalInt32(document.RootElement, "type") == DiscordInteraction.PingType)
             {
                 await WriteAsync(context.Response, new InteractionCallback(InteractionCallback.Pong));
                 return;
             }
 
-            interaction = DiscordInteractionParser.Parse(document.RootElement);
+            interaction = services.GetRequiredService<DiscordInteractionParser>().Parse(document.RootElement);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {

@@ -19,6 +19,7 @@ internal static class InteractionsRegistration
         }
 
         services.AddCommandInvoker();
+        services.AddSingleton<DiscordInteractionParser>();
         services.AddSingleton<DiscordCommandAdapter>();
         services.AddSingleton<RecentInteractionResponses>();
         services.AddSingleton<IDiscordInteractionDispatcher>(provider => provider.GetRequiredService<DiscordCommandAdapter>());

@@ -16,7 +16,7 @@ namespace ChatBot.Discord.Platform;
 /// papers whose content names none of them (an alert DM's "3 new papers for your alerts") gets the
 /// first paper's title in its content: a push notification shows the content, not the embeds.
 /// </summary>
-internal sealed class DiscordPlatform(IDiscordRestClient rest, ILogger<DiscordPlatform> logger) : IChatPlatform
+internal sealed class DiscordPlatform(IDiscordRestClient rest, DiscordReplyRenderer renderer, ILogger<DiscordPlatform> logger) : IChatPlatform
 {
     public const string PlatformName = "discord";
 
@@ -75,10 +75,10 @@ internal sealed class DiscordPlatform(IDiscordRestClient rest, ILogger<DiscordPl
         return await rest.CreateMessageAsync(channelId, Render(message), cancellationToken).ConfigureAwait(false);
     }
 
-    private static MessagePayload Render(Reply reply)
+    private MessagePayload Render(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var payload = DiscordReplyRenderer.Render(reply) with { Flags = 0 };
+        var payload = renderer.Render(reply) with { Flags = 0 };
         return WithPaperInContent(reply, payload);
     }
 

@@ -4,30 +4,31 @@ namespace ChatBot.Discord.Rendering;
 /// Button <c>custom_id</c>s for <see cref="ChatBot.Core.Commands.ReplyAction"/>s: the command text
 /// itself when it fits in 100 characters, else a key into a bounded in-memory
 /// <see cref="ActionCommandCache"/> (4096 commands; oldest evicted first; empty after a restart).
-/// The interaction handler turns a click back into the command with <see cref="TryResolve"/>.
+/// One per host (a singleton), shared by the renderer that issues ids and the parser that turns a
+/// click back into the command with <see cref="TryResolve"/>.
 /// </summary>
-internal static class DiscordActionIds
+internal sealed class DiscordActionIds
 {
     public const int MaxCustomIdLength = 100;
 
     public const int CacheCapacity = 4096;
 
-    internal static ActionCommandCache Cache { get; } = new(CacheCapacity);
+    private readonly ActionCommandCache _cache = new(CacheCapacity);
 
     /// <summary>The <c>custom_id</c> for a button that runs <paramref name="command"/>.</summary>
-    public static string For(string command)
+    public string For(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
         return command.Length <= MaxCustomIdLength && !command.StartsWith(ActionCommandCache.KeyPrefix, StringComparison.Ordinal)
             ? command
-            : Cache.Add(command);
+            : _cache.Add(command);
     }
 
     /// <summary>
     /// The command a button runs; false when its cached command was evicted or the bot restarted
     /// since the button was rendered (answer "this button has expired, run the command again").
     /// </summary>
-    public static bool TryResolve(string customId, out string command)
+    public bool TryResolve(string customId, out string command)
     {
         if (string.IsNullOrEmpty(customId))
         {
@@ -37,7 +38,7 @@ internal static class DiscordActionIds
 
         if (customId.StartsWith(ActionCommandCache.KeyPrefix, StringComparison.Ordinal))
         {
-            return Cache.TryGet(customId, out command);
+            return _cache.TryGet(customId, out command);
         }
 
         command = customId;

@@ -9,9 +9,10 @@ namespace ChatBot.Discord.Rendering;
 /// when longer than content allows), one embed per paper, <see cref="Reply.Buttons"/> (the actions,
 /// then "More results") as buttons. Every Discord limit (PROTOCOLS.md §1.6) is met by cutting text
 /// with an ellipsis or leaving later papers out, never by failing; text is escaped so paper titles
-/// cannot format or ping, and mentions are disabled anyway.
+/// cannot format or ping, and mentions are disabled anyway. Buttons get their <c>custom_id</c> from the
+/// host's <see cref="DiscordActionIds"/>.
 /// </summary>
-internal static class DiscordReplyRenderer
+internal sealed class DiscordReplyRenderer(DiscordActionIds actionIds)
 {
     public const int MaxContentLength = 2000;
     public const int MaxEmbeds = 10;
@@ -39,7 +40,7 @@ internal static class DiscordReplyRenderer
     private const int ErrorColor = 0xED4245;
     private const string LinkSeparator = " \u00B7 ";
 
-    public static MessagePayload Render(Reply reply)
+    public MessagePayload Render(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var drafts = new List<EmbedDraft>();
@@ -247,7 +248,7 @@ internal static class DiscordReplyRenderer
         return DiscordMarkdown.Truncate(content is null ? trailer : content + "\n\n" + trailer, MaxContentLength);
     }
 
-    private static List<ActionRow> Buttons(IReadOnlyList<ReplyAction> actions)
+    private List<ActionRow> Buttons(IReadOnlyList<ReplyAction> actions)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var buttons = new List<Button>();
@@ -258,7 +259,7 @@ internal static class DiscordReplyRenderer
                 continue;
             }
 
-            var customId = DiscordActionIds.For(action.Command);
+            var customId = actionIds.For(action.Command);
             if (!seen.Add(customId))
             {
                 continue;

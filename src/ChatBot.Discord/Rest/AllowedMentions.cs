@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatBot.Discord.Rest;
 
-public sealed record AllowedMentions([property: JsonPropertyName("parse")] IReadOnlyList<string> Parse)
+internal sealed record AllowedMentions([property: JsonPropertyName("parse")] IReadOnlyList<string> Parse)
 {
     /// <summary><c>{"parse": []}</c>: no @everyone, role or user pings, whatever the text says.</summary>
     public static readonly AllowedMentions None = new([]);

@@ -1,4 +1,4 @@
 namespace ChatBot.Discord.Rest;
 
 /// <summary>What <c>GET /oauth2/applications/@me</c> says about the application that owns the bot token.</summary>
-public sealed record ApplicationInfo(string Id, string Name);
+internal sealed record ApplicationInfo(string Id, string Name);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChatBot.Discord.Rest;
 
 /// <summary>A button (component type 2): style 1-4 with a <c>custom_id</c> (1-100 chars), or style 5 with a <c>url</c>.</summary>
-public sealed record Button
+internal sealed record Button
 {
     [JsonPropertyName("type")]
     public int Type { get; init; } = 2;

@@ -1,4 +1,4 @@
 namespace ChatBot.Discord.Rest;
 
 /// <summary>What <c>GET /users/@me</c> says about the bot user the token belongs to.</summary>
-public sealed record CurrentUser(string Id, string Username, bool IsBot);
+internal sealed record CurrentUser(string Id, string Username, bool IsBot);

@@ -1,7 +1,7 @@
 namespace ChatBot.Discord.Rest;
 
 /// <summary>The channel types the bot treats differently.</summary>
-public enum DiscordChannelKind
+internal enum DiscordChannelKind
 {
     Text,
     Forum,

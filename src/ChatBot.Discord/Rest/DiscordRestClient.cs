@@ -64,7 +64,7 @@ internal sealed class DiscordRestClient(
         var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
         var url = Uri.TryCreate(Text(Field(body, "url")), UriKind.Absolute, out var parsed)
             ? parsed
-            : throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} has no gateway url the bot can read.", isPermanent: false);
+            : throw new ChatPlatformException(DiscordPlatform.PlatformName, "bad_response", $"Discord's answer to {route} has no gateway url the bot can read.", isPermanent: false);
         var limit = Field(body, "session_start_limit");
 
         // The limits only pace identifies: a value that cannot be read falls back to Discord's usual one.
@@ -212,7 +212,7 @@ internal sealed class DiscordRestClient(
         var route = CommandsRoute(HttpMethod.Get, guildId);
         var body = await SendAsync(route, null, cancellationToken).ConfigureAwait(false);
         return body as JsonArray
-            ?? throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} is not a list of commands.", isPermanent: false);
+            ?? throw new ChatPlatformException(DiscordPlatform.PlatformName, "bad_response", $"Discord's answer to {route} is not a list of commands.", isPermanent: false);
     }
 
     public Task BulkOverwriteCommandsAsync(string? guildId, JsonArray commands, CancellationToken cancellationToken)
@@ -246,7 +246,7 @@ internal sealed class DiscordRestClient(
         var settings = options.CurrentValue;
         if (route.SendsBotToken && string.IsNullOrWhiteSpace(settings.Token))
         {
-            throw new ChatPlatformException("discord", "no_token", $"Discord:Token is not set; cannot call {route}.", isPermanent: true);
+            throw new ChatPlatformException(DiscordPlatform.PlatformName, "no_token", $"Discord:Token is not set; cannot call {route}.", isPermanent: true);
         }
 
         var rateLimited = 0;
@@ -271,13 +271,13 @@ internal sealed class DiscordRestClient(
                     if (route.Safety == RetrySafety.OnceOnly)
                     {
                         throw new ChatPlatformException(
-                            "discord", "network", $"Discord did not answer {route} ({reason}); not sent again, since Discord may have acted on it.", isPermanent: false, exception);
+                            DiscordPlatform.PlatformName, "network", $"Discord did not answer {route} ({reason}); not sent again, since Discord may have acted on it.", isPermanent: false, exception);
                     }
 
                     if (failures >= MaxServerErrorAttempts)
                     {
                         throw new ChatPlatformException(
-                            "discord", "network", $"Discord could not be reached for {route} after {failures} attempts ({reason}).", isPermanent: false, exception);
+                            DiscordPlatform.PlatformName, "network", $"Discord could not be reached for {route} after {failures} attempts ({reason}).", isPermanent: false, exception);
                     }
 
                     backoff = ServerErrorBackoff.Delay(failures);
@@ -309,7 +309,7 @@ internal sealed class DiscordRestClient(
                             if (rateLimited >= MaxRateLimitedAttempts)
                             {
                                 throw new ChatPlatformException(
-                                    "discord", error.Code ?? "429", $"Discord kept rate limiting {route} ({rateLimited} times); giving up for now.", isPermanent: false);
+                                    DiscordPlatform.PlatformName, error.Code ?? "429", $"Discord kept rate limiting {route} ({rateLimited} times); giving up for now.", isPermanent: false);
                             }
 
                             var scope = Header(response, "X-RateLimit-Scope") ?? "unknown";
@@ -328,12 +328,12 @@ internal sealed class DiscordRestClient(
                             failures++;
                             if (route.Safety == RetrySafety.OnceOnly)
                             {
-                                throw new ChatPlatformException("discord", code, message + "; not sent again, since Discord may have acted on it.", isPermanent: false);
+                                throw new ChatPlatformException(DiscordPlatform.PlatformName, code, message + "; not sent again, since Discord may have acted on it.", isPermanent: false);
                             }
 
                             if (failures >= MaxServerErrorAttempts)
                             {
-                                throw new ChatPlatformException("discord", code, message + $"; gave up after {failures} attempts.", isPermanent: false);
+                                throw new ChatPlatformException(DiscordPlatform.PlatformName, code, message + $"; gave up after {failures} attempts.", isPermanent: false);
                             }
 
                             backoff = ServerErrorBackoff.Delay(failures);
@@ -342,7 +342,7 @@ internal sealed class DiscordRestClient(
                         else
                         {
                             Log.RequestRefused(logger, route.Key, status, code, description);
-                            throw new ChatPlatformException("discord", code, message, isPermanent: true)
+                            throw new ChatPlatformException(DiscordPlatform.PlatformName, code, message, isPermanent: true)
                             {
                                 IsUndeliverableToUser = error.Code == DiscordError.CannotSendMessagesToThisUser,
                                 IsCredentialRejected = response.StatusCode == HttpStatusCode.Unauthorized && route.SendsBotToken,
@@ -381,7 +381,7 @@ internal sealed class DiscordRestClient(
         }
         catch (JsonException exception)
         {
-            throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} is not JSON.", isPermanent: false, exception);
+            throw new ChatPlatformException(DiscordPlatform.PlatformName, "bad_response", $"Discord's answer to {route} is not JSON.", isPermanent: false, exception);
         }
     }
 
@@ -415,10 +415,10 @@ internal sealed class DiscordRestClient(
     private string ApplicationId() =>
         options.CurrentValue.ApplicationId is { Length: > 0 } id
             ? id
-            : throw new ChatPlatformException("discord", "no_application_id", "Discord:ApplicationId is not set.", isPermanent: true);
+            : throw new ChatPlatformException(DiscordPlatform.PlatformName, "no_application_id", "Discord:ApplicationId is not set.", isPermanent: true);
 
     private static string Required(JsonNode? value, DiscordRoute route) =>
-        Text(value) ?? throw new ChatPlatformException("discord", "bad_response", $"Discord's answer to {route} lacks a field the bot needs.", isPermanent: false);
+        Text(value) ?? throw new ChatPlatformException(DiscordPlatform.PlatformName, "bad_response", $"Discord's answer to {route} lacks a field the bot needs.", isPermanent: false);
 
     /// <summary>A field of a JSON object; null when <paramref name="node"/> is not an object or lacks it.</summary>
     private static JsonNode? Field(JsonNode? node, string name) => node is JsonObject json ? json[name] : null;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChatBot.Discord.Rest;
 
 /// <summary>A Discord embed, limited to the fields the bot uses (limits in PROTOCOLS.md §1.6).</summary>
-public sealed record Embed
+internal sealed record Embed
 {
     [JsonPropertyName("title")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

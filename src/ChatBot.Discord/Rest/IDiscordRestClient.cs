@@ -7,7 +7,7 @@ namespace ChatBot.Discord.Rest;
 /// The Discord REST calls the bot makes, no more. Rate limits are honoured inside; failures are
 /// thrown as <see cref="ChatPlatformException"/> carrying Discord's numeric error code.
 /// </summary>
-public interface IDiscordRestClient
+internal interface IDiscordRestClient
 {
     Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken);
 

@@ -6,7 +6,7 @@ namespace ChatBot.Discord.Rest;
 /// The body of <c>POST /interactions/{id}/{token}/callback</c> (or the inline HTTP answer):
 /// type 1 PONG, 4 message, 5 deferred message, 6 deferred update, 7 update the clicked message.
 /// </summary>
-public sealed record InteractionCallback(
+internal sealed record InteractionCallback(
     [property: JsonPropertyName("type")] int Type,
     [property: JsonPropertyName("data"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Data = null)
 {

@@ -7,7 +7,7 @@ namespace ChatBot.Discord.Rest;
 /// Every payload we send carries <see cref="AllowedMentions"/> with an empty <c>parse</c> list,
 /// so nothing in a paper's text can ping anyone.
 /// </summary>
-public sealed record MessagePayload
+internal sealed record MessagePayload
 {
     [JsonPropertyName("content")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

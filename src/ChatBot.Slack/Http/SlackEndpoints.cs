@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatBot.Core.IO;
+using ChatBot.Core.Json;
 using ChatBot.Slack.Inbound;
+using ChatBot.Slack.Platform;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.WebApi;
 using Microsoft.AspNetCore.Builder;
@@ -109,7 +111,7 @@ public static class SlackEndpoints
                 return;
             }
 
-            if (String(root, "type") == BlockActionRequest.PayloadType && !IsRetry(context, "interactive", String(root, "trigger_id"), body))
+            if (JsonFields.OptionalString(root, "type") == BlockActionRequest.PayloadType && !IsRetry(context, "interactive", JsonFields.OptionalString(root, "trigger_id"), body))
             {
                 // Returns once the click is under way; its answer goes to response_url.
                 await context.RequestServices.GetRequiredService<SlackCommandAdapter>().AnswerBlockActionsAsync(BlockActionRequest.Parse(root), receivedAt);
@@ -132,10 +134,10 @@ public static class SlackEndpoints
         using (json)
         {
             var root = json.RootElement;
-            var type = String(root, "type");
+            var type = JsonFields.OptionalString(root, "type");
             if (type == "url_verification")
             {
-                await context.Response.WriteAsJsonAsync(new { challenge = String(root, "challenge") ?? "" }, context.RequestAborted);
+                await context.Response.WriteAsJsonAsync(new { challenge = JsonFields.OptionalString(root, "challenge") ?? "" }, context.RequestAborted);
                 return;
             }
 
@@ -200,11 +202,6 @@ public static class SlackEndpoints
 
         return body;
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     private static string Short(string text) => text.Length <= 32 ? text : text[..32] + "\u2026";
 

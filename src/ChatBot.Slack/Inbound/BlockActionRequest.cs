@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Json;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -9,22 +10,16 @@ internal sealed record BlockActionRequest(string UserId, string? UserName, strin
 
     public static BlockActionRequest Parse(JsonElement payload)
     {
-        var user = Property(payload, "user");
-        var actions = Property(payload, "actions") is { ValueKind: JsonValueKind.Array } array
-            ? array.EnumerateArray().Select(a => new BlockAction(String(a, "action_id") ?? "", String(a, "value"))).ToList()
+        var user = JsonFields.OptionalProperty(payload, "user");
+        var actions = JsonFields.OptionalArray(payload, "actions") is { } array
+            ? array.EnumerateArray().Select(a => new BlockAction(JsonFields.OptionalString(a, "action_id") ?? "", JsonFields.OptionalString(a, "value"))).ToList()
             : [];
         return new BlockActionRequest(
-            String(user, "id") ?? "",
-            String(user, "username") ?? String(user, "name"),
-            String(user, "team_id") ?? String(Property(payload, "team"), "id"),
-            String(Property(payload, "channel"), "id") ?? String(Property(payload, "container"), "channel_id"),
-            Uri.TryCreate(String(payload, "response_url"), UriKind.Absolute, out var url) ? url : null,
+            JsonFields.OptionalString(user, "id") ?? "",
+            JsonFields.OptionalString(user, "username") ?? JsonFields.OptionalString(user, "name"),
+            JsonFields.OptionalString(user, "team_id") ?? JsonFields.OptionalString(JsonFields.OptionalProperty(payload, "team"), "id"),
+            JsonFields.OptionalString(JsonFields.OptionalProperty(payload, "channel"), "id") ?? JsonFields.OptionalString(JsonFields.OptionalProperty(payload, "container"), "channel_id"),
+            Uri.TryCreate(JsonFields.OptionalString(payload, "response_url"), UriKind.Absolute, out var url) ? url : null,
             actions);
     }
-
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
-
-    private static string? String(JsonElement element, string name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Json;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -40,8 +41,5 @@ internal sealed record SlashCommand
         };
     }
 
-    public static SlashCommand FromJson(JsonElement payload) =>
-        FromFields(name => payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null);
+    public static SlashCommand FromJson(JsonElement payload) => FromFields(name => JsonFields.OptionalString(payload, name));
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using ChatBot.Core.Json;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
@@ -229,21 +230,21 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
                 return;
             }
 
-            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            if (JsonFields.OptionalString(root, "type") is not { } type)
             {
                 Log.SocketFrameMalformed(_logger, Slot, "no type string");
                 return;
             }
 
-            switch (type.GetString())
+            switch (type)
             {
                 case "hello":
                     _hello.TrySetResult();
                     return;
                 case "disconnect":
-                    if (root.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
+                    if (JsonFields.OptionalString(root, "reason") is { } reason)
                     {
-                        _disconnect.TrySetResult(reason.GetString()!);
+                        _disconnect.TrySetResult(reason);
                     }
                     else
                     {
@@ -261,7 +262,7 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
                     _ = work.ContinueWith(done => _inFlight.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     return;
                 case null:
-                    Log.SocketFrameMalformed(_logger, Slot, $"a {Truncate(type.GetString()!)} frame without an envelope_id string");
+                    Log.SocketFrameMalformed(_logger, Slot, $"a {Truncate(type)} frame without an envelope_id string");
                     return;
             }
         }

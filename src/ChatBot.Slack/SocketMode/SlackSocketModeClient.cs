@@ -1,8 +1,10 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Json;
 using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Inbound;
+using ChatBot.Slack.Platform;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -77,7 +79,7 @@ internal sealed class SlackSocketModeClient(
                 failures = timeProvider.GetElapsedTime(started) > settings.MaxBackoff ? 1 : failures + 1;
                 delay = settings.Reconnect.Delay(failures);
                 Log.SocketSlotFailed(logger, slot, delay, e);
-                metrics.PlatformReconnected(SlackErrors.Platform);
+                metrics.PlatformReconnected(SlackPlatform.PlatformName);
             }
 
             try
@@ -115,7 +117,7 @@ internal sealed class SlackSocketModeClient(
 
                     // warning, refresh_requested (or anything new): replace first, then close the old one.
                     Log.SocketRefreshing(logger, slot, reason);
-                    metrics.PlatformReconnected(SlackErrors.Platform);
+                    metrics.PlatformReconnected(SlackPlatform.PlatformName);
                     var next = await ConnectWithBackoffAsync(slot, stop);
                     var old = current;
                     current = next;
@@ -132,7 +134,7 @@ internal sealed class SlackSocketModeClient(
                 }
 
                 Log.SocketReconnecting(logger, slot);
-                metrics.PlatformReconnected(SlackErrors.Platform);
+                metrics.PlatformReconnected(SlackPlatform.PlatformName);
                 var dropped = current;
                 current = null;
                 await ReleaseAsync(dropped);
@@ -244,8 +246,7 @@ internal sealed class SlackSocketModeClient(
                     break;
                 case SocketEnvelope.Interactive:
                     await AckAsync();
-                    if (envelope.Payload.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
-                        && type.GetString() == BlockActionRequest.PayloadType)
+                    if (JsonFields.OptionalString(envelope.Payload, "type") == BlockActionRequest.PayloadType)
                     {
                         await adapter.AnswerBlockActionsAsync(BlockActionRequest.Parse(envelope.Payload), receivedAt);
                     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Json;
 
 namespace ChatBot.Slack.SocketMode;
 
@@ -26,26 +27,21 @@ internal sealed record SocketEnvelope(string Type, string EnvelopeId, JsonElemen
     /// </summary>
     public static SocketEnvelope? Parse(JsonElement frame)
     {
-        if (frame.ValueKind != JsonValueKind.Object
-            || !frame.TryGetProperty("envelope_id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } envelopeId
-            || !frame.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+        if (JsonFields.OptionalString(frame, "envelope_id") is not { Length: > 0 } envelopeId || JsonFields.OptionalString(frame, "type") is not { } type)
         {
             return null;
         }
 
         return new SocketEnvelope(
-            type.GetString()!,
+            type,
             envelopeId,
-            frame.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
-            frame.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True,
-            frame.TryGetProperty("retry_attempt", out var retry) && retry.ValueKind == JsonValueKind.Number && retry.TryGetInt32(out var attempt) ? attempt : 0);
+            JsonFields.OptionalProperty(frame, "payload")?.Clone() ?? default,
+            JsonFields.OptionalBoolean(frame, "accepts_response_payload") == true,
+            JsonFields.OptionalInt32(frame, "retry_attempt") ?? 0);
     }
 
     /// <summary>True when the payload is a JSON object, as Slack always sends it.</summary>
     public bool HasObjectPayload => Payload.ValueKind == JsonValueKind.Object;
 
-    private string? String(string name) =>
-        Payload.ValueKind == JsonValueKind.Object && Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private string? String(string name) => JsonFields.OptionalString(Payload, name);
 }

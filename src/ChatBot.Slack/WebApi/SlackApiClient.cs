@@ -4,8 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Json;
 using ChatBot.Core.Resilience;
 using ChatBot.Core.Telemetry;
+using ChatBot.Slack.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +35,7 @@ internal sealed class SlackApiClient(
     TimeProvider timeProvider,
     ILogger<SlackApiClient> logger)
 {
-    public const string HttpClientName = "slack";
+    public const string HttpClientName = "ChatBot.Slack";
 
     /// <summary>How many times one call is retried after HTTP 429 before it fails as <c>ratelimited</c>.</summary>
     public const int MaxRateLimitRetries = 3;
@@ -77,9 +79,9 @@ internal sealed class SlackApiClient(
     {
         // "Opens or resumes" a direct message (https://api.slack.com/methods/conversations.open): the same channel again.
         using var answer = await CallAsync("conversations.open", new OpenConversationRequest(userId), BotToken(), RetrySafety.Repeatable, cancellationToken);
-        return Text(Property(answer.RootElement, "channel"), "id") is { Length: > 0 } value
+        return Text(JsonFields.OptionalProperty(answer.RootElement, "channel"), "id") is { Length: > 0 } value
             ? value
-            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", "Slack conversations.open answered without a channel id", isPermanent: false);
     }
 
     /// <summary><c>auth.test</c> with the bot token: who Slack takes the token for (a cheap way to learn whether it is accepted).</summary>
@@ -95,12 +97,12 @@ internal sealed class SlackApiClient(
     {
         var token = options.Value.AppToken is { Length: > 0 } app
             ? app
-            : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:AppToken is not set", isPermanent: true);
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "not_authed", "Slack:AppToken is not set", isPermanent: true);
         // Each call hands out a fresh URL and nothing else: an unused one simply expires.
         using var answer = await CallAsync("apps.connections.open", new { }, token, RetrySafety.Repeatable, cancellationToken);
         return Uri.TryCreate(Text(answer.RootElement, "url"), UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
             ? uri
-            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack apps.connections.open answered without a url", isPermanent: false);
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", "Slack apps.connections.open answered without a url", isPermanent: false);
     }
 
     /// <summary>
@@ -148,7 +150,7 @@ internal sealed class SlackApiClient(
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     // Refused, not acted on: any method waits it out and goes again.
-                    metrics.RateLimited(SlackErrors.Platform);
+                    metrics.RateLimited(SlackPlatform.PlatformName);
                     rateLimited++;
                     var retryAfter = RetryAfter(response);
                     _blockedUntil[method] = timeProvider.GetUtcNow() + retryAfter;
@@ -171,14 +173,14 @@ internal sealed class SlackApiClient(
                 var status = (int)response.StatusCode;
                 Log.HttpFailed(logger, method, status);
                 var failure = new ChatPlatformException(
-                    SlackErrors.Platform, $"http_{status}", $"Slack {method} failed with HTTP {status}", isPermanent: status < 500);
+                    SlackPlatform.PlatformName, $"http_{status}", $"Slack {method} failed with HTTP {status}", isPermanent: status < 500);
                 unknownOutcome = status >= 500 ? failure : throw failure;
             }
             catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 var reason = e is TaskCanceledException ? "timed out" : "lost its connection";
                 Log.CallFailed(logger, method, reason);
-                unknownOutcome = new ChatPlatformException(SlackErrors.Platform, "network", $"Slack {method} {reason}", isPermanent: false, e);
+                unknownOutcome = new ChatPlatformException(SlackPlatform.PlatformName, "network", $"Slack {method} {reason}", isPermanent: false, e);
             }
 
             // No answer, or a server error: Slack may have acted on it, so only a call that cannot act twice goes
@@ -208,11 +210,10 @@ internal sealed class SlackApiClient(
                 return JsonDocument.Parse("{\"ok\":true}");
             }
 
-            throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
+            throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", $"Slack {method} answered something other than JSON", isPermanent: false);
         }
 
-        if (answer.RootElement.ValueKind == JsonValueKind.Object
-            && answer.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
+        if (JsonFields.OptionalBoolean(answer.RootElement, "ok") == false)
         {
             var error = Text(answer.RootElement, "error") is { Length: > 0 } code ? code : "unknown_error";
             answer.Dispose();
@@ -244,20 +245,16 @@ internal sealed class SlackApiClient(
 
     private string BotToken() => options.Value.BotToken is { Length: > 0 } token
         ? token
-        : throw new ChatPlatformException(SlackErrors.Platform, "not_authed", "Slack:BotToken is not set", isPermanent: true);
+        : throw new ChatPlatformException(SlackPlatform.PlatformName, "not_authed", "Slack:BotToken is not set", isPermanent: true);
 
     private static PostedMessage Posted(JsonElement answer, string channel) => new(
         Text(answer, "channel") is { Length: > 0 } c ? c : channel,
         Text(answer, "ts") is { Length: > 0 } value
             ? value
-            : throw new ChatPlatformException(SlackErrors.Platform, "invalid_response", "Slack answered without a message ts", isPermanent: false));
+            : throw new ChatPlatformException(SlackPlatform.PlatformName, "invalid_response", "Slack answered without a message ts", isPermanent: false));
 
     /// <summary>A string field, or "" when it is absent or of another kind (every field Slack sends is read this way).</summary>
-    private static string Text(JsonElement answer, string name) =>
-        Property(answer, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : "";
-
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+    private static string Text(JsonElement? answer, string name) => JsonFields.OptionalString(answer, name) ?? "";
 
     private static JsonDocument? ParseOrNull(string text)
     {

@@ -1,12 +1,11 @@
 using ChatBot.Core.Chat;
+using ChatBot.Slack.Platform;
 
 namespace ChatBot.Slack.WebApi;
 
 /// <summary>What Slack's <c>ok:false</c> error strings mean for us: worth retrying later, not deliverable to the user, or a refused token.</summary>
 internal static class SlackErrors
 {
-    public const string Platform = "slack";
-
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
     {
         "ratelimited", "rate_limited", "internal_error", "fatal_error", "request_timeout", "service_unavailable",
@@ -24,7 +23,7 @@ internal static class SlackErrors
     };
 
     public static ChatPlatformException For(string method, string error) =>
-        new(Platform, error, $"Slack {method} failed: {error}", isPermanent: !Transient.Contains(error))
+        new(SlackPlatform.PlatformName, error, $"Slack {method} failed: {error}", isPermanent: !Transient.Contains(error))
         {
             IsUndeliverableToUser = Undeliverable.Contains(error),
             IsCredentialRejected = CredentialRejected.Contains(error),

@@ -31,8 +31,7 @@ internal static class AskCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, string text, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var builder = ChatBotHost.CreateBuilder(overrides);
-        builder.AddConsolePlatform(console);
+        var builder = ChatBotHost.CreateBuilder(console, overrides);
         await using var app = builder.Build();
         HostValidation.Validate(app.Services);
         await app.Services.GetRequiredService<SearchIndexSynchronizer>().EnsureCurrentAsync(progress: null, cancellationToken);

@@ -26,7 +26,7 @@ internal static class DoctorCommand
     {
         // The table reports every problem; the clients' retry warnings would only interleave with it.
         overrides["Logging:LogLevel:Default"] = "Error";
-        await using var app = ChatBotHost.CreateBuilder(overrides).Build();
+        await using var app = ChatBotHost.CreateBuilder(console, overrides).Build();
         var configuration = await new ConfigurationCheck(app.Services).RunAsync(cancellationToken);
         List<CheckResult> results = [configuration!, .. await app.Services.GetRequiredService<DoctorRunner>().RunAsync(cancellationToken)];
 

@@ -25,7 +25,7 @@ internal static class HealthCheckCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, bool ready, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var configuration = ChatBotHost.CreateBuilder(overrides).Configuration;
+        var configuration = ChatBotHost.CreateBuilder(console, overrides).Configuration;
         ConfigurationProblems.ValidateListenAddresses(configuration);
         var target = new Uri(ListenAddresses.LocalUrl(configuration)!, ready ? HealthEndpoints.ReadinessPath : HealthEndpoints.LivenessPath);
         using var http = new HttpClient { Timeout = Timeout };

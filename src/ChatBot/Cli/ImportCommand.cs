@@ -32,7 +32,7 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, string[] paths, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await using var app = ChatBotHost.BuildForVerb(overrides);
+        await using var app = ChatBotHost.BuildForVerb(console, overrides);
         var ingestor = app.Services.GetRequiredService<PaperIngestor>();
         var (files, unmatched) = ImportPaths.Expand(paths);
         foreach (var path in unmatched)

@@ -20,7 +20,7 @@ internal static class ReindexCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await using var app = ChatBotHost.BuildForVerb(overrides);
+        await using var app = ChatBotHost.BuildForVerb(console, overrides);
         var synchronizer = app.Services.GetRequiredService<SearchIndexSynchronizer>();
         var started = Stopwatch.GetTimestamp();
         IndexSyncReport report;

@@ -27,7 +27,7 @@ internal static class RestoreCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, string path, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await using var app = ChatBotHost.BuildForVerb(overrides);
+        await using var app = ChatBotHost.BuildForVerb(console, overrides);
         var database = app.Services.GetRequiredService<ChatBotDatabase>().FilePath;
         if (DatabaseLock.IsHeld(database))
         {

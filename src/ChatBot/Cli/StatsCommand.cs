@@ -25,7 +25,7 @@ internal static class StatsCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, bool json, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await using var app = ChatBotHost.BuildForVerb(overrides);
+        await using var app = ChatBotHost.BuildForVerb(console, overrides);
         var stats = await app.Services.GetRequiredService<IPaperStore>().GetStatsAsync(cancellationToken);
         var database = app.Services.GetRequiredService<ChatBotDatabase>().FilePath;
         if (json)

@@ -7,22 +7,20 @@ namespace ChatBot.Health;
 /// <summary>
 /// <c>GET /healthz</c>: the process is alive (runs no check). <c>GET /readyz</c>: every readiness
 /// check (database, search index, ingest, the background workers, and each configured platform's connection or endpoint),
-/// 200 when all pass and 503 otherwise, with a JSON body naming each check.
+/// 200 when all pass and 503 otherwise, with a JSON body naming each check. The checks of a feature are registered
+/// with it (the platforms', the search index's, the ingest's); the database and the workers are checked here.
 /// </summary>
 internal static class HealthEndpoints
 {
     public const string LivenessPath = "/healthz";
     public const string ReadinessPath = "/readyz";
 
-    public static IServiceCollection AddChatBotHealthChecks(this IServiceCollection services)
+    public static IHostApplicationBuilder AddHealthEndpoints(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<IngestHealth>();
-        services.AddHealthChecks()
+        builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SearchIndexHealthCheck>("search-index")
-            .AddCheck<IngestHealth>("ingest")
             .AddCheck<WorkersHealthCheck>("workers");
-        return services;
+        return builder;
     }
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)

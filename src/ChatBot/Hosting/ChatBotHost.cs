@@ -1,3 +1,4 @@
+using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Core.Storage;
 using ChatBot.Discord;
@@ -5,6 +6,7 @@ using ChatBot.Slack;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Spectre.Console;
 
 namespace ChatBot.Hosting;
 
@@ -19,9 +21,11 @@ internal static class ChatBotHost
     /// <summary>
     /// Defaults come from the appsettings.json beside the binaries (config/appsettings.json in
     /// the repository), then appsettings.{Environment}.json and environment variables
-    /// (<c>Storage__DataDirectory</c>), then <paramref name="overrides"/> from CLI options.
+    /// (<c>Storage__DataDirectory</c>), then <paramref name="overrides"/> from CLI options. Every host has every
+    /// chat platform registered (the console one prints to <paramref name="console"/>), so a setting that names a
+    /// platform (a daily thread's) is valid or not alike for the bot and for every verb.
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static WebApplicationBuilder CreateBuilder(IAnsiConsole console, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -41,6 +45,7 @@ internal static class ChatBotHost
         builder.AddChatBotStorage();
         builder.AddChatBotDiscord();
         builder.AddChatBotSlack();
+        builder.AddConsolePlatform(console);
         AddGracefulShutdown(builder.Services);
         return builder;
     }
@@ -49,13 +54,12 @@ internal static class ChatBotHost
     /// The host of a verb (import, stats, backup, …): built, with every setting validated as the bot's
     /// start would, since a verb never starts the host. Dispose it to close the stores.
     /// </summary>
-    public static WebApplication BuildForVerb(IReadOnlyDictionary<string, string?> overrides)
+    public static WebApplication BuildForVerb(IAnsiConsole console, IReadOnlyDictionary<string, string?> overrides)
     {
-        var app = CreateBuilder(overrides).Build();
+        var app = CreateBuilder(console, overrides).Build();
         try
         {
-            HostValidation.Validate(app.Services);
-            DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
+            Prepare(app.Services);
             return app;
         }
         catch
@@ -63,6 +67,16 @@ internal static class ChatBotHost
             ((IDisposable)app).Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks every setting, as the host's start would (so a wrong one is one line and exit code 2, not a failed
+    /// start), then creates the data directory owner-only before any store does. Returns the directory's full path.
+    /// </summary>
+    public static string Prepare(IServiceProvider services)
+    {
+        HostValidation.Validate(services);
+        return DataDirectory.Ensure(services.GetRequiredService<IOptions<StorageOptions>>().Value);
     }
 
     /// <summary>

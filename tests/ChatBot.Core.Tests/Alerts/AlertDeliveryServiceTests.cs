@@ -1,7 +1,6 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
 using ChatBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -280,8 +279,7 @@ public sealed class AlertDeliveryServiceTests : IDisposable
     {
         if (_service is null)
         {
-            var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
-            _service = TestAlertDelivery.Create(_papers, _alerts, _log, _state, new TitleWordAlertMatcher(), new ChatPlatforms(services), _metrics.Metrics, _clock, loggers: _loggers);
+            _service = TestAlertDelivery.Create(_papers, _alerts, _log, _state, new TitleWordAlertMatcher(), new ChatPlatforms([_discord]), _metrics.Metrics, _clock, loggers: _loggers);
         }
 
         await _service.RunAsync(CancellationToken.None);

@@ -2,7 +2,6 @@ using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Resilience;
 using ChatBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -18,22 +17,19 @@ public sealed class AlertSenderTests : IDisposable
     private readonly InMemoryDeliveryLog _log = new();
     private readonly RecordingChatPlatform _discord = new("discord");
     private readonly TestMetrics _metrics = new();
-    private readonly ServiceProvider _platforms;
     private readonly AlertSender _sender;
 
     public AlertSenderTests()
     {
         _papers = new InMemoryPaperStore(_clock);
-        _platforms = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
         var options = Options.Create(new AlertOptions());
-        var messenger = new AlertMessenger(_alerts, _log, _papers, new ChatPlatforms(_platforms), new AlertMessageComposer(options),
+        var messenger = new AlertMessenger(_alerts, _log, _papers, new ChatPlatforms([_discord]), new AlertMessageComposer(options),
             new AlertFailurePolicy(options, Backoff.NoJitter), _metrics.Metrics, NullLogger<AlertMessenger>.Instance);
         _sender = new AlertSender(_log, _alerts, new AlertDueCheck(NullLogger<AlertDueCheck>.Instance), messenger, _metrics.Metrics, _clock, NullLogger<AlertSender>.Instance);
     }
 
     public void Dispose()
     {
-        _platforms.Dispose();
         _metrics.Dispose();
     }
 

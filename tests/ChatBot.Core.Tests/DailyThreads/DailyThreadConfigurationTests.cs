@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.DailyThreads;
 using ChatBot.Testing;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,8 @@ public sealed class DailyThreadConfigurationTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddProvider(_logs));
+        // The platform the schedules name, registered as a platform project registers itself.
+        services.AddKeyedSingleton<IChatPlatform>("discord", new RecordingChatPlatform("discord"));
         DailyThreadConfiguration.Register(services);
         _services = services.BuildServiceProvider();
         return _services;

@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Storage;
 using ChatBot.Testing;
@@ -8,6 +9,7 @@ namespace ChatBot.Core.Tests.DailyThreads;
 public sealed class DailyThreadScheduleCatalogTests
 {
     private readonly InMemoryScheduleStore _store = new();
+    private readonly ChatPlatforms _platforms = new([new RecordingChatPlatform("discord"), new RecordingChatPlatform("slack"), new RecordingChatPlatform("console")]);
 
     private static DailyThreadSchedulesOptions Configured(params DailyThreadScheduleSetting[] settings)
     {
@@ -27,8 +29,8 @@ public sealed class DailyThreadScheduleCatalogTests
     [Fact]
     public async Task Configured_schedules_are_listed_and_an_admin_setting_for_the_same_channel_replaces_one()
     {
-        var catalog = new DailyThreadScheduleCatalog(_store, Options.Create(Configured(Setting("1"), Setting("2"))));
-        await _store.SaveAsync(DailyThreadScheduleParser.FromSetting(Setting("2", time: "18:00")));
+        var catalog = new DailyThreadScheduleCatalog(_store, Options.Create(Configured(Setting("1"), Setting("2"))), _platforms);
+        await _store.SaveAsync(DailyThreadScheduleParser.FromSetting(Setting("2", time: "18:00"), _platforms));
 
         var schedules = await catalog.ListAsync(CancellationToken.None);
 
@@ -39,7 +41,7 @@ public sealed class DailyThreadScheduleCatalogTests
     [Fact]
     public async Task Pausing_a_configured_schedule_keeps_it_paused_with_its_reason()
     {
-        var catalog = new DailyThreadScheduleCatalog(_store, Options.Create(Configured(Setting("1"))));
+        var catalog = new DailyThreadScheduleCatalog(_store, Options.Create(Configured(Setting("1"))), _platforms);
         var schedule = Assert.Single(await catalog.ListAsync(CancellationToken.None));
 
         await catalog.PauseAsync(schedule, "10003 Unknown Channel", CancellationToken.None);
@@ -59,7 +61,7 @@ public sealed class DailyThreadScheduleCatalogTests
         // Read from the old section name: the messages name the keys as the operator wrote them.
         options.ConfigurationPath = "DailyPosts";
 
-        var result = new DailyThreadSchedulesValidator().Validate(null, options);
+        var result = new DailyThreadSchedulesValidator(_platforms).Validate(null, options);
 
         Assert.True(result.Failed);
         var failures = result.Failures!.ToList();
@@ -78,7 +80,7 @@ public sealed class DailyThreadScheduleCatalogTests
     {
         var options = Configured(new DailyThreadScheduleSetting { Platform = "discord", ChannelId = "7", Time = "9am", TimeZone = "Europe/Berlin" });
 
-        var result = new DailyThreadSchedulesValidator().Validate(null, options);
+        var result = new DailyThreadSchedulesValidator(_platforms).Validate(null, options);
 
         Assert.StartsWith("DailyThreads:Schedules:0:Time '9am' is not a time of day", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }

@@ -2,7 +2,6 @@ using ChatBot.Core.Chat;
 using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Papers;
 using ChatBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -228,9 +227,8 @@ public sealed class DailyThreadServiceTests : IDisposable
     {
         _clock.SetUtcNow(now);
         // A new service each time, over the same stores: every run could be a restarted process.
-        var services = new ServiceCollection().AddKeyedSingleton<IChatPlatform>("discord", _discord).BuildServiceProvider();
         var composer = new DailyThreadComposer(_store, new RecordingSearchIndex(), Options.Create(new TrendingOptions()), Options.Create(_options));
-        var service = new DailyThreadService(_schedules, _log, composer, new ChatPlatforms(services), _metrics.Metrics, _clock, Options.Create(_options), NullLogger<DailyThreadService>.Instance);
+        var service = new DailyThreadService(_schedules, _log, composer, new ChatPlatforms([_discord]), _metrics.Metrics, _clock, Options.Create(_options), NullLogger<DailyThreadService>.Instance);
         await service.RunDueAsync(CancellationToken.None);
     }
 

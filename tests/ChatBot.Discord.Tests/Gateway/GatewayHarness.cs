@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Inbound;
+using ChatBot.Discord.Rendering;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var options = Options.Create(rest.Options);
         var router = new CommandRouter([Search], rest.Metrics.Metrics, NullLogger<CommandRouter>.Instance);
         var invoker = new CommandInvoker(router, Tracker, TimeProvider.System, InvokerLog);
-        var adapter = new DiscordCommandAdapter(invoker, rest.Client, options, AdapterLog);
+        var actionIds = new DiscordActionIds();
+        var adapter = new DiscordCommandAdapter(invoker, new DiscordInteractionParser(actionIds), new DiscordReplyRenderer(actionIds), rest.Client, options, AdapterLog);
         Client = new DiscordGatewayClient(rest.Client, adapter, options, settings, Health, rest.Metrics.Metrics, TimeProvider.System, ClientLog);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Inbound;
+using ChatBot.Discord.Rendering;
 using ChatBot.Discord.Rest;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,7 +65,8 @@ public sealed class DiscordCommandAdapterTests
     {
         var router = new CommandRouter(handlers, rest.Metrics.Metrics, NullLogger<CommandRouter>.Instance);
         var invoker = new CommandInvoker(router, tracker, clock, new RecordingLogger<CommandInvoker>());
-        return new DiscordCommandAdapter(invoker, rest.Client, Options.Create(rest.Options), new RecordingLogger<DiscordCommandAdapter>());
+        var actionIds = new DiscordActionIds();
+        return new DiscordCommandAdapter(invoker, new DiscordInteractionParser(actionIds), new DiscordReplyRenderer(actionIds), rest.Client, Options.Create(rest.Options), new RecordingLogger<DiscordCommandAdapter>());
     }
 
     private static Func<InteractionCallback, CancellationToken, Task> Capture(List<InteractionCallback> callbacks) => (callback, _) =>
@@ -100,7 +102,7 @@ public sealed class DiscordCommandAdapterTests
     private static DiscordInteraction Parse(JsonObject interaction)
     {
         using var document = JsonDocument.Parse(interaction.ToJsonString());
-        return DiscordInteractionParser.Parse(document.RootElement);
+        return new DiscordInteractionParser(new DiscordActionIds()).Parse(document.RootElement);
     }
 
     private sealed class AdminHandler(Action ran) : ICommandHandler

@@ -8,6 +8,8 @@ namespace ChatBot.Discord.Tests.Inbound;
 
 public sealed class DiscordInteractionParserTests
 {
+    private readonly DiscordActionIds _actionIds = new();
+
     [Fact]
     public void A_slash_command_becomes_its_subcommand_with_options_as_strings_and_who_asked_where()
     {
@@ -109,7 +111,7 @@ public sealed class DiscordInteractionParserTests
     public void A_button_whose_command_was_too_long_for_its_custom_id_resolves_through_the_action_cache()
     {
         var command = "/papers search \"" + new string('q', 120) + "\" --page 3";
-        var customId = DiscordActionIds.For(command);
+        var customId = _actionIds.For(command);
 
         var request = RequestOf(Parse(InteractionPayloads.Button("b1", customId)));
 
@@ -162,9 +164,9 @@ public sealed class DiscordInteractionParserTests
         return request;
     }
 
-    private static DiscordInteraction Parse(JsonObject interaction)
+    private DiscordInteraction Parse(JsonObject interaction)
     {
         using var document = JsonDocument.Parse(interaction.ToJsonString());
-        return DiscordInteractionParser.Parse(document.RootElement);
+        return new DiscordInteractionParser(_actionIds).Parse(document.RootElement);
     }
 }

@@ -10,6 +10,11 @@ namespace ChatBot.Discord.Tests.Rendering;
 
 public sealed class DiscordReplyRendererTests
 {
+    private readonly DiscordActionIds _actionIds = new();
+    private readonly DiscordReplyRenderer _renderer;
+
+    public DiscordReplyRendererTests() => _renderer = new DiscordReplyRenderer(_actionIds);
+
     [Fact]
     public void A_huge_reply_is_cut_to_fit_every_discord_limit()
     {
@@ -23,7 +28,7 @@ public sealed class DiscordReplyRendererTests
             Actions = [.. Enumerable.Range(1, 30).Select(i => new ReplyAction(new string('L', 200) + i, $"/papers search diffusion --page {i}"))],
         };
 
-        var payload = DiscordReplyRenderer.Render(reply);
+        var payload = _renderer.Render(reply);
         var json = JsonNode.Parse(JsonSerializer.Serialize(payload))!;
 
         Assert.True((payload.Content?.Length ?? 0) <= 2000);
@@ -78,7 +83,7 @@ public sealed class DiscordReplyRendererTests
             }, CardDetail.Full))],
         };
 
-        var payload = DiscordReplyRenderer.Render(reply);
+        var payload = _renderer.Render(reply);
 
         Assert.True(EmbedLength(payload) <= 6000);
         Assert.True(payload.Embeds.Count >= 5, $"only {payload.Embeds.Count} cards shown");
@@ -91,7 +96,7 @@ public sealed class DiscordReplyRendererTests
         const string title = "@everyone look <@123> <@&456> <#789> @here";
         var reply = new Reply { Title = title, Text = ["ping <@!42>"], Papers = [new PaperCard(TestPapers.Titled(title), CardDetail.Brief)] };
 
-        var payload = DiscordReplyRenderer.Render(reply);
+        var payload = _renderer.Render(reply);
         var json = JsonSerializer.Serialize(payload);
         var node = JsonNode.Parse(json)!;
 
@@ -114,7 +119,7 @@ public sealed class DiscordReplyRendererTests
     {
         var paper = TestPapers.Arxiv("2106.04554", "**Bold** _claims_ about `code`, ~~strikes~~ and ||spoilers||");
 
-        var payload = DiscordReplyRenderer.Render(new Reply { Papers = [new PaperCard(paper, CardDetail.Brief)] });
+        var payload = _renderer.Render(new Reply { Papers = [new PaperCard(paper, CardDetail.Brief)] });
 
         Assert.Equal(@"\*\*Bold\*\* \_claims\_ about \`code\`, \~\~strikes\~\~ and \|\|spoilers\|\|", payload.Embeds[0].Title);
         Assert.Equal("https://huggingface.co/papers/2106.04554", payload.Embeds[0].Url);
@@ -129,8 +134,8 @@ public sealed class DiscordReplyRendererTests
     [Fact]
     public void A_private_reply_is_ephemeral_and_a_channel_reply_is_not()
     {
-        var privateReply = DiscordReplyRenderer.Render(Reply.Error("Unknown paper"));
-        var channelReply = DiscordReplyRenderer.Render(Reply.Message("Hello"));
+        var privateReply = _renderer.Render(Reply.Error("Unknown paper"));
+        var channelReply = _renderer.Render(Reply.Message("Hello"));
 
         Assert.Equal(64, privateReply.Flags);
         Assert.Equal(64, JsonNode.Parse(JsonSerializer.Serialize(privateReply))!["flags"]!.GetValue<int>());
@@ -146,12 +151,12 @@ public sealed class DiscordReplyRendererTests
             Actions = [new ReplyAction("More results", "/papers search diffusion --page 2")],
         };
 
-        var payload = DiscordReplyRenderer.Render(reply);
+        var payload = _renderer.Render(reply);
 
         var button = Assert.Single(Assert.Single(payload.Components).Components);
         Assert.Equal("More results", button.Label);
         Assert.Equal(2, button.Style);
-        Assert.True(DiscordActionIds.TryResolve(button.CustomId!, out var command));
+        Assert.True(_actionIds.TryResolve(button.CustomId!, out var command));
         Assert.Equal("/papers search diffusion --page 2", command);
     }
 
@@ -165,11 +170,11 @@ public sealed class DiscordReplyRendererTests
             NextPage = "/papers search diffusion --limit 5 --page 2",
         };
 
-        var payload = DiscordReplyRenderer.Render(reply);
+        var payload = _renderer.Render(reply);
 
         var buttons = Assert.Single(payload.Components).Components;
         Assert.Equal(["Similar papers", "More results"], buttons.Select(b => b.Label));
-        Assert.True(DiscordActionIds.TryResolve(buttons[1].CustomId!, out var command));
+        Assert.True(_actionIds.TryResolve(buttons[1].CustomId!, out var command));
         Assert.Equal("/papers search diffusion --limit 5 --page 2", command);
     }
 
@@ -179,14 +184,14 @@ public sealed class DiscordReplyRendererTests
         var longCommand = "/papers search " + string.Join(' ', Enumerable.Repeat("\"graph neural networks\"", 8)) + " --page 3";
         Assert.True(longCommand.Length > 100);
 
-        var payload = DiscordReplyRenderer.Render(new Reply { Text = ["results"], Actions = [new ReplyAction("Next", longCommand)] });
+        var payload = _renderer.Render(new Reply { Text = ["results"], Actions = [new ReplyAction("Next", longCommand)] });
 
         var customId = payload.Components[0].Components[0].CustomId!;
         Assert.StartsWith("cmd:", customId, StringComparison.Ordinal);
         Assert.True(customId.Length <= 100);
-        Assert.True(DiscordActionIds.TryResolve(customId, out var command));
+        Assert.True(_actionIds.TryResolve(customId, out var command));
         Assert.Equal(longCommand, command);
-        Assert.False(DiscordActionIds.TryResolve("cmd:neverissued0000", out _));
+        Assert.False(_actionIds.TryResolve("cmd:neverissued0000", out _));
     }
 
     [Fact]
@@ -212,7 +217,7 @@ public sealed class DiscordReplyRendererTests
             PublishedAt = new DateTimeOffset(2025, 7, 15, 0, 0, 0, TimeSpan.Zero),
         };
 
-        var embed = Assert.Single(DiscordReplyRenderer.Render(new Reply { Papers = [new PaperCard(paper, CardDetail.Brief, "matched *diffusion*") { Rank = 3 }] }).Embeds);
+        var embed = Assert.Single(_renderer.Render(new Reply { Papers = [new PaperCard(paper, CardDetail.Brief, "matched *diffusion*") { Rank = 3 }] }).Embeds);
 
         Assert.Equal("3. Attention", embed.Title);
         Assert.Equal(@"matched \*diffusion\*", embed.Description);
@@ -227,7 +232,7 @@ public sealed class DiscordReplyRendererTests
     {
         var paper = TestPapers.Arxiv("2106.04554", "Attention") with { Links = new PaperLinks(Code: new Uri("https://github.com/x/y")) };
 
-        var embed = Assert.Single(DiscordReplyRenderer.Render(new Reply { Papers = [new PaperCard(paper, CardDetail.Full)] }).Embeds);
+        var embed = Assert.Single(_renderer.Render(new Reply { Papers = [new PaperCard(paper, CardDetail.Full)] }).Embeds);
 
         var links = Assert.Single(embed.Fields!, f => f.Name == "Links").Value;
         Assert.Equal(
@@ -245,7 +250,7 @@ public sealed class DiscordReplyRendererTests
             Footer = "Page 1 of 3",
         };
 
-        var payload = DiscordReplyRenderer.Render(reply);
+        var payload = _renderer.Render(reply);
 
         Assert.Equal(10, payload.Embeds.Count);
         Assert.Equal("arXiv 2501.00010\n2 more papers not shown.\nPage 1 of 3", payload.Embeds[^1].Footer!.Text);
@@ -257,7 +262,7 @@ public sealed class DiscordReplyRendererTests
     {
         var reply = new Reply { Title = "Commands", Text = [new string('h', 1500), new string('i', 1500)] };
 
-        var payload = DiscordReplyRenderer.Render(reply);
+        var payload = _renderer.Render(reply);
 
         Assert.Null(payload.Content);
         var header = Assert.Single(payload.Embeds);

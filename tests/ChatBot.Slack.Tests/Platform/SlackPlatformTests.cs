@@ -92,7 +92,7 @@ public sealed class SlackPlatformTests
         var state = new InMemoryStateStore();
         var deliveries = new InMemoryDeliveryLog();
         using var metrics = new TestMetrics();
-        var service = TestAlertDelivery.Create(papers, alerts, deliveries, state, new TitleWordMatcher(), new ChatPlatforms(slack.Services), metrics.Metrics, clock);
+        var service = TestAlertDelivery.Create(papers, alerts, deliveries, state, new TitleWordMatcher(), new ChatPlatforms([slack.Services.GetRequiredKeyedService<IChatPlatform>("slack")]), metrics.Metrics, clock);
         await alerts.TryAddAsync(new Alert { Platform = "slack", UserId = "U7", Query = "diffusion", CreatedAt = clock.GetUtcNow() }, int.MaxValue);
         await service.RunAsync(CancellationToken.None); // the first run only sets the cursor: alerts are for news
         await papers.UpsertAsync([TestPapers.Arxiv("2611.00001", "Diffusion at scale")]);

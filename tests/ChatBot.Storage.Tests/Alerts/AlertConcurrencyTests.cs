@@ -7,7 +7,6 @@ using ChatBot.Core.Storage;
 using ChatBot.Core.Telemetry;
 using ChatBot.Storage.Tests.Search;
 using ChatBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Storage.Tests.Alerts;
 
@@ -106,14 +105,13 @@ public sealed class AlertConcurrencyTests : IDisposable
 
     private AlertDeliveryService DeliveryService(IChatPlatform platform)
     {
-        var platforms = new ServiceCollection().AddKeyedSingleton("discord", platform).BuildServiceProvider();
         return TestAlertDelivery.Create(
             _storage.Store,
             _storage.Get<IAlertStore>(),
             _storage.Get<IDeliveryLog>(),
             _storage.Get<IStateStore>(),
             _storage.AlertMatcher,
-            new ChatPlatforms(platforms),
+            new ChatPlatforms([platform]),
             _storage.Get<ChatBotMetrics>(),
             TimeProvider.System);
     }

@@ -35,7 +35,7 @@ public sealed class DatabaseHealthCheckTests : IDisposable
 
     private static async Task<HealthCheckResult> CheckAsync(string dataDirectory)
     {
-        await using var app = ChatBotHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }).Build();
+        await using var app = ChatBotHost.CreateBuilder(SilentConsole.Create(), new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }).Build();
         return await new DatabaseHealthCheck(app.Services.GetRequiredService<IPaperStore>()).CheckHealthAsync(new HealthCheckContext());
     }
 }

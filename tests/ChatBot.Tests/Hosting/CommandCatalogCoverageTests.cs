@@ -39,7 +39,7 @@ public sealed class CommandCatalogCoverageTests : IDisposable
     /// <summary>The handlers as the bot's host builds them, each named as the router keys it.</summary>
     private async Task<List<string>> RegisteredHandlersAsync()
     {
-        await using var app = ChatBotHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path }).Build();
+        await using var app = ChatBotHost.CreateBuilder(SilentConsole.Create(), new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path }).Build();
         return [.. app.Services.GetServices<ICommandHandler>().Select(h => $"{h.Command} {h.Definition.Name}")];
     }
 }

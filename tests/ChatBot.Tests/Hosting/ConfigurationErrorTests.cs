@@ -45,6 +45,29 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_daily_thread_is_refused_on_a_platform_that_is_not_registered_and_accepted_on_each_registered_one_by_every_verb()
+    {
+        using var environment = new EnvironmentVariables();
+        environment.Set("DailyThreads__Schedules__0__ChannelId", "123");
+        environment.Set("DailyThreads__Schedules__0__Time", "09:00");
+        environment.Set("DailyThreads__Schedules__0__TimeZone", "UTC");
+        environment.Set("DailyThreads__Schedules__0__Platform", "teams");
+
+        var (exitCode, output) = await CliRunner.RunAsync(["--data-dir", _data.Path, "stats"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(
+            "Configuration error: DailyThreads:Schedules:0:Platform 'teams' is not a platform; use discord, slack or console.",
+            Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        foreach (var platform in new[] { "discord", "slack", "console" })
+        {
+            environment.Set("DailyThreads__Schedules__0__Platform", platform);
+            (exitCode, output) = await CliRunner.RunAsync(["--data-dir", _data.Path, "stats"]);
+            Assert.True(exitCode == 0, platform + ": " + output);
+        }
+    }
+
     [Theory]
     [InlineData("Ingest__Interval", "half an hour", "Ingest:Interval 'half an hour' is not a duration such as 00:30:00")]
     [InlineData("Sources__HuggingFace__PastDays", "three", "Sources:HuggingFace:PastDays 'three' is not a whole number")]

@@ -59,7 +59,7 @@ public sealed class ListenAddressTests : IDisposable
             _environment.Remove(name);
         }
 
-        var configuration = ChatBotHost.CreateBuilder().Configuration;
+        var configuration = ChatBotHost.CreateBuilder(SilentConsole.Create()).Configuration;
 
         Assert.Equal(["http://127.0.0.1:8080"], ListenAddresses.Public(configuration));
         Assert.Equal(new Uri("http://127.0.0.1:8080/"), ListenAddresses.LocalUrl(configuration));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Json;
 using ChatBot.Core.Papers;
 
 namespace ChatBot.Core.Ingestion.Parsing;
@@ -172,7 +173,7 @@ public static class HuggingFaceDailyJsonParser
     private static Paper? ReadItem(JsonElement item, int index, out string problem)
     {
         // Each item wraps the paper; a bare paper (as /api/papers lists them) is read the same way.
-        var paper = JsonValues.Object(item, "paper") ?? item;
+        var paper = JsonFields.OptionalObject(item, "paper") ?? item;
 
         var rawId = paper.TryGetProperty("id", out var idValue)
             ? idValue.ValueKind switch
@@ -195,7 +196,7 @@ public static class HuggingFaceDailyJsonParser
             return null;
         }
 
-        var title = JsonValues.FoldedText(paper, "title") ?? JsonValues.FoldedText(item, "title");
+        var title = FoldedText(paper, "title") ?? FoldedText(item, "title");
         if (title is null)
         {
             problem = $"item {index} ({arxivId}): no title";
@@ -208,25 +209,31 @@ public static class HuggingFaceDailyJsonParser
             Id = PaperId.FromArxiv(arxivId),
             ArxivId = arxivId,
             Title = title,
-            Abstract = JsonValues.FoldedText(paper, "summary") ?? JsonValues.FoldedText(item, "summary") ?? "",
-            Authors = JsonValues.Strings(paper, "authors", nameProperty: "name"),
-            PublishedAt = Timestamps.ParseIso(JsonValues.String(paper, "publishedAt")),
-            ListedAt = Timestamps.ParseIso(JsonValues.String(item, "publishedAt"))
-                ?? Timestamps.ParseIso(JsonValues.String(paper, "submittedOnDailyAt")),
-            Upvotes = JsonValues.Int(paper, "upvotes"),
-            Comments = JsonValues.Int(item, "numComments"),
+            Abstract = FoldedText(paper, "summary") ?? FoldedText(item, "summary") ?? "",
+            Authors = Folded(JsonFields.Strings(paper, "authors", nameProperty: "name")),
+            PublishedAt = Timestamps.ParseIso(JsonFields.OptionalString(paper, "publishedAt")),
+            ListedAt = Timestamps.ParseIso(JsonFields.OptionalString(item, "publishedAt"))
+                ?? Timestamps.ParseIso(JsonFields.OptionalString(paper, "submittedOnDailyAt")),
+            Upvotes = JsonFields.OptionalInt32(paper, "upvotes"),
+            Comments = JsonFields.OptionalInt32(item, "numComments"),
             Links = new PaperLinks(
                 Arxiv: ArxivId.AbstractUrl(arxivId),
                 HuggingFace: new Uri($"https://huggingface.co/papers/{arxivId}"),
-                Code: WebLinks.HttpOrNull(JsonValues.String(paper, "githubRepo")),
-                Project: WebLinks.HttpOrNull(JsonValues.String(paper, "projectPage"))),
-            Summary = JsonValues.FoldedText(paper, "ai_summary"),
-            Keywords = JsonValues.Strings(paper, "ai_keywords").Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-            GithubStars = JsonValues.Int(paper, "githubStars"),
-            Withdrawn = JsonValues.IsPresent(paper, "withdrawnAt"),
+                Code: WebLinks.HttpOrNull(JsonFields.OptionalString(paper, "githubRepo")),
+                Project: WebLinks.HttpOrNull(JsonFields.OptionalString(paper, "projectPage"))),
+            Summary = FoldedText(paper, "ai_summary"),
+            Keywords = Folded(JsonFields.Strings(paper, "ai_keywords")).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            GithubStars = JsonFields.OptionalInt32(paper, "githubStars"),
+            Withdrawn = JsonFields.IsPresent(paper, "withdrawnAt"),
             Sources = [PaperSources.HuggingFace],
         };
     }
+
+    /// <summary>A non-blank string, with whitespace folded; otherwise null.</summary>
+    private static string? FoldedText(JsonElement parent, string name) =>
+        JsonFields.OptionalString(parent, name) is { } text && TextFolding.Fold(text) is { Length: > 0 } folded ? folded : null;
+
+    private static List<string> Folded(List<string> texts) => texts.ConvertAll(TextFolding.Fold);
 
     private static string DescribeObject(JsonElement root)
     {

@@ -26,7 +26,7 @@ public sealed class DailyAdminCommandTests
     public DailyAdminCommandTests()
     {
         _papers = new InMemoryPaperStore(_clock);
-        var catalog = new DailyThreadScheduleCatalog(_store, Options.Create(_configured));
+        var catalog = new DailyThreadScheduleCatalog(_store, Options.Create(_configured), new ChatPlatforms([new RecordingChatPlatform("discord"), new RecordingChatPlatform("slack"), new RecordingChatPlatform("console")]));
         var composer = new DailyThreadComposer(_papers, new RecordingSearchIndex(), Options.Create(new TrendingOptions()), Options.Create(new DailyThreadOptions()));
         _router = new CommandRouter(
             [

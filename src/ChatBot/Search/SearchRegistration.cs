@@ -1,0 +1,17 @@
+using ChatBot.Health;
+
+namespace ChatBot.Search;
+
+internal static class SearchRegistration
+{
+    /// <summary>
+    /// Brings the index up to the database before the services registered after it start (so before any command or
+    /// ingest), and reports its state at <c>/readyz</c> as <c>search-index</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSearchIndexStartup(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<IndexStartup>();
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index");
+        return builder;
+    }
+}
