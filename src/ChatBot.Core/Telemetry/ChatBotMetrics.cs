@@ -47,9 +47,9 @@ public sealed class ChatBotMetrics
         meter.CreateObservableGauge("alert_deliveries_pending", ObservePending, "{delivery}",
             "Alert deliveries (user, paper) recorded but not sent yet, as of the alert worker's last tick.");
         _reconnects = meter.CreateCounter<long>("platform_reconnects_total", "{reconnect}",
-            "Discord gateway and Slack Socket Mode connections opened again after a drop or a server's request.");
+            "Chat platform connections (a gateway, a socket) opened again after a drop or a server's request.");
         _rateLimited = meter.CreateCounter<long>("http_429_total", "{response}",
-            "HTTP 429 (rate limited) answers from the Discord REST API and the Slack Web API.");
+            "HTTP 429 (rate limited) answers from the chat platforms' APIs.");
     }
 
     public void PapersIngested(string source, int created, int updated)
