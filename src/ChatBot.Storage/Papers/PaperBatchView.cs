@@ -18,11 +18,13 @@ internal sealed class PaperBatchView
     public static PaperBatchView Load(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, KnownTitleKeys knownTitleKeys)
     {
         var view = new PaperBatchView();
+        view.LoadByArxivId(collection, papers);
         foreach (var paper in papers)
         {
-            if (paper.ArxivId is { } arxivId && !view._byId.ContainsKey(arxivId))
+            // A paper found by its arXiv id merges into that one (FindExisting): its title is not looked up.
+            if (paper.ArxivId is { } arxivId && view._byId[arxivId] is not null)
             {
-                view._byId[arxivId] = collection.FindById(arxivId);
+                continue;
             }
 
             var key = TitleKey.From(paper.Title);
@@ -35,6 +37,29 @@ internal sealed class PaperBatchView
         }
 
         return view;
+    }
+
+    // One query for the batch's arXiv ids (an arXiv paper's _id is its arXiv id) rather than one per paper.
+    private void LoadByArxivId(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers)
+    {
+        var ids = new List<BsonValue>(papers.Count);
+        foreach (var paper in papers)
+        {
+            if (paper.ArxivId is { } arxivId && _byId.TryAdd(arxivId, null))
+            {
+                ids.Add(arxivId);
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var document in collection.Find(Query.In("_id", ids)))
+        {
+            _byId[document["_id"].AsString] = document;
+        }
     }
 
     /// <summary>The stored paper <paramref name="incoming"/> merges into: the same arXiv id, else the same title key.</summary>
