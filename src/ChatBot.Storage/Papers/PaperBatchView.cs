@@ -39,26 +39,15 @@ internal sealed class PaperBatchView
         return view;
     }
 
-    // One query for the batch's arXiv ids (an arXiv paper's _id is its arXiv id) rather than one per paper.
     private void LoadByArxivId(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers)
     {
-        var ids = new List<BsonValue>(papers.Count);
         foreach (var paper in papers)
         {
-            if (paper.ArxivId is { } arxivId && _byId.TryAdd(arxivId, null))
+            if (paper.ArxivId is { } arxivId && !_byId.ContainsKey(arxivId))
             {
-                ids.Add(arxivId);
+                // An arXiv paper's _id is its arXiv id. (One `_id IN [...]` query per batch measured no faster.)
+                _byId[arxivId] = collection.FindById(arxivId);
             }
-        }
-
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var document in collection.Find(Query.In("_id", ids)))
-        {
-            _byId[document["_id"].AsString] = document;
         }
     }
 
