@@ -17,6 +17,9 @@ internal sealed class LiteDbPaperStore : IPaperStore
     private const string SequenceCounterId = "paper-sequence";
     private const string RevisionCounterId = "paper-revision";
 
+    // Indexes older versions created that no query uses.
+    private static readonly string[] UnusedIndexes = [PaperDocumentMapper.ArxivIdField, PaperDocumentMapper.PublishedField];
+
     private readonly ChatBotDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly Lazy<bool> _initialized;
@@ -222,12 +225,19 @@ internal sealed class LiteDbPaperStore : IPaperStore
     private bool EnsureIndexes()
     {
         var collection = _database.Database.GetCollection(CollectionName);
-        collection.EnsureIndex(PaperDocumentMapper.ArxivIdField);
+        // Only indexes a query uses: every index is one more skip list written per stored paper.
+        // Title key: merging and FindAsync; sequence: ReadAfterAsync (and unique); fresh: ListFreshSinceAsync;
+        // revision: ReadChangedAfterAsync. An arXiv paper is found by _id, and no query filters on the
+        // published date, so databases written with those two indexes lose them here.
         collection.EnsureIndex(PaperDocumentMapper.TitleKeyField);
         collection.EnsureIndex(PaperDocumentMapper.SequenceField, unique: true);
-        collection.EnsureIndex(PaperDocumentMapper.PublishedField);
         collection.EnsureIndex(PaperDocumentMapper.FreshField);
         collection.EnsureIndex(PaperDocumentMapper.RevisionField);
+        foreach (var unused in UnusedIndexes)
+        {
+            collection.DropIndex(unused);
+        }
+
         AssignMissingRevisions();
         return true;
     }

@@ -18,11 +18,13 @@ internal sealed class PaperBatchView
     public static PaperBatchView Load(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, KnownTitleKeys knownTitleKeys)
     {
         var view = new PaperBatchView();
+        view.LoadByArxivId(collection, papers);
         foreach (var paper in papers)
         {
-            if (paper.ArxivId is { } arxivId && !view._byId.ContainsKey(arxivId))
+            // A paper found by its arXiv id merges into that one (FindExisting): its title is not looked up.
+            if (paper.ArxivId is { } arxivId && view._byId[arxivId] is not null)
             {
-                view._byId[arxivId] = collection.FindById(arxivId);
+                continue;
             }
 
             var key = TitleKey.From(paper.Title);
@@ -35,6 +37,18 @@ internal sealed class PaperBatchView
         }
 
         return view;
+    }
+
+    private void LoadByArxivId(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers)
+    {
+        foreach (var paper in papers)
+        {
+            if (paper.ArxivId is { } arxivId && !_byId.ContainsKey(arxivId))
+            {
+                // An arXiv paper's _id is its arXiv id. (One `_id IN [...]` query per batch measured no faster.)
+                _byId[arxivId] = collection.FindById(arxivId);
+            }
+        }
     }
 
     /// <summary>The stored paper <paramref name="incoming"/> merges into: the same arXiv id, else the same title key.</summary>

@@ -19,10 +19,14 @@ internal sealed class LuceneIndexSession : IDisposable
 {
     public const string RevisionKey = "revision";
 
+    /// <summary>Commit data: no document of the index has a higher store sequence (see <see cref="HighestSequence"/>).</summary>
+    public const string SequenceKey = "sequence";
+
     private const int SegmentsPerTier = 4;
 
-    private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, long revision, bool wasReset)
+    private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, long revision, long highestSequence, bool wasReset)
     {
+        HighestSequence = highestSequence;
         Directory = directory;
         Writer = writer;
         Searchers = searchers;
@@ -38,6 +42,13 @@ internal sealed class LuceneIndexSession : IDisposable
 
     /// <summary>The revision recorded by the last commit when the index was opened.</summary>
     public long Revision { get; }
+
+    /// <summary>
+    /// No document the writer holds (committed or not) has a higher store sequence. A paper above it was
+    /// never indexed, so adding it needs no delete of an older entry: a new paper costs no term look-ups
+    /// in every segment when the deletes are applied. Only ever too high, never too low.
+    /// </summary>
+    public long HighestSequence { get; set; }
 
     /// <summary>True when an index was there but could not be opened, and was replaced by an empty one.</summary>
     public bool WasReset { get; }
@@ -86,6 +97,7 @@ internal sealed class LuceneIndexSession : IDisposable
         Writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [RevisionKey] = revision.ToString(CultureInfo.InvariantCulture),
+            [SequenceKey] = HighestSequence.ToString(CultureInfo.InvariantCulture),
         });
         Writer.Commit();
         Searchers.MaybeRefreshBlocking();
@@ -145,7 +157,8 @@ internal sealed class LuceneIndexSession : IDisposable
             // Opening a reader reads every segment: a damaged one fails here, not in the first search.
             var searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory(similarity));
             var revision = ReadRevision(writer.CommitData);
-            var session = new LuceneIndexSession(directory, writer, searchers, revision, wasReset);
+            var highestSequence = ReadHighestSequence(writer, searchers);
+            var session = new LuceneIndexSession(directory, writer, searchers, revision, highestSequence, wasReset);
             if (mode == OpenMode.CREATE || !DirectoryReader.IndexExists(directory))
             {
                 session.Commit(revision);
@@ -165,6 +178,37 @@ internal sealed class LuceneIndexSession : IDisposable
             && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
             ? revision
             : 0;
+
+    // Indexes committed before the sequence was recorded: the highest sequence term (once per such index).
+    private static long ReadHighestSequence(IndexWriter writer, SearcherManager searchers)
+    {
+        if (writer.CommitData is { } data && data.TryGetValue(SequenceKey, out var text)
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var recorded))
+        {
+            return recorded;
+        }
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            var highest = 0L;
+            var terms = MultiFields.GetTerms(searcher.IndexReader, PaperFields.Sequence);
+            var termsEnum = terms?.GetEnumerator();
+            while (termsEnum is not null && termsEnum.MoveNext())
+            {
+                if (long.TryParse(termsEnum.Term.Utf8ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+                {
+                    highest = Math.Max(highest, sequence);
+                }
+            }
+
+            return highest;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
 
     // Anything reading the files can throw on garbage (not only CorruptIndexException); the lock is not damage.
     internal static bool IsDamage(Exception e) =>

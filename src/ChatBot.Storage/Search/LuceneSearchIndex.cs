@@ -71,7 +71,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var session = Session;
             try
             {
-                var (indexed, removed, revision) = Apply(session.Writer, papers, _state.LastRevision);
+                var (indexed, removed, revision) = Apply(session, papers, _state.LastRevision);
                 Commit(session, revision);
                 Log.SearchIndexCommitted(_logger, indexed, removed, revision);
             }
@@ -183,6 +183,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             try
             {
                 session.Writer.DeleteAll();
+                session.HighestSequence = 0;
                 Commit(session, revision: 0);
             }
             catch
@@ -242,17 +243,24 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     // Deletes apply only to documents added before them: first the old entry (by id, and by sequence
-    // for a paper re-keyed from its title to its arXiv id), then the new one.
-    private static (int Indexed, int Removed, long Revision) Apply(IndexWriter writer, IReadOnlyList<Paper> papers, long revision)
+    // for a paper re-keyed from its title to its arXiv id), then the new one. A paper above the highest
+    // sequence the index ever held has no old entry (its id and sequence never change together).
+    private static (int Indexed, int Removed, long Revision) Apply(LuceneIndexSession session, IReadOnlyList<Paper> papers, long revision)
     {
+        var writer = session.Writer;
         int indexed = 0, removed = 0;
         foreach (var paper in papers)
         {
-            writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
-            if (paper.Sequence > 0)
+            if (paper.Sequence <= session.HighestSequence)
             {
-                writer.DeleteDocuments(PaperFields.SequenceTerm(paper.Sequence));
+                writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
+                if (paper.Sequence > 0)
+                {
+                    writer.DeleteDocuments(PaperFields.SequenceTerm(paper.Sequence));
+                }
             }
+
+            session.HighestSequence = Math.Max(session.HighestSequence, paper.Sequence);
 
             if (paper.Withdrawn)
             {

@@ -212,6 +212,30 @@ public sealed class PaperStoreTests : IDisposable
         Assert.Equal(3, stats.LastSequence);
     }
 
+    [Fact]
+    public async Task A_database_written_with_the_old_indexes_loses_the_unused_ones_and_keeps_working()
+    {
+        await _fixture.Store.UpsertAsync([ArxivPaper("2106.04554", "Vision Transformers Need Registers", upvotes: 5)]);
+        _fixture.Reopen(db =>
+        {
+            // The layout before the unused indexes went: arXiv id and published date indexed too.
+            var papers = db.GetCollection("papers");
+            papers.EnsureIndex("ArxivId");
+            papers.EnsureIndex("Published");
+        });
+
+        var summary = await _fixture.Store.UpsertAsync([ArxivPaper("2106.04554", "Vision Transformers Need Registers", upvotes: 9), TitlePaper("A ConvNet for the 2020s")]);
+        _fixture.Reopen(db =>
+        {
+            var indexes = db.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "papers")).Select(i => i["name"].AsString);
+            Assert.Equal(["Fresh", "Revision", "Sequence", "TitleKey", "_id"], indexes.Order(StringComparer.Ordinal));
+        });
+
+        Assert.Equal((1, 1), (summary.New, summary.Updated));
+        Assert.Equal(9, (await _fixture.Store.FindAsync(PaperId.Parse("2106.04554")))!.Upvotes);
+        Assert.NotNull(await _fixture.Store.FindAsync(PaperId.FromTitle("A ConvNet for the 2020s")));
+    }
+
     private static Paper ArxivPaper(string arxivId, string title, int upvotes, DateTimeOffset? published = null) => new()
     {
         Id = PaperId.Parse(arxivId),

@@ -80,6 +80,39 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Indexing_a_paper_again_after_reopening_replaces_its_entry()
+    {
+        await _index.Index.IndexAsync([Paper(1, "Old wording"), Paper(2, "Other paper")]);
+        _index.Reopen();
+
+        await _index.Index.IndexAsync([Paper(1, "New wording") with { Revision = 3 }, Paper(3, "Third paper")]);
+
+        Assert.Empty((await SearchAsync("old")).Hits);
+        Assert.Equal([Id(1)], (await SearchAsync("new")).Hits.Select(h => h.Id));
+        Assert.Equal(3, (await _index.Index.GetStateAsync()).Documents);
+    }
+
+    [Fact]
+    public async Task An_index_committed_before_the_highest_sequence_was_recorded_still_replaces_entries()
+    {
+        await _index.Index.IndexAsync([Paper(1, "Old wording"), Paper(5, "Other paper")]);
+        _index.Index.Dispose();
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(_index.IndexPath))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null)))
+        {
+            // The commit data of the earlier layout: the revision only.
+            writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal) { ["revision"] = "5" });
+            writer.Commit();
+        }
+
+        _index.Reopen();
+        await _index.Index.IndexAsync([Paper(1, "New wording") with { Revision = 6 }]);
+
+        Assert.Empty((await SearchAsync("old")).Hits);
+        Assert.Equal(2, (await _index.Index.GetStateAsync()).Documents);
+    }
+
+    [Fact]
     public async Task The_recorded_revision_never_goes_back_when_older_papers_are_indexed()
     {
         await _index.Index.IndexAsync([Paper(1, "First") with { Revision = 5 }]);
