@@ -27,6 +27,8 @@ namespace ChatBot.Storage.Search;
 internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     private const int SimilarTerms = 25;
+    private const int SimilarMaxDocFreqPct = 5;
+    private const int SimilarSmallIndexDocFreq = 200;
 
     private static readonly Sort NewestFirst = new(new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE);
     private static readonly Sort MostUpvotedFirst = new(
@@ -153,14 +155,19 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 MaxQueryTerms = SimilarTerms,
                 ApplyBoost = true,
             };
-            moreLikeThis.SetMaxDocFreqPct(50); // words in half the papers say nothing about this one
-            var like = new BooleanQuery(disableCoord: true)
-            {
-                { moreLikeThis.Like(self.ScoreDocs[0].Doc), Occur.MUST },
-                { idQuery, Occur.MUST_NOT },
-            };
-            var top = searcher.Search(like, limit);
-            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, top.ScoreDocs, 0, limit));
+            // The query's cost is the postings it scores: a word in a tenth of the papers says little about this
+            // one but scores a tenth of the index (at 100,000 papers such words made a look-up take 100+ ms).
+            // A small index (the first few hundred papers) keeps words in up to half of them, as before.
+            var papers = searcher.IndexReader.NumDocs;
+            moreLikeThis.MaxDocFreq = Math.Max(papers / 100 * SimilarMaxDocFreqPct, Math.Min(papers / 2, SimilarSmallIndexDocFreq));
+            var like = moreLikeThis.Like(self.ScoreDocs[0].Doc);
+
+            // One more than asked, the paper itself dropped after: a pure disjunction scores faster than one
+            // with an excluded clause.
+            var selfDoc = self.ScoreDocs[0].Doc;
+            var top = searcher.Search(like, Math.Min(limit, int.MaxValue - 1) + 1);
+            var others = top.ScoreDocs.Where(d => d.Doc != selfDoc).Take(limit).ToArray();
+            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, others, 0, limit));
         }
         finally
         {
