@@ -4,7 +4,6 @@ using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Microsoft.Extensions.Logging;
@@ -26,10 +25,6 @@ namespace ChatBot.Storage.Search;
 /// </summary>
 internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    private const int SimilarTerms = 25;
-    private const int SimilarMaxDocFreqPct = 5;
-    private const int SimilarSmallIndexDocFreq = 200;
-
     private static readonly Sort NewestFirst = new(new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE);
     private static readonly Sort MostUpvotedFirst = new(
         new SortField(PaperFields.UpvotesSort, SortFieldType.INT32, reverse: true),
@@ -39,6 +34,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly ILogger<LuceneSearchIndex> _logger;
     private readonly Analyzer _analyzer;
     private readonly PaperQueryBuilder _queries;
+    private readonly SimilarPaperQuery _similar;
     private readonly Similarity _similarity = new BM25Similarity();
     private readonly Lock _openLock = new();
     private readonly Lock _writeLock = new();
@@ -54,6 +50,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         _logger = logger;
         _analyzer = PaperAnalyzer.Create();
         _queries = new PaperQueryBuilder(_analyzer);
+        _similar = new SimilarPaperQuery(_analyzer);
     }
 
     /// <summary>The index folder.</summary>
@@ -144,23 +141,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 return Task.FromResult<IReadOnlyList<SearchHit>>([]);
             }
 
-            var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
+            if (_similar.Build(searcher, self.ScoreDocs[0].Doc) is not { } like)
             {
-                Analyzer = _analyzer,
-                FieldNames = [PaperFields.Title, PaperFields.Abstract],
-                // Works from a few hundred papers: any word of the paper that at least one other paper uses.
-                MinTermFreq = 1,
-                MinDocFreq = 2,
-                MinWordLen = 3,
-                MaxQueryTerms = SimilarTerms,
-                ApplyBoost = true,
-            };
-            // The query's cost is the postings it scores: a word in a tenth of the papers says little about this
-            // one but scores a tenth of the index (at 100,000 papers such words made a look-up take 100+ ms).
-            // A small index (the first few hundred papers) keeps words in up to half of them, as before.
-            var papers = searcher.IndexReader.NumDocs;
-            moreLikeThis.MaxDocFreq = Math.Max(papers / 100 * SimilarMaxDocFreqPct, Math.Min(papers / 2, SimilarSmallIndexDocFreq));
-            var like = moreLikeThis.Like(self.ScoreDocs[0].Doc);
+                return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+            }
 
             // One more than asked, the paper itself dropped after: a pure disjunction scores faster than one
             // with an excluded clause.
