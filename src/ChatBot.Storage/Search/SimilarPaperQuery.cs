@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -13,10 +15,13 @@ namespace ChatBot.Storage.Search;
 /// ranks them, each in the field where it is most common). Built here rather than by <c>MoreLikeThis</c>,
 /// which reads the stored paper once per field and asks the whole index for the document frequency of every
 /// word in every field with a new term enumerator each time (most of a look-up's time at 100,000 papers);
-/// this reads the paper once and seeks every word with one enumerator per segment and field.
+/// this reads the paper once and seeks every word with one enumerator per segment and field, once per reader.
 /// </summary>
 internal sealed class SimilarPaperQuery(Analyzer analyzer)
 {
+    // Exact for the reader they were counted in, and gone with it (a refresh after indexing is a new reader).
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, (string Field, int DocFreq)>> _docFreqs = new();
+
     /// <summary>The words of the query, at most.</summary>
     public const int MaxTerms = 25;
 
@@ -28,6 +33,10 @@ internal sealed class SimilarPaperQuery(Analyzer analyzer)
 
     private const int MaxDocFreqPercent = 5;
     private const int SmallIndexDocFreq = 200;
+
+    // Words whose document frequencies are kept per reader: a look-up's words are mostly common ones that
+    // earlier look-ups sought already. Bounded so that a reader kept open long holds at most a few MB.
+    private const int CachedWordsPerReader = 200_000;
 
     private static readonly string[] Fields = [PaperFields.Title, PaperFields.Abstract];
     private static readonly ISet<string> TextFields = new HashSet<string>(Fields, StringComparer.Ordinal);
@@ -110,9 +119,17 @@ internal sealed class SimilarPaperQuery(Analyzer analyzer)
         return frequencies;
     }
 
-    // Each word's document frequency in the field where it is most common (the first field on a tie), and that field.
-    private static Dictionary<string, (string Field, int DocFreq)> DocFreqs(IndexReader reader, IEnumerable<string> words)
+    // Each word's document frequency in the field where it is most common (the first field on a tie), and that
+    // field; the words not counted in this reader before are sought with one enumerator per segment and field.
+    private ConcurrentDictionary<string, (string Field, int DocFreq)> DocFreqs(IndexReader reader, IEnumerable<string> words)
     {
+        var cache = _docFreqs.GetValue(reader, static _ => new ConcurrentDictionary<string, (string, int)>(StringComparer.Ordinal));
+        var missing = words.Where(word => !cache.ContainsKey(word)).ToList();
+        if (missing.Count == 0)
+        {
+            return cache;
+        }
+
         var perField = new Dictionary<string, int>[Fields.Length];
         var bytes = new BytesRef();
         for (var f = 0; f < Fields.Length; f++)
@@ -126,7 +143,7 @@ internal sealed class SimilarPaperQuery(Analyzer analyzer)
                 }
 
                 var termsEnum = terms.GetEnumerator();
-                foreach (var word in words)
+                foreach (var word in missing)
                 {
                     bytes.CopyChars(word);
                     if (termsEnum.SeekExact(bytes))
@@ -137,8 +154,10 @@ internal sealed class SimilarPaperQuery(Analyzer analyzer)
             }
         }
 
-        var result = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
-        foreach (var word in words)
+        var result = cache.Count + missing.Count <= CachedWordsPerReader
+            ? cache
+            : new ConcurrentDictionary<string, (string, int)>(words.Where(cache.ContainsKey).ToDictionary(w => w, w => cache[w], StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var word in missing)
         {
             var top = (Field: Fields[0], DocFreq: 0);
             for (var f = 0; f < Fields.Length; f++)

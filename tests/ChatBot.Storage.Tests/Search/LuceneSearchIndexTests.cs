@@ -193,6 +193,17 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Similar_papers_count_words_in_the_index_as_it_is_now_after_more_papers_are_indexed()
+    {
+        await _index.Index.IndexAsync([Paper(1, "Zyxwv"), Paper(2, "Protein folding"), Paper(3, "Robot grasping")]);
+        Assert.Empty(await _index.Index.SimilarAsync(Id(1), 5)); // no other paper has its word
+
+        await _index.Index.IndexAsync([Paper(4, "Zyxwv")]);
+
+        Assert.Equal([Id(4)], (await _index.Index.SimilarAsync(Id(1), 5)).Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task Searches_running_while_papers_are_indexed_see_a_consistent_index()
     {
         var writing = Task.Run(async () =>
