@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -6,6 +5,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -289,16 +289,20 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             : searcher.Search(query, filter, n, sort, doDocScores: true, doMaxScore: false);
     }
 
-    // Only the page's stored ids are read: hits from offset up to (not including) end.
+    // Only the page's ids are read, hits from offset up to (not including) end, from the field cache of each
+    // segment's id terms: loading a stored document decompresses a block of abstracts for one id.
     private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int offset, int end)
     {
         end = Math.Min(end, scoreDocs.Length);
         var hits = new List<SearchHit>(Math.Max(end - offset, 0));
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
         for (var i = offset; i < end; i++)
         {
-            var id = searcher.Doc(scoreDocs[i].Doc, PaperFields.IdOnly).Get(PaperFields.Id, CultureInfo.InvariantCulture);
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDocs[i].Doc, leaves)];
+            FieldCache.DEFAULT.GetTerms(leaf.AtomicReader, PaperFields.Id, setDocsWithField: false).Get(scoreDocs[i].Doc - leaf.DocBase, bytes);
             var score = float.IsNaN(scoreDocs[i].Score) ? 0f : scoreDocs[i].Score;
-            hits.Add(new SearchHit(PaperId.Parse(id), score));
+            hits.Add(new SearchHit(PaperId.Parse(bytes.Utf8ToString()), score));
         }
 
         return hits;
