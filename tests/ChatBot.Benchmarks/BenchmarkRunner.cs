@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ChatBot.Benchmarks.Corpus;
 using ChatBot.Benchmarks.Hosting;
@@ -20,7 +21,13 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
     private const string Section = "Run";
 
     private static readonly IBenchmarkScenario[] Scenarios =
-        [new IngestScenario(), new UpvoteUpdateScenario(), new SearchScenario(), new SimilarScenario(), new AlertMatchScenario()];
+    [
+        new IngestScenario(), new UpvoteUpdateScenario(), new SearchScenario(), new SearchCommandScenario(), new SimilarScenario(),
+        new AlertMatchScenario(),
+    ];
+
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -66,15 +73,18 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
             await services.GetRequiredService<SearchIndexSynchronizer>().EnsureCurrentAsync(progress: null, cancellationToken);
 
             var context = new BenchmarkContext(services, corpus, settings, progress);
-            foreach (var scenario in Scenarios)
+            IEnumerable<IBenchmarkScenario> scenarios = settings.Floor ? [new EngineFloorScenario(), .. Scenarios] : Scenarios;
+            foreach (var scenario in scenarios)
             {
                 await progress.WriteLineAsync($"== {scenario.Name}");
                 await scenario.RunAsync(context, report, cancellationToken);
             }
 
-            MemoryProbe.Record(report);
+            MemoryProbe.Record(report, Stopwatch.GetElapsedTime(_started), GC.GetTotalPauseDuration() - _pausedBefore);
         }
 
+        await progress.WriteLineAsync("== cold-start");
+        await ColdStart.MeasureAsync(dataDirectory, corpus.Count, report, cancellationToken);
         DataSizeProbe.Record(report, dataDirectory, databaseFile);
         return report;
     }

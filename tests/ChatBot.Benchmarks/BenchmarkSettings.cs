@@ -2,6 +2,6 @@ namespace ChatBot.Benchmarks;
 
 /// <summary>
 /// What the command line asked for. <see cref="DataDirectory"/> is a folder the user named, or null
-/// for a fresh temp folder.
+/// for a fresh temp folder. <see cref="Floor"/> times the engines' own ingest first (<c>--floor</c>).
 /// </summary>
-internal sealed record BenchmarkSettings(int Papers, int Queries, int Seed, string? DataDirectory, bool Keep, int Alerts = 100_000, int AlertBatch = 1_000);
+internal sealed record BenchmarkSettings(int Papers, int Queries, int Seed, string? DataDirectory, bool Keep, int Alerts = 100_000, int AlertBatch = 1_000, bool Floor = true);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBot.Benchmarks.Corpus;
+using ChatBot.Benchmarks.Scenarios;
 using ChatBot.Core;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,11 @@ internal static class BenchmarkCli
             Description = "An empty folder for the database and index (default: a fresh temp folder, deleted at the end).",
         };
         var keep = new Option<bool>("--keep") { Description = "Keep the data folder after the run." };
+        var floor = new Option<bool>("--floor")
+        {
+            Description = "First time plain LiteDB InsertBulk and plain Lucene.Net indexing of the same papers, the floor ingest is compared with (on by default; --floor false skips it).",
+            DefaultValueFactory = _ => true,
+        };
 
         var root = new RootCommand("Measures ingest, search and memory of ChatBot on a synthetic corpus. Progress goes to stderr; the summary and, as the last line, a JSON object go to stdout.");
         root.Options.Add(papers);
@@ -32,12 +38,13 @@ internal static class BenchmarkCli
         root.Options.Add(seed);
         root.Options.Add(dataDirectory);
         root.Options.Add(keep);
+        root.Options.Add(floor);
         root.Subcommands.Add(SoakCommand.Create());
         root.SetAction(async (parse, token) =>
         {
             var settings = new BenchmarkSettings(
                 parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep),
-                parse.GetValue(alerts), parse.GetValue(alertBatch));
+                parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor));
             try
             {
                 await new BenchmarkRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);
@@ -46,6 +53,11 @@ internal static class BenchmarkCli
             catch (Exception e) when (e is ChatBotException or OptionsValidationException)
             {
                 await System.Console.Error.WriteLineAsync($"Error: {e.Message}");
+                return Failure;
+            }
+            catch (BenchmarkFailedException e)
+            {
+                await System.Console.Error.WriteLineAsync($"Benchmark failed: {e.Message}");
                 return Failure;
             }
         });

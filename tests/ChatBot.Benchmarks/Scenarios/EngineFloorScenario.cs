@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using ChatBot.Benchmarks.Measuring;
+using ChatBot.Benchmarks.Reporting;
+using ChatBot.Core.Papers;
+using ChatBot.Storage.Papers;
+using ChatBot.Storage.Search;
+using LiteDB;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace ChatBot.Benchmarks.Scenarios;
+
+/// <summary>
+/// The engines' own speed on the same papers, in the same run (<c>--floor</c>): the corpus's distinct papers as our
+/// store's documents, written with plain <c>InsertBulk</c> into a fresh LiteDB file (no secondary index, one
+/// transaction per <see cref="IngestScenario.BatchSize"/> papers, as we commit), and as our index's documents added to
+/// a plain <see cref="IndexWriter"/> with our analyzer in a fresh folder, committed once. Only the engine calls are
+/// timed; making the documents is not. The floor is the slower of the two: ingest cannot beat it, as every paper
+/// goes through both.
+/// </summary>
+internal sealed class EngineFloorScenario : IBenchmarkScenario
+{
+    private const string Section = "Engine floor";
+
+    public string Name => "engine-floor";
+
+    public Task RunAsync(BenchmarkContext context, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
+        var folder = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N") + "-floor");
+        System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            var liteDb = LiteDbBulkInsert(context, Path.Combine(folder, "papers.db"), cancellationToken);
+            var lucene = LuceneIndexing(context, Path.Combine(folder, "index"), cancellationToken);
+            var papers = context.Corpus.Count;
+            report.Add(Section, "ingest_floor_litedb_papers_per_s", "LiteDB InsertBulk", papers / liteDb.TotalSeconds, "papers/s");
+            report.Add(Section, "ingest_floor_lucene_papers_per_s", "Lucene.Net IndexWriter", papers / lucene.TotalSeconds, "papers/s");
+            report.Add(Section, "ingest_floor_papers_per_s", "floor (the slower)", papers / Math.Max(liteDb.TotalSeconds, lucene.TotalSeconds), "papers/s");
+        }
+        finally
+        {
+            try
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException e)
+            {
+                context.Progress.WriteLine($"  could not delete {folder}: {e.Message}");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static TimeSpan LiteDbBulkInsert(BenchmarkContext context, string file, CancellationToken cancellationToken)
+    {
+        var corpus = context.Corpus;
+        var progress = new ProgressLine(context.Progress, "floor, LiteDB", corpus.Count);
+        var elapsed = TimeSpan.Zero;
+        using var database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
+        var collection = database.GetCollection(LiteDbPaperStore.CollectionName);
+        for (var first = 0; first < corpus.Count; first += IngestScenario.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var documents = new List<BsonDocument>(IngestScenario.BatchSize);
+            for (var i = first; i < Math.Min(first + IngestScenario.BatchSize, corpus.Count); i++)
+            {
+                documents.Add(PaperDocumentMapper.ToDocument(Stored(context, i)));
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            collection.InsertBulk(documents, documents.Count);
+            elapsed += Stopwatch.GetElapsedTime(started);
+            progress.Report(first + documents.Count);
+        }
+
+        return elapsed;
+    }
+
+    private static TimeSpan LuceneIndexing(BenchmarkContext context, string path, CancellationToken cancellationToken)
+    {
+        var corpus = context.Corpus;
+        var progress = new ProgressLine(context.Progress, "floor, Lucene", corpus.Count);
+        var elapsed = TimeSpan.Zero;
+        using var analyzer = PaperAnalyzer.Create();
+        using var directory = FSDirectory.Open(path);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE }))
+        {
+            for (var first = 0; first < corpus.Count; first += IngestScenario.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var documents = new List<LuceneDocument>(IngestScenario.BatchSize);
+                for (var i = first; i < Math.Min(first + IngestScenario.BatchSize, corpus.Count); i++)
+                {
+                    documents.Add(PaperFields.ToDocument(Stored(context, i)));
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                foreach (var document in documents)
+                {
+                    writer.AddDocument(document);
+                }
+
+                elapsed += Stopwatch.GetElapsedTime(started);
+                progress.Report(first + documents.Count);
+            }
+
+            var committing = Stopwatch.GetTimestamp();
+            writer.Commit();
+            elapsed += Stopwatch.GetElapsedTime(committing);
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>Paper <paramref name="index"/> as our store keeps it: first seen now, with its sequence and revision.</summary>
+    private static Paper Stored(BenchmarkContext context, int index) =>
+        PaperMerger.First(context.Corpus.Create(index), index + 1, context.Now) with { Revision = index + 1 };
+}
