@@ -18,9 +18,10 @@ namespace ChatBot.Storage.Alerts;
 /// word or phrase among the alerts (a few thousand for 100,000 alerts, since alerts share words): analysing
 /// it once, a hash lookup per token to rule it out when the batch lacks a token (no search), else one Lucene
 /// search over the batch into a bit set of P bits. Per alert: a hash lookup per term, a few AND/OR passes over
-/// P/64 words (16 for 1,000 papers), and one <see cref="AlertMatch"/> per match, which dominates when common
-/// words make alerts match many papers. Alerts are split in contiguous ranges over the processors; the result
-/// lists each alert's matches in the order the alerts came, papers in index order.
+/// P/64 words (16 for 1,000 papers), and one <see cref="AlertMatch"/> (a struct) per match, which dominates
+/// when common words make alerts match many papers. Alerts are split in contiguous ranges over the processors;
+/// the result lists each alert's matches in the order the alerts came, papers in index order, reading the
+/// partitions' lists in place (<see cref="AlertMatchList"/>).
 /// </para>
 /// </summary>
 internal sealed class LuceneAlertMatcher : IAlertMatcher, IDisposable
@@ -74,13 +75,7 @@ internal sealed class LuceneAlertMatcher : IAlertMatcher, IDisposable
             },
             _ => { });
 
-        var all = new List<AlertMatch>(found.Sum(m => m.Count));
-        foreach (var matches in found)
-        {
-            all.AddRange(matches);
-        }
-
-        return Task.FromResult<IReadOnlyList<AlertMatch>>(all);
+        return Task.FromResult<IReadOnlyList<AlertMatch>>(new AlertMatchList(found));
     }
 
     public void Dispose() => _analyzer.Dispose();

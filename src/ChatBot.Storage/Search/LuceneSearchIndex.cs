@@ -1,12 +1,11 @@
-using System.Globalization;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,8 +25,6 @@ namespace ChatBot.Storage.Search;
 /// </summary>
 internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    private const int SimilarTerms = 25;
-
     private static readonly Sort NewestFirst = new(new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE);
     private static readonly Sort MostUpvotedFirst = new(
         new SortField(PaperFields.UpvotesSort, SortFieldType.INT32, reverse: true),
@@ -37,6 +34,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly ILogger<LuceneSearchIndex> _logger;
     private readonly Analyzer _analyzer;
     private readonly PaperQueryBuilder _queries;
+    private readonly SimilarPaperQuery _similar;
     private readonly Similarity _similarity = new BM25Similarity();
     private readonly Lock _openLock = new();
     private readonly Lock _writeLock = new();
@@ -52,6 +50,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         _logger = logger;
         _analyzer = PaperAnalyzer.Create();
         _queries = new PaperQueryBuilder(_analyzer);
+        _similar = new SimilarPaperQuery(_analyzer);
     }
 
     /// <summary>The index folder.</summary>
@@ -142,25 +141,17 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 return Task.FromResult<IReadOnlyList<SearchHit>>([]);
             }
 
-            var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
+            if (_similar.Build(searcher, self.ScoreDocs[0].Doc) is not { } like)
             {
-                Analyzer = _analyzer,
-                FieldNames = [PaperFields.Title, PaperFields.Abstract],
-                // Works from a few hundred papers: any word of the paper that at least one other paper uses.
-                MinTermFreq = 1,
-                MinDocFreq = 2,
-                MinWordLen = 3,
-                MaxQueryTerms = SimilarTerms,
-                ApplyBoost = true,
-            };
-            moreLikeThis.SetMaxDocFreqPct(50); // words in half the papers say nothing about this one
-            var like = new BooleanQuery(disableCoord: true)
-            {
-                { moreLikeThis.Like(self.ScoreDocs[0].Doc), Occur.MUST },
-                { idQuery, Occur.MUST_NOT },
-            };
-            var top = searcher.Search(like, limit);
-            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, top.ScoreDocs, 0, limit));
+                return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+            }
+
+            // One more than asked, the paper itself dropped after: a pure disjunction scores faster than one
+            // with an excluded clause.
+            var selfDoc = self.ScoreDocs[0].Doc;
+            var top = searcher.Search(like, Math.Min(limit, int.MaxValue - 1) + 1);
+            var others = top.ScoreDocs.Where(d => d.Doc != selfDoc).Take(limit).ToArray();
+            return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, others, 0, limit));
         }
         finally
         {
@@ -306,16 +297,20 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             : searcher.Search(query, filter, n, sort, doDocScores: true, doMaxScore: false);
     }
 
-    // Only the page's stored ids are read: hits from offset up to (not including) end.
+    // Only the page's ids are read, hits from offset up to (not including) end, from the field cache of each
+    // segment's id terms: loading a stored document decompresses a block of abstracts for one id.
     private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int offset, int end)
     {
         end = Math.Min(end, scoreDocs.Length);
         var hits = new List<SearchHit>(Math.Max(end - offset, 0));
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
         for (var i = offset; i < end; i++)
         {
-            var id = searcher.Doc(scoreDocs[i].Doc, PaperFields.IdOnly).Get(PaperFields.Id, CultureInfo.InvariantCulture);
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDocs[i].Doc, leaves)];
+            FieldCache.DEFAULT.GetTerms(leaf.AtomicReader, PaperFields.Id, setDocsWithField: false).Get(scoreDocs[i].Doc - leaf.DocBase, bytes);
             var score = float.IsNaN(scoreDocs[i].Score) ? 0f : scoreDocs[i].Score;
-            hits.Add(new SearchHit(PaperId.Parse(id), score));
+            hits.Add(new SearchHit(PaperId.Parse(bytes.Utf8ToString()), score));
         }
 
         return hits;

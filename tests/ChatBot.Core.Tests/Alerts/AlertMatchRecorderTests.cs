@@ -95,6 +95,27 @@ public sealed class AlertMatchRecorderTests
         Assert.Equal(2, _logger.Entries.Count(e => e.EventId.Id == 1500));
     }
 
+    [Fact]
+    public async Task A_batch_with_more_deliveries_than_one_log_write_records_them_all()
+    {
+        await _recorder.RecordNewMatchesAsync(CancellationToken.None);
+        foreach (var user in Enumerable.Range(1, 11))
+        {
+            await AddAlertAsync($"U{user}", "mamba");
+        }
+
+        await AddAlertAsync("U1", "vision");
+        await AddPapersAsync([.. Enumerable.Range(1, AlertMatchRecorder.BatchSize).Select(i => $"Mamba vision {i}")]);
+
+        await _recorder.RecordNewMatchesAsync(CancellationToken.None);
+
+        // 11 users x 1,000 papers, over the 10,000 deliveries of one write; U1's two alerts make one delivery a paper.
+        Assert.Equal(11 * AlertMatchRecorder.BatchSize, _log.All.Count);
+        Assert.Equal(11 * AlertMatchRecorder.BatchSize, _log.All.Select(d => (d.UserId, d.PaperId)).Distinct().Count());
+        Assert.All(_log.All.Where(d => d.UserId == "U1"), d => Assert.Equal(["1", "12"], d.AlertIds));
+        Assert.Contains(_logger.Entries, e => e.EventId.Id == 1500 && e.Message.EndsWith("; 11000 deliveries recorded", StringComparison.Ordinal));
+    }
+
     private async Task<Alert> AddAlertAsync(string user, string query) =>
         await _alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = _clock.GetUtcNow() }, int.MaxValue)
             ?? throw new InvalidOperationException("no room for the alert");

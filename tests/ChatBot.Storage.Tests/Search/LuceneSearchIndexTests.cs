@@ -206,6 +206,37 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_near_duplicate_is_the_most_similar_paper_in_a_large_index()
+    {
+        // Enough papers that the common words ("learning", "model") pass the cap on how many papers a
+        // similar-papers word may occur in, so only the rarer words decide.
+        string[] topics = ["graph", "speech", "protein", "robot", "weather", "music", "code", "image", "video", "text"];
+        await _index.Index.IndexAsync([
+            .. Enumerable.Range(1, 600).Select(n => Paper(n, $"Learning model for {topics[n % topics.Length]} task number {n}")),
+            Paper(1001, "Hyperbolic contrastive embeddings of knowledge graphs with curvature learning"),
+            Paper(1002, "Hyperbolic contrastive embeddings of knowledge graphs with learned curvature"),
+            Paper(1003, "Contrastive learning model for graph task"),
+        ]);
+
+        var similar = await _index.Index.SimilarAsync(Id(1001), 5);
+
+        Assert.Equal(5, similar.Count);
+        Assert.Equal(Id(1002), similar[0].Id);
+        Assert.DoesNotContain(Id(1001), similar.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task Similar_papers_count_words_in_the_index_as_it_is_now_after_more_papers_are_indexed()
+    {
+        await _index.Index.IndexAsync([Paper(1, "Zyxwv"), Paper(2, "Protein folding"), Paper(3, "Robot grasping")]);
+        Assert.Empty(await _index.Index.SimilarAsync(Id(1), 5)); // no other paper has its word
+
+        await _index.Index.IndexAsync([Paper(4, "Zyxwv")]);
+
+        Assert.Equal([Id(4)], (await _index.Index.SimilarAsync(Id(1), 5)).Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task Searches_running_while_papers_are_indexed_see_a_consistent_index()
     {
         var writing = Task.Run(async () =>
