@@ -166,8 +166,8 @@ public sealed class DiscordGatewayClientTests
     {
         await using var harness = await GatewayHarness.StartAsync(gateway => gateway.CloseCodeOnIdentify = 4004);
 
+        // Running completes only when the client's loop has ended: nothing can reconnect after it.
         await harness.Running.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(500);
 
         Assert.Single(harness.Gateway.Connections);
         var error = Assert.Single(harness.ClientLog.Entries, e => e.Level == LogLevel.Error);
@@ -256,9 +256,9 @@ public sealed class DiscordGatewayClientTests
         await using var harness = await GatewayHarness.StartAsync();
         await harness.WaitForReadyAsync();
 
+        // StopAsync returns once the client's loop has ended, so no reconnect can follow it.
         await harness.StopAsync();
         await GatewayHarness.WaitUntilAsync(() => harness.Gateway.Connections[0].Ended, "the connection to end");
-        await Task.Delay(300);
 
         Assert.Equal(1000, harness.Gateway.Connections[0].ClientCloseCode);
         Assert.Single(harness.Gateway.Connections);

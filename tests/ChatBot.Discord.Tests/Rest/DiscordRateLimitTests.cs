@@ -25,8 +25,8 @@ public sealed class DiscordRateLimitTests
 
         var second = discord.Client.CreateMessageAsync("1", Hello, CancellationToken.None);
         var wait = await clock.NextTimerAsync(due => due > TimeSpan.Zero);
+        // The client is waiting on the timer seen above, which the fake clock fires only when due.
         clock.Advance(TimeSpan.FromSeconds(1.4));
-        await Task.Delay(100);
         var beforeReset = discord.Server.Requests.Count;
         clock.Advance(TimeSpan.FromSeconds(0.1));
         await second;
@@ -139,9 +139,9 @@ public sealed class DiscordRateLimitTests
             clock.Advance(backoff);
         }
 
+        // The call has ended with its failure: no retry of it can still be pending.
         var failure = await Assert.ThrowsAsync<ChatPlatformException>(() => posting);
         clock.Advance(TimeSpan.FromMinutes(10));
-        await Task.Delay(100);
 
         Assert.False(failure.IsPermanent);
         Assert.Equal([0.5, 1, 2], backoffs.Select(b => b.TotalSeconds));

@@ -155,7 +155,8 @@ public sealed class SlackSocketModeTests
 
         await socket.SendDisconnectAsync("link_disabled");
         await slack.SocketServer.WaitForEventAsync("close 0");
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The client records why it stopped as its loop ends: after that nothing can reconnect.
+        await WaitUntilAsync(() => slack.Get<SlackSocketModeClient>().StoppedBecause is not null);
 
         Assert.Equal(SlackSocketModeClient.LinkDisabled, slack.Get<SlackSocketModeClient>().StoppedBecause);
         var health = await slack.Get<SlackSocketModeHealth>().CheckHealthAsync(new HealthCheckContext());

@@ -65,7 +65,7 @@ public sealed class ArxivSourceTests : IAsyncLifetime
         await _server.WaitForRequestsAsync(1);
         var wait = await _clock.NextTimerAsync(IsSpacingWait);
         _clock.Advance(wait - TimeSpan.FromMilliseconds(100));
-        await Task.Delay(200); // real time: room for an early request to show up
+        // The source is waiting on the spacing timer seen above, which the fake clock fires only when due.
         var beforeDue = _server.Requests.Count;
         _clock.Advance(TimeSpan.FromMilliseconds(100));
         await _server.WaitForRequestsAsync(2);

@@ -92,7 +92,7 @@ public sealed class HuggingFaceDailyPapersSourceTests : IAsyncLifetime
         await _server.WaitForRequestsAsync(1);
         var retryDelay = await _clock.NextTimerAsync(IsBackoff);
         _clock.Advance(retryDelay - TimeSpan.FromMilliseconds(1));
-        await Task.Delay(200); // real time: room for an early retry to show up
+        // The source is waiting on the backoff timer seen above, which the fake clock fires only when due.
         var beforeDue = _server.Requests.Count;
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         var batches = await fetch.Completion.WaitAsync(TimeSpan.FromSeconds(10));
