@@ -76,7 +76,10 @@ public sealed class DiscordGatewayClientTests
         var resume = await harness.Gateway.WaitForFrameAsync(f => f.Op == 6);
         await harness.WaitForRestAsync(r => r.Path == InteractionPayloads.CallbackPath("b"));
         await GatewayHarness.WaitUntilAsync(() => harness.ClientLog.Entries.Any(e => e.EventId.Id == 3102), "RESUMED");
-        await Task.Delay(300);
+        // Proof the replayed "a" reached the client and was dropped, rather than a wait and a hope that it had.
+        await GatewayHarness.WaitUntilAsync(
+            () => harness.ClientLog.Entries.Any(e => e.EventId.Id == 3110 && e.Message.Contains("interaction a ", StringComparison.Ordinal)),
+            "the replayed interaction a to be dropped");
 
         Assert.Equal("/resume", harness.Gateway.Connections[resume.Connection - 1].Path);
         Assert.Equal(harness.Gateway.SessionId, resume.Data!["session_id"]!.GetValue<string>());
