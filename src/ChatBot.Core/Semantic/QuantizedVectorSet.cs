@@ -4,11 +4,15 @@ namespace ChatBot.Core.Semantic;
 
 /// <summary>
 /// Paper vectors in memory as int8 (<see cref="Int8Vectors"/>), in one contiguous block scanned exactly for the
-/// nearest ones: at 100k papers of 384 dimensions that is 38 MB read per query, a few milliseconds on one core,
-/// with no index to build or tune. Thread-safe: searches share a read lock, changes take the write lock.
+/// nearest ones: at 100k papers of 384 dimensions that is 38 MB read per query, about 5 ms on one core,
+/// with no index to build or tune; large sets are scanned on up to four cores at once. Thread-safe: searches share a
+/// read lock, changes take the write lock.
 /// </summary>
 public sealed class QuantizedVectorSet(int dimensions) : IDisposable
 {
+    // Below this many vectors one core scans them in about a millisecond; above, the scan is split across cores.
+    private const int ParallelFrom = 32_768;
+
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<long, int> _slotBySequence = [];
     private readonly Dictionary<PaperId, int> _slotById = [];
@@ -155,36 +159,37 @@ public sealed class QuantizedVectorSet(int dimensions) : IDisposable
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int limit, Func<long, bool>? allow = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        Span<sbyte> quantized = stackalloc sbyte[Dimensions];
+        var quantized = new sbyte[Dimensions];
         var queryScale = Int8Vectors.Quantize(CheckLength(query), quantized);
-        var best = new PriorityQueue<int, float>(limit + 1);
         _lock.EnterReadLock();
         try
         {
-            var values = _values.AsSpan();
-            for (var slot = 0; slot < _count; slot++)
+            var count = _count;
+            var parts = count >= ParallelFrom ? Math.Clamp(Environment.ProcessorCount, 1, 4) : 1;
+            var best = new PriorityQueue<int, float>[parts];
+            if (parts == 1)
             {
-                if (allow is not null && !allow(_sequences[slot]))
-                {
-                    continue;
-                }
+                best[0] = Scan(quantized, 0, count, limit, allow);
+            }
+            else
+            {
+                // Each core scans its own range into its own heap; the heaps are merged below.
+                Parallel.For(0, parts, part => best[part] = Scan(quantized, (int)((long)count * part / parts), (int)((long)count * (part + 1) / parts), limit, allow));
+            }
 
-                // The query's scale is the same for every vector, so it is left out until the winners are known.
-                var score = Int8Vectors.Dot(quantized, values.Slice(slot * Dimensions, Dimensions)) * _scales[slot];
-                if (best.Count < limit)
+            var merged = best[0];
+            for (var part = 1; part < parts; part++)
+            {
+                while (best[part].TryDequeue(out var slot, out var score))
                 {
-                    best.Enqueue(slot, score);
-                }
-                else if (best.TryPeek(out _, out var worst) && score > worst)
-                {
-                    best.EnqueueDequeue(slot, score);
+                    Offer(merged, limit, slot, score);
                 }
             }
 
-            var hits = new VectorHit[best.Count];
+            var hits = new VectorHit[merged.Count];
             for (var i = hits.Length - 1; i >= 0; i--)
             {
-                best.TryDequeue(out var slot, out var score);
+                merged.TryDequeue(out var slot, out var score);
                 hits[i] = new VectorHit(_ids[slot], _sequences[slot], score * queryScale);
             }
 
@@ -251,6 +256,37 @@ public sealed class QuantizedVectorSet(int dimensions) : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    private static void Offer(PriorityQueue<int, float> best, int limit, int slot, float score)
+    {
+        if (best.Count < limit)
+        {
+            best.Enqueue(slot, score);
+        }
+        else if (best.TryPeek(out _, out var worst) && score > worst)
+        {
+            best.EnqueueDequeue(slot, score);
+        }
+    }
+
+    // The best `limit` slots of [from, to) by the integer dot product times the vector's scale; the query's scale is
+    // the same for every vector, so it is applied once to the winners.
+    private PriorityQueue<int, float> Scan(sbyte[] query, int from, int to, int limit, Func<long, bool>? allow)
+    {
+        var best = new PriorityQueue<int, float>(limit + 1);
+        var values = _values.AsSpan();
+        for (var slot = from; slot < to; slot++)
+        {
+            if (allow is not null && !allow(_sequences[slot]))
+            {
+                continue;
+            }
+
+            Offer(best, limit, slot, Int8Vectors.Dot(query, values.Slice(slot * Dimensions, Dimensions)) * _scales[slot]);
+        }
+
+        return best;
+    }
 
     private ReadOnlySpan<float> CheckLength(ReadOnlySpan<float> vector) =>
         vector.Length == Dimensions ? vector : throw new ArgumentException($"Expected {Dimensions} dimensions, got {vector.Length}.", nameof(vector));

@@ -37,6 +37,26 @@ public sealed class QuantizedVectorSetTests
     }
 
     [Fact]
+    public void A_set_large_enough_to_be_scanned_on_several_cores_gives_the_same_ranking_as_one_core()
+    {
+        var random = new Random(13);
+        using var set = new QuantizedVectorSet(Dimensions);
+        var vectors = Enumerable.Range(1, 40_000).Select(i => Int8VectorsTests.UnitVector(random, Dimensions)).ToList();
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            set.Upsert(new PaperVector(i + 1, Id(i + 1), 0, vectors[i]));
+        }
+
+        // The same ranking over every vector but the first: the filter's cost is no concern here, only the merge.
+        var hits = set.Search(vectors[39_000], 20);
+        var allButFirst = set.Search(vectors[39_000], 19, sequence => sequence != 39_001);
+
+        Assert.Equal(39_001, hits[0].Sequence);
+        Assert.InRange(hits[0].Score, 0.99f, 1.01f);
+        Assert.Equal(hits.Skip(1).Select(h => h.Sequence), allButFirst.Select(h => h.Sequence));
+    }
+
+    [Fact]
     public void Search_keeps_only_the_sequences_the_filter_allows()
     {
         var random = new Random(5);
