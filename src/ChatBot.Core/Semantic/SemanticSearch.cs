@@ -17,14 +17,14 @@ public sealed class SemanticSearch(ITextEmbedder embedder, IPaperVectorStore vec
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var vector = await EmbedAsync(text, cancellationToken);
-        return vector is null ? null : await vectors.SearchAsync(vector, limit, allow, cancellationToken);
+        return vector is null || !await HoldsCurrentModelAsync(cancellationToken) ? null : await vectors.SearchAsync(vector, limit, allow, cancellationToken);
     }
 
     /// <summary>The papers nearest in meaning to paper <paramref name="id"/>, without it; null when it has no vector.</summary>
     public async Task<IReadOnlyList<VectorHit>?> SimilarAsync(PaperId id, int limit, Func<long, bool>? allow = null, CancellationToken cancellationToken = default)
     {
         var paper = await vectors.FindAsync(id, cancellationToken);
-        if (paper is null)
+        if (paper is null || !await HoldsCurrentModelAsync(cancellationToken))
         {
             return null;
         }
@@ -51,4 +51,8 @@ public sealed class SemanticSearch(ITextEmbedder embedder, IPaperVectorStore vec
             return null;
         }
     }
+
+    // Vectors of another model (kept until the synchronizer has re-embedded) do not compare with this model's.
+    private async Task<bool> HoldsCurrentModelAsync(CancellationToken cancellationToken) =>
+        (await vectors.GetStateAsync(cancellationToken)).ModelId == embedder.ModelId;
 }

@@ -58,6 +58,16 @@ public sealed class SemanticSearchTests : IDisposable
         Assert.Null(await search.EmbedAsync("language model agents use tools"));
     }
 
+    [Fact]
+    public async Task Vectors_of_another_model_are_not_compared_with_this_models_queries()
+    {
+        await SearchOverAsync();
+        var search = new SemanticSearch(new FakeTextEmbedder(modelId: "fake-words-v2"), _vectors);
+
+        Assert.Null(await search.SearchAsync("language model agents use tools", 3));
+        Assert.Null(await search.SimilarAsync(PaperId.Parse("2501.00002"), 2));
+    }
+
     private async Task<SemanticSearch> SearchOverAsync()
     {
         await _papers.UpsertAsync(
