@@ -130,7 +130,9 @@ internal sealed class OnnxTextEmbedder(ModelFiles files, IOptions<EmbeddingsOpti
             root = root.InnerException;
         }
 
+        // One sentence is enough for /readyz; the log has the whole exception.
         var firstLine = root.Message.Split('\n', 2)[0].Trim();
-        return $"{root.GetType().Name}: {firstLine}";
+        var sentenceEnd = firstLine.IndexOf(". ", StringComparison.Ordinal);
+        return $"{root.GetType().Name}: {(sentenceEnd > 0 ? firstLine[..(sentenceEnd + 1)] : firstLine)}";
     }
 }
