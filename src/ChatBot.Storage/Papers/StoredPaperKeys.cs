@@ -80,15 +80,6 @@ internal sealed class StoredPaperKeys
         }
     }
 
-    // FNV-1a, 64 bits: stable, allocation-free; collisions only cost a look-up (see the class summary).
-    private static ulong Hash(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
+    // Collisions only cost a look-up (see the class summary).
+    private static ulong Hash(string text) => Fnv1a.Of(text);
 }

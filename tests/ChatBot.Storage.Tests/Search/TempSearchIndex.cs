@@ -34,6 +34,7 @@ internal sealed class TempSearchIndex : IDisposable
     public LuceneSearchIndex Open() => new(
         Options.Create(new SearchIndexOptions()),
         Options.Create(new StorageOptions { DataDirectory = _directory.Path }),
+        TimeProvider.System,
         NullLogger<LuceneSearchIndex>.Instance);
 
     public void Dispose()
