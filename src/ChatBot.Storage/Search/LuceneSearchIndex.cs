@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -32,6 +33,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private static readonly Sort MostUpvotedFirst = new(
         new SortField(PaperFields.UpvotesSort, SortFieldType.INT32, reverse: true),
         new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true));
+
+    // Below this many new papers per thread, another thread costs more than it saves.
+    private const int MinAddsPerThread = 50;
 
     private readonly string _path;
     private readonly SearchIndexOptions _options;
@@ -289,22 +293,30 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     // for a paper re-keyed from its title to its arXiv id), then the new one. A paper above the highest
     // sequence the index ever held has no old entry (its id and sequence never change together). A paper
     // whose entry holds the same content (PaperFields.Content) has only a new upvote count: that doc value
-    // is updated in place, nothing is analysed again.
+    // is updated in place, nothing is analysed again. New entries are analysed and added on every core
+    // (the writer takes documents from several threads); a paper met twice in one call waits for the adds before it.
     private static (int Indexed, int UpvotesUpdated, int Removed, long Revision) Apply(LuceneIndexSession session, IReadOnlyList<Paper> papers, long revision)
     {
         var writer = session.Writer;
         int indexed = 0, upvotesUpdated = 0, removed = 0;
         IndexSearcher? searcher = null;
-        // The searcher shows every earlier call (each ends with a refresh), not this call's own changes.
-        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var adds = new List<Paper>(papers.Count);
+        var touchedIds = new HashSet<string>(StringComparer.Ordinal);
+        var touchedSequences = new HashSet<long>();
         try
         {
             foreach (var paper in papers)
             {
                 revision = Math.Max(revision, paper.Revision);
-                var firstInCall = touched.Add(paper.Id.Value);
+                var firstInCall = touchedIds.Add(paper.Id.Value) & (paper.Sequence == 0 || touchedSequences.Add(paper.Sequence));
+                if (!firstInCall)
+                {
+                    indexed += AddAll(writer, adds);
+                }
+
                 if (paper.Sequence <= session.HighestSequence)
                 {
+                    // The searcher shows every earlier call (each ends with a refresh), not this call's own changes.
                     searcher ??= session.Searchers.Acquire();
                     if (!paper.Withdrawn && firstInCall && HoldsSameContent(searcher, paper))
                     {
@@ -328,10 +340,11 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 }
                 else
                 {
-                    writer.AddDocument(PaperFields.ToDocument(paper));
-                    indexed++;
+                    adds.Add(paper);
                 }
             }
+
+            indexed += AddAll(writer, adds);
         }
         finally
         {
@@ -342,6 +355,32 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
 
         return (indexed, upvotesUpdated, removed, revision);
+    }
+
+    private static int AddAll(IndexWriter writer, List<Paper> adds)
+    {
+        var count = adds.Count;
+        if (count < 2 * MinAddsPerThread || Environment.ProcessorCount == 1)
+        {
+            foreach (var paper in adds)
+            {
+                writer.AddDocument(PaperFields.ToDocument(paper));
+            }
+        }
+        else
+        {
+            var perThread = Math.Max(MinAddsPerThread, (count + Environment.ProcessorCount - 1) / Environment.ProcessorCount);
+            Parallel.ForEach(Partitioner.Create(0, count, perThread), range =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    writer.AddDocument(PaperFields.ToDocument(adds[i]));
+                }
+            });
+        }
+
+        adds.Clear();
+        return count;
     }
 
     // Exactly one live entry under the paper's id, and no other under its sequence (a re-keyed paper's old
