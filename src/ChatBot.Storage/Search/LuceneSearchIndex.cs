@@ -277,6 +277,21 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    /// <summary>Entries the searchers see, deleted ones included until a merge drops them (for tests: a re-analysed paper adds one).</summary>
+    internal int CountWrittenEntries()
+    {
+        var searchers = Session.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.MaxDoc;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Closes the index as a crash would: what was not committed is lost (for tests of the catch-up).</summary>
     internal void CloseWithoutCommit()
     {
