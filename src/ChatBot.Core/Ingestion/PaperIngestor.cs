@@ -13,16 +13,6 @@ namespace ChatBot.Core.Ingestion;
 /// </summary>
 public sealed class PaperIngestor(IPaperStore store, SearchIndexSynchronizer index, IOptions<IngestOptions> options)
 {
-    /// <summary>
-    /// A batch of one transaction's size is still split in this many chunks (of at least <see cref="MinChunk"/>):
-    /// the index works on one while the store writes and commits the next (a commit mostly waits on the disk),
-    /// instead of every ingest call storing, then indexing.
-    /// </summary>
-    public const int PipelinedChunks = 4;
-
-    /// <summary>Smaller chunks cost more in per-transaction and per-refresh overhead than overlapping saves.</summary>
-    public const int MinChunk = 250;
-
     public async Task<BatchOutcome> IngestAsync(PaperBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -30,7 +20,7 @@ public sealed class PaperIngestor(IPaperStore store, SearchIndexSynchronizer ind
         var indexing = Task.CompletedTask;
         try
         {
-            foreach (var chunk in batch.Papers.Chunk(ChunkSize(batch.Papers.Count)))
+            foreach (var chunk in batch.Papers.Chunk(options.Value.BatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var summary = await store.UpsertAsync(chunk, cancellationToken);
@@ -51,7 +41,4 @@ public sealed class PaperIngestor(IPaperStore store, SearchIndexSynchronizer ind
         await indexing;
         return new BatchOutcome(batch.Origin, batch.Papers.Count, created, updated, unchanged, batch.Rejections);
     }
-
-    private int ChunkSize(int papers) =>
-        Math.Min(options.Value.BatchSize, Math.Max(MinChunk, (papers + PipelinedChunks - 1) / PipelinedChunks));
 }

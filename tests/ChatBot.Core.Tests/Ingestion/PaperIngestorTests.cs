@@ -38,32 +38,6 @@ public sealed class PaperIngestorTests
         Assert.Equal([1L, 2, 3, 4], index.Papers.Select(p => p.Revision).Order());
     }
 
-    [Fact]
-    public async Task A_batch_of_one_transaction_size_is_still_split_so_that_storing_and_indexing_overlap()
-    {
-        var store = new InMemoryPaperStore(_clock);
-        var index = new RecordingSearchIndex();
-        var ingestor = TestIngestor.Create(store, Options.Create(new IngestOptions { BatchSize = 1000 }), index);
-
-        var outcome = await ingestor.IngestAsync(new PaperBatch("thousand", Papers(1000), []), CancellationToken.None);
-
-        Assert.Equal(1000, outcome.New);
-        Assert.Equal(PaperIngestor.PipelinedChunks, index.IndexCalls);
-        Assert.Equal(1000, (await index.GetStateAsync()).LastRevision);
-    }
-
-    [Fact]
-    public async Task A_small_batch_is_not_split_below_the_smallest_chunk()
-    {
-        var store = new InMemoryPaperStore(_clock);
-        var index = new RecordingSearchIndex();
-        var ingestor = TestIngestor.Create(store, Options.Create(new IngestOptions { BatchSize = 1000 }), index);
-
-        await ingestor.IngestAsync(new PaperBatch("small", Papers(PaperIngestor.MinChunk + 1), []), CancellationToken.None);
-
-        Assert.Equal(2, index.IndexCalls);
-    }
-
     private static Paper[] Papers(int count) =>
         [.. Enumerable.Range(1, count).Select(n => TestPapers.Arxiv($"2501.{n:00000}", $"Paper {n}"))];
 }
