@@ -58,6 +58,8 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
 
         var pages = new List<BsonDocument>();
         var output = new ArrayBufferWriter<byte>(pageBytes + (pageBytes / 8));
+        var sets = new ArrayBufferWriter<byte>();
+        var setIndex = new Dictionary<MatchSetKey, int>();
         var allowed = new ulong[fresh.Length];
         var union = new ulong[fresh.Length];
         var recorded = 0;
@@ -70,45 +72,60 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
             }
 
             Array.Clear(union);
-            var alerts = 0;
+            var matched = new List<(string AlertId, int Set)>(user.Alerts.Count);
             foreach (var alert in user.Alerts)
             {
-                if (Or(union, alert.Papers, allowed) > 0)
+                var bits = alert.Papers;
+                var set = new ulong[allowed.Length];
+                var any = 0UL;
+                for (var i = 0; i < set.Length && i < bits.Length; i++)
                 {
-                    alerts++;
+                    any |= set[i] = bits[i] & allowed[i];
+                    union[i] |= set[i];
                 }
+
+                if (any == 0)
+                {
+                    continue;
+                }
+
+                var key = new MatchSetKey(set);
+                if (!setIndex.TryGetValue(key, out var index))
+                {
+                    setIndex[key] = index = setIndex.Count;
+                    MatchPageCodec.WriteSet(sets, set);
+                }
+
+                matched.Add((alert.AlertId, index));
             }
 
-            var count = Count(union);
-            if (count == 0)
+            if (matched.Count == 0)
             {
                 continue;
             }
 
-            recorded += count;
+            recorded += Count(union);
             MatchPageCodec.WriteString(output, user.Platform);
             MatchPageCodec.WriteString(output, user.UserId);
-            MatchPageCodec.WriteNumber(output, (ulong)alerts);
-            foreach (var alert in user.Alerts)
+            MatchPageCodec.WriteNumber(output, (ulong)matched.Count);
+            foreach (var (alertId, index) in matched)
             {
-                var matched = CountBoth(alert.Papers, allowed);
-                if (matched > 0)
-                {
-                    MatchPageCodec.WriteString(output, alert.AlertId);
-                    MatchPageCodec.WritePositions(output, alert.Papers, allowed, matched);
-                }
+                MatchPageCodec.WriteString(output, alertId);
+                MatchPageCodec.WriteNumber(output, (ulong)index);
             }
 
-            if (output.WrittenCount >= pageBytes)
+            if (output.WrittenCount + sets.WrittenCount >= pageBytes)
             {
-                pages.Add(Page(batch, sequences, ids, output));
+                pages.Add(Page(batch, sequences, ids, output, sets, allowed.Length));
                 output.Clear();
+                sets.Clear();
+                setIndex.Clear();
             }
         }
 
         if (output.WrittenCount > 0)
         {
-            pages.Add(Page(batch, sequences, ids, output));
+            pages.Add(Page(batch, sequences, ids, output, sets, allowed.Length));
         }
 
         InTransaction(db =>
@@ -267,7 +284,7 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
     {
         var ids = page["Ids"].AsArray;
         var sequences = MatchPageCodec.DecodeSequences(page["After"].AsInt64, page["Sequences"].AsBinary, ids.Count);
-        foreach (var entry in MatchPageCodec.Decode(page["Data"].AsBinary))
+        foreach (var entry in MatchPageCodec.Decode(page["Data"].AsBinary, page["Sets"].AsBinary, page["Words"].AsInt32))
         {
             if (user is { } only && (entry.Platform != only.Platform || entry.UserId != only.UserId))
             {
@@ -329,12 +346,14 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         }
     }
 
-    private static BsonDocument Page(DeliveryBatch batch, byte[] sequences, BsonArray ids, ArrayBufferWriter<byte> data) => new()
+    private static BsonDocument Page(DeliveryBatch batch, byte[] sequences, BsonArray ids, ArrayBufferWriter<byte> data, ArrayBufferWriter<byte> sets, int words) => new()
     {
         ["Batch"] = batch.Through,
         ["After"] = batch.After,
         ["Sequences"] = sequences,
         ["Ids"] = ids,
+        ["Words"] = words,
+        ["Sets"] = sets.WrittenSpan.ToArray(),
         ["Data"] = data.WrittenSpan.ToArray(),
     };
 
@@ -350,31 +369,6 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         ["RetryAt"] = BsonValue.Null,
         ["Error"] = BsonValue.Null,
     };
-
-    // Adds the positions set in both to the union; returns how many the alert has there.
-    private static int Or(ulong[] union, ReadOnlySpan<ulong> bits, ulong[] allowed)
-    {
-        var count = 0;
-        for (var i = 0; i < union.Length && i < bits.Length; i++)
-        {
-            var both = bits[i] & allowed[i];
-            union[i] |= both;
-            count += BitOperations.PopCount(both);
-        }
-
-        return count;
-    }
-
-    private static int CountBoth(ReadOnlySpan<ulong> bits, ulong[] allowed)
-    {
-        var count = 0;
-        for (var i = 0; i < allowed.Length && i < bits.Length; i++)
-        {
-            count += BitOperations.PopCount(bits[i] & allowed[i]);
-        }
-
-        return count;
-    }
 
     private static int Count(ulong[] bits)
     {

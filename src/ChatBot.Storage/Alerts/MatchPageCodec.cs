@@ -1,13 +1,16 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
+using ChatBot.Core.Alerts;
 
 namespace ChatBot.Storage.Alerts;
 
 /// <summary>
-/// The bytes of a match page: for each user, their platform and id, then each of their alerts that matched with the
-/// batch positions of its papers, ascending, as gaps. All numbers are LEB128 varints, strings are a byte length and
-/// UTF-8. A batch position is under a few thousand, so a gap is mostly one byte: 9 million matches take about 9 MB.
-/// Sequences (ascending) are written the same way, as gaps from the batch's start.
+/// The bytes of a match page. <c>Sets</c>: the distinct sets of papers the page's alerts matched, each a bit set over
+/// the batch's positions (little-endian 64-bit words); alerts share them, since many alerts are the same few words.
+/// <c>Data</c>: for each user, their platform and id, then each of their alerts that matched, as its id and the index
+/// of its set. Numbers are LEB128 varints, strings a byte length and UTF-8. The batch's sequences (ascending) are
+/// gaps from the batch's start. 9 million (alert, paper) matches from 100,000 alerts take about 2 MB so.
 /// </summary>
 internal static class MatchPageCodec
 {
@@ -33,22 +36,15 @@ internal static class MatchPageCodec
         output.Advance(length);
     }
 
-    /// <summary>Writes the positions set in both <paramref name="bits"/> and <paramref name="allowed"/>: a count, then gaps.</summary>
-    public static void WritePositions(IBufferWriter<byte> output, ReadOnlySpan<ulong> bits, ReadOnlySpan<ulong> allowed, int count)
+    public static void WriteSet(IBufferWriter<byte> output, ulong[] bits)
     {
-        WriteNumber(output, (ulong)count);
-        var previous = -1;
-        for (var word = 0; word < bits.Length; word++)
+        var span = output.GetSpan(bits.Length * sizeof(ulong));
+        for (var i = 0; i < bits.Length; i++)
         {
-            var set = bits[word] & allowed[word];
-            while (set != 0)
-            {
-                var position = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
-                set &= set - 1;
-                WriteNumber(output, (ulong)(position - previous - 1));
-                previous = position;
-            }
+            BinaryPrimitives.WriteUInt64LittleEndian(span[(i * sizeof(ulong))..], bits[i]);
         }
+
+        output.Advance(bits.Length * sizeof(ulong));
     }
 
     public static byte[] EncodeSequences(long after, IEnumerable<long> sequences)
@@ -78,8 +74,21 @@ internal static class MatchPageCodec
     }
 
     /// <summary>The entries of a page's data: per user, their alerts with the positions each matched.</summary>
-    public static List<MatchPageEntry> Decode(byte[] data)
+    public static List<MatchPageEntry> Decode(byte[] data, byte[] sets, int words)
     {
+        var positions = new List<int[]>();
+        var setBytes = words * sizeof(ulong);
+        for (var offset = 0; offset + setBytes <= sets.Length; offset += setBytes)
+        {
+            var bits = new ulong[words];
+            for (var i = 0; i < words; i++)
+            {
+                bits[i] = BinaryPrimitives.ReadUInt64LittleEndian(sets.AsSpan(offset + (i * sizeof(ulong))));
+            }
+
+            positions.Add([.. new AlertMatches("", bits).Positions()]);
+        }
+
         var reader = new Reader(data);
         var entries = new List<MatchPageEntry>();
         while (!reader.AtEnd)
@@ -90,14 +99,7 @@ internal static class MatchPageCodec
             for (var a = 0; a < alerts.Length; a++)
             {
                 var alertId = reader.String();
-                var positions = new int[(int)reader.Number()];
-                var previous = -1;
-                for (var p = 0; p < positions.Length; p++)
-                {
-                    positions[p] = previous += (int)reader.Number() + 1;
-                }
-
-                alerts[a] = (alertId, positions);
+                alerts[a] = (alertId, positions[(int)reader.Number()]);
             }
 
             entries.Add(new MatchPageEntry(platform, user, alerts));

@@ -81,7 +81,7 @@ public sealed class DeliveryLogTests : IDisposable
         }).ToList();
         var expected = users.SelectMany(u => u.Positions().Select(p => $"{u.UserId}|{papers[p].Sequence}|{string.Join(',', u.AlertIdsAt(p))}")).ToList();
         using var database = Open();
-        var log = new LiteDbDeliveryLog(database, pageBytes: 1024); // a page every few users
+        var log = new LiteDbDeliveryLog(database, pageBytes: 256); // a page every few users
 
         var recorded = await log.RecordBatchAsync(new DeliveryBatch(1000, 1130, papers, users));
 
