@@ -42,6 +42,10 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
         var corpus = context.Corpus;
         var (queries, rejected) = new AlertMix(context.Settings.Seed, corpus.Vocabulary, corpus.Authors).Take(context.Settings.Alerts);
         var (alerts, users) = Owned(queries, context.Settings.Seed);
+        var (warmUpAlerts, _) = Owned(queries[..Math.Min(WarmUpAlerts, queries.Count)], context.Settings.Seed);
+        var alertCount = queries.Count;
+        var examples = string.Join(" | ", queries.Take(12).Select(a => a.Query.Text));
+        queries = null; // only the stored alerts' texts are kept, as the bot keeps them: the recorder parses them
         var last = (await papers.GetStatsAsync(cancellationToken)).LastSequence;
         var batchSize = (int)Math.Min(context.Settings.AlertBatch, last);
         var clock = new FakeTimeProvider(context.Now);
@@ -55,7 +59,6 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
             using var warmUpDatabase = new ChatBotDatabase(Options.Create(new StorageOptions { DataDirectory = warmUpFolder }));
             var warmUpState = new InMemoryStateStore();
             await warmUpState.SetAsync(AlertCursor.Key, Math.Max(0, last - batchSize - WarmUpPapers).ToString(CultureInfo.InvariantCulture), cancellationToken);
-            var (warmUpAlerts, _) = Owned(queries[..Math.Min(WarmUpAlerts, queries.Count)], context.Settings.Seed);
             await Recorder(context, papers, warmUpAlerts, new LiteDbDeliveryLog(warmUpDatabase), warmUpState, clock).RecordNewMatchesAsync(cancellationToken);
         }
         finally
@@ -69,18 +72,18 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
         await recorder.RecordNewMatchesAsync(cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
 
-        report.Add(Section, "alert_count", "alerts", queries.Count);
+        report.Add(Section, "alert_count", "alerts", alertCount);
         report.Add(Section, "alert_users", "users owning them", users);
         report.Add(Section, "alert_rejected", "alert texts the parser rejected", rejected);
         report.Add(Section, "alert_batch_papers", "new papers in the batch", batchSize);
         report.Add(Section, "alert_match_seconds", "match and record time", elapsed.TotalSeconds, "s");
         report.Add(Section, "alert_record_seconds", "  of which delivery-log writes", log.RecordTime.TotalSeconds, "s");
-        report.Add(Section, "alert_match_alerts_per_s", "match rate", queries.Count / elapsed.TotalSeconds, "alerts/s");
+        report.Add(Section, "alert_match_alerts_per_s", "match rate", alertCount / elapsed.TotalSeconds, "alerts/s");
         report.Add(Section, "alert_matches", "matches (alert, paper)", log.Matches);
         report.Add(Section, "alert_alerts_matched", "alerts with a match", log.AlertsMatched);
         report.Add(Section, "alert_users_matched", "users with a match", log.Users);
         report.Add(Section, "alert_deliveries", "deliveries recorded (user, paper)", log.Recorded);
-        report.AddText(Section, "alert_examples", "examples", string.Join(" | ", queries.Take(12).Select(a => a.Query.Text)));
+        report.AddText(Section, "alert_examples", "examples", examples);
     }
 
     private static AlertMatchRecorder Recorder(BenchmarkContext context, IPaperStore papers, IAlertStore alerts, IDeliveryLog log, IStateStore state, TimeProvider clock) =>
