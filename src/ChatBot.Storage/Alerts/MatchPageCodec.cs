@@ -10,7 +10,7 @@ namespace ChatBot.Storage.Alerts;
 /// the batch's positions (little-endian 64-bit words); alerts share them, since many alerts are the same few words.
 /// <c>Data</c>: for each user, their platform and id, then each of their alerts that matched, as its id and the index
 /// of its set. Numbers are LEB128 varints, strings a byte length and UTF-8. The batch's sequences (ascending) are
-/// gaps from the batch's start. 9 million (alert, paper) matches from 100,000 alerts take about 2 MB so.
+/// gaps from the batch's start. 9.4 million (alert, paper) matches of 100,000 alerts on 1,000 papers took 6 MB so (34,000 distinct sets).
 /// </summary>
 internal static class MatchPageCodec
 {
