@@ -28,6 +28,9 @@ public sealed record SearchQuery
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
+    /// <summary>The mode the query names (<c>mode:</c>), or null for the bot's default.</summary>
+    public SearchMode? Mode { get; init; }
+
     /// <summary>True when the query names something to match, not only filters.</summary>
     public bool HasTerms => Clauses.Count > 0;
 
