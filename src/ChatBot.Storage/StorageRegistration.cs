@@ -1,6 +1,7 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Search;
+using ChatBot.Core.Semantic;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Alerts;
 using ChatBot.Storage.Database;
@@ -8,6 +9,7 @@ using ChatBot.Storage.DailyThreads;
 using ChatBot.Storage.Papers;
 using ChatBot.Storage.State;
 using ChatBot.Storage.Search;
+using ChatBot.Storage.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +20,8 @@ public static class StorageRegistration
 {
     /// <summary>
     /// The embedded stores: LiteDB under <c>Storage:DataDirectory</c> (bound by AddChatBotCore) and the
-    /// Lucene search index in <c>Search:IndexDirectory</c> (inside the data directory unless absolute).
+    /// Lucene search index in <c>Search:IndexDirectory</c> (inside the data directory unless absolute), and the paper
+    /// vectors in a subfolder of it.
     /// </summary>
     public static IHostApplicationBuilder AddChatBotStorage(this IHostApplicationBuilder builder)
     {
@@ -39,6 +42,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         builder.Services.AddSingleton<IAlertMatcher, LuceneAlertMatcher>();
+        builder.Services.AddSingleton<IPaperVectorStore, FilePaperVectorStore>();
 
         // The doctor's checks read both without opening the stores (which would create or repair files).
         builder.Services.AddSingleton<DatabaseInspector>();

@@ -2,6 +2,7 @@ using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Core.Storage;
 using ChatBot.Discord;
+using ChatBot.Embeddings;
 using ChatBot.Slack;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,7 @@ internal static class ChatBotHost
         builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
+        builder.AddChatBotEmbeddings();
         builder.AddChatBotDiscord();
         builder.AddChatBotSlack();
         builder.AddConsolePlatform(console);
