@@ -1,3 +1,4 @@
+using ChatBot.Core.Papers;
 using ChatBot.Core.Semantic;
 
 namespace ChatBot.Core.Search;
@@ -44,6 +45,23 @@ public sealed class PaperSearch(ISearchIndex index, SemanticSearch semantic, ITe
 
         var byWords = await index.SearchAsync(query, 0, depth, now, cancellationToken);
         return Page(ReciprocalRankFusion.Fuse(byWords.Hits, byMeaning), offset, limit, relaxed: false, SearchMode.Hybrid);
+    }
+
+    /// <summary>
+    /// The papers most like paper <paramref name="id"/>, without it: its nearest vectors, or (no vector yet, or no model)
+    /// the papers sharing its most distinctive words. <see cref="SearchResults.Ranking"/> says which.
+    /// </summary>
+    public async Task<SearchResults> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var near = embedder.Status.IsUnavailable ? null : await semantic.SimilarAsync(id, limit, cancellationToken: cancellationToken);
+        if (near is not null)
+        {
+            return new SearchResults([.. near.Select(h => new SearchHit(h.Id, h.Score))], near.Count, RelaxedToAnyWord: false) { Ranking = SearchMode.Semantic };
+        }
+
+        var alike = await index.SimilarAsync(id, limit, cancellationToken);
+        return new SearchResults(alike, alike.Count, RelaxedToAnyWord: false);
     }
 
     // The papers nearest in meaning among those the query's filters admit; null when the model cannot embed the query.

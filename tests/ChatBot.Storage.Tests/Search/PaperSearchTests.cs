@@ -139,6 +139,28 @@ public sealed class PaperSearchTests : IAsyncLifetime, IDisposable
         Assert.Equal(first.TotalHits, Ids(first).Length + Ids(second).Length);
     }
 
+    [Fact]
+    public async Task Similar_papers_are_the_nearest_in_meaning_without_the_paper_itself()
+    {
+        var results = await Search().SimilarAsync(CalculatorApi.Id, 2);
+
+        Assert.Equal(SearchMode.Semantic, results.Ranking);
+        Assert.DoesNotContain(CalculatorApi.Id, Ids(results));
+        // The other calculator paper shares its concepts (tools, agents); the weather tools paper only one.
+        Assert.Equal(OldCalculator.Id, Ids(results)[0]);
+    }
+
+    [Fact]
+    public async Task Without_the_model_similar_papers_share_distinctive_words()
+    {
+        _embedder.Status = new EmbedderStatus(EmbedderState.Disabled, "turned off");
+
+        var results = await Search().SimilarAsync(CalculatorApi.Id, 2);
+
+        Assert.Equal(SearchMode.Keyword, results.Ranking);
+        Assert.DoesNotContain(CalculatorApi.Id, Ids(results));
+    }
+
     private static Paper Paper(string arxivId, string title, long sequence, int daysAgo, string author) =>
         TestPapers.Arxiv(arxivId, title) with
         {
@@ -151,9 +173,10 @@ public sealed class PaperSearchTests : IAsyncLifetime, IDisposable
 
     private static PaperId[] Ids(SearchResults results) => [.. results.Hits.Select(h => h.Id)];
 
+    private PaperSearch Search() => new(_index.Index, new SemanticSearch(_embedder, _vectors), _embedder);
+
     private Task<SearchResults> SearchAsync(string text, int offset = 0, int limit = 10) =>
-        new PaperSearch(_index.Index, new SemanticSearch(_embedder, _vectors), _embedder)
-            .SearchAsync(SearchQueryParser.Parse(text), offset, limit, Now);
+        Search().SearchAsync(SearchQueryParser.Parse(text), offset, limit, Now);
 
     /// <summary>Each word stands for a concept; texts about the same concepts are close, whatever their words.</summary>
     private sealed class ConceptEmbedder : ITextEmbedder
