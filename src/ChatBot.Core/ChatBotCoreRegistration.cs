@@ -78,6 +78,7 @@ public static class ChatBotCoreRegistration
         services.TryAddSingleton<ITextEmbedder, DisabledTextEmbedder>();
         services.AddSingleton<PaperVectorSynchronizer>();
         services.AddSingleton<SemanticSearch>();
+        services.AddSingleton<PaperSearch>();
     }
 
     private static void AddDailyThreads(IServiceCollection services)
