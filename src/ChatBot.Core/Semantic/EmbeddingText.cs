@@ -1,3 +1,4 @@
+using ChatBot.Core.Hashing;
 using ChatBot.Core.Papers;
 
 namespace ChatBot.Core.Semantic;
@@ -14,23 +15,13 @@ public static class EmbeddingText
         return string.IsNullOrWhiteSpace(paper.Abstract) ? paper.Title : paper.Title + ". " + paper.Abstract;
     }
 
-    /// <summary>64-bit FNV-1a over the UTF-16 text: the same in every process (unlike <see cref="string.GetHashCode()"/>).</summary>
+    /// <summary>The fingerprint of <paramref name="text"/> (<see cref="Fnv1a"/>).</summary>
     public static ulong Hash(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        const ulong offset = 14695981039346656037UL;
-        const ulong prime = 1099511628211UL;
-        var hash = offset;
-        foreach (var c in text)
-        {
-            hash = (hash ^ (byte)c) * prime;
-            hash = (hash ^ (byte)(c >> 8)) * prime;
-        }
-
-        return hash;
+        return Fnv1a.Of(text);
     }
 
-    /// <summary>Hashes the id with the text, so a paper re-keyed to its arXiv id gets its stored vector's id updated.</summary>
     public static ulong Hash(Paper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);

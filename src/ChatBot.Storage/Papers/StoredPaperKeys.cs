@@ -1,3 +1,4 @@
+using ChatBot.Core.Hashing;
 using LiteDB;
 
 namespace ChatBot.Storage.Papers;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using ChatBot.Core.Hashing;
 using ChatBot.Core.Papers;
-using ChatBot.Storage.Papers;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 

@@ -1,10 +1,10 @@
-namespace ChatBot.Storage.Papers;
+namespace ChatBot.Core.Hashing;
 
 /// <summary>
-/// FNV-1a, 64 bits: a stable, allocation-free hash for in-process keys and the index's content
-/// fingerprint. Not cryptographic; every use tolerates (or checks for) a collision.
+/// FNV-1a, 64 bits: a stable, allocation-free hash (the same in every process, unlike <see cref="string.GetHashCode()"/>)
+/// for in-process keys and content fingerprints (the index entry's, a paper vector's). Not cryptographic; every use tolerates (or checks for) a collision.
 /// </summary>
-internal struct Fnv1a
+public struct Fnv1a
 {
     private const ulong Prime = 1099511628211UL;
 
