@@ -4,6 +4,7 @@ using ChatBot.Core.Storage;
 using ChatBot.Discord;
 using ChatBot.Slack;
 using ChatBot.Storage;
+using ChatBot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -43,6 +44,7 @@ internal static class ChatBotHost
         builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
+        builder.AddChatBotPostgresStorage();
         builder.AddChatBotDiscord();
         builder.AddChatBotSlack();
         builder.AddConsolePlatform(console);
