@@ -1,5 +1,6 @@
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Storage;
+using ChatBot.Storage.Postgres.Alerts;
 using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Database;
 using ChatBot.Storage.Postgres.State;
@@ -31,6 +32,7 @@ public static class PostgresStorageRegistration
         builder.Services.AddSingleton<IStateStore, PostgresStateStore>();
         builder.Services.AddSingleton<IScheduleStore, PostgresScheduleStore>();
         builder.Services.AddSingleton<IPostLog, PostgresPostLog>();
+        builder.Services.AddSingleton<IAlertStore, PostgresAlertStore>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, PostgresCheck>());
         return builder;
     }

@@ -1,4 +1,5 @@
 using ChatBot.Core.Storage;
+using ChatBot.Storage.Postgres.Alerts;
 using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Database;
 using ChatBot.Storage.Postgres.State;
@@ -28,7 +29,7 @@ internal sealed class PostgresStorage : StorageUnderTest
 
     public override IPostLog PostLog => _stores.PostLog;
 
-    public override IAlertStore Alerts => throw new NotSupportedException("not yet");
+    public override IAlertStore Alerts => _stores.Alerts;
 
     public override IPaperStore Papers => throw new NotSupportedException("not yet");
 
@@ -54,6 +55,8 @@ internal sealed class PostgresStorage : StorageUnderTest
         public IScheduleStore Schedules { get; } = new PostgresScheduleStore(database);
 
         public IPostLog PostLog { get; } = new PostgresPostLog(database);
+
+        public IAlertStore Alerts { get; } = new PostgresAlertStore(database);
 
         public TimeProvider Clock { get; } = clock;
     }
