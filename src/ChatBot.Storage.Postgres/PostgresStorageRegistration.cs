@@ -3,6 +3,7 @@ using ChatBot.Core.Storage;
 using ChatBot.Storage.Postgres.Alerts;
 using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Database;
+using ChatBot.Storage.Postgres.Papers;
 using ChatBot.Storage.Postgres.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class PostgresStorageRegistration
         builder.Services.AddSingleton<IScheduleStore, PostgresScheduleStore>();
         builder.Services.AddSingleton<IPostLog, PostgresPostLog>();
         builder.Services.AddSingleton<IAlertStore, PostgresAlertStore>();
+        builder.Services.AddSingleton<IPaperStore, PostgresPaperStore>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, PostgresCheck>());
         return builder;
     }

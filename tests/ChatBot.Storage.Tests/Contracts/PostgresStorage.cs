@@ -2,6 +2,7 @@ using ChatBot.Core.Storage;
 using ChatBot.Storage.Postgres.Alerts;
 using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Database;
+using ChatBot.Storage.Postgres.Papers;
 using ChatBot.Storage.Postgres.State;
 using ChatBot.Testing;
 
@@ -31,7 +32,7 @@ internal sealed class PostgresStorage : StorageUnderTest
 
     public override IAlertStore Alerts => _stores.Alerts;
 
-    public override IPaperStore Papers => throw new NotSupportedException("not yet");
+    public override IPaperStore Papers => _stores.Papers;
 
     public static async Task<PostgresStorage> CreateAsync(PostgresServer server) => new(await server.CreateDatabaseAsync());
 
@@ -58,6 +59,6 @@ internal sealed class PostgresStorage : StorageUnderTest
 
         public IAlertStore Alerts { get; } = new PostgresAlertStore(database);
 
-        public TimeProvider Clock { get; } = clock;
+        public IPaperStore Papers { get; } = new PostgresPaperStore(database, clock);
     }
 }
