@@ -35,6 +35,7 @@ public static class PostgresStorageRegistration
         builder.Services.AddSingleton<IPostLog, PostgresPostLog>();
         builder.Services.AddSingleton<IAlertStore, PostgresAlertStore>();
         builder.Services.AddSingleton<IPaperStore, PostgresPaperStore>();
+        builder.Services.AddSingleton<IDeliveryLog, PostgresDeliveryLog>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, PostgresCheck>());
         return builder;
     }

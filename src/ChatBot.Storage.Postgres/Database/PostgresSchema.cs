@@ -109,6 +109,20 @@ internal static class PostgresSchema
                 digest_sent_on date,
                 PRIMARY KEY (platform, user_id));
             """),
+        new(2, "the alerts' delivery log", """
+            CREATE TABLE deliveries (
+                platform text NOT NULL,
+                user_id text NOT NULL,
+                paper_id text NOT NULL,
+                alert_ids text[] NOT NULL,
+                state text NOT NULL,
+                attempts integer NOT NULL,
+                retry_at_ticks bigint,
+                last_error text,
+                PRIMARY KEY (platform, user_id, paper_id));
+            -- Pending deliveries are few beside the sent ones, which stay for good (so nothing is sent twice).
+            CREATE INDEX deliveries_pending ON deliveries (platform, user_id) WHERE state = 'Pending';
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

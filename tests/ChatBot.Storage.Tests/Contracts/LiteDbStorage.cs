@@ -33,6 +33,8 @@ internal sealed class LiteDbStorage : StorageUnderTest
 
     public override IPaperStore Papers => _stores.Papers;
 
+    public override IDeliveryLog Deliveries => _stores.Deliveries;
+
     public override Task ReopenAsync()
     {
         _database.Dispose();
@@ -59,6 +61,8 @@ internal sealed class LiteDbStorage : StorageUnderTest
         public IPostLog PostLog { get; } = new LiteDbPostLog(database);
 
         public IAlertStore Alerts { get; } = new LiteDbAlertStore(database, NullLogger<LiteDbAlertStore>.Instance);
+
+        public IDeliveryLog Deliveries { get; } = new LiteDbDeliveryLog(database);
 
         public IPaperStore Papers { get; } = new LiteDbPaperStore(database, clock);
     }

@@ -34,6 +34,8 @@ internal sealed class PostgresStorage : StorageUnderTest
 
     public override IPaperStore Papers => _stores.Papers;
 
+    public override IDeliveryLog Deliveries => _stores.Deliveries;
+
     public static async Task<PostgresStorage> CreateAsync(PostgresServer server) => new(await server.CreateDatabaseAsync());
 
     public override async Task ReopenAsync()
@@ -58,6 +60,8 @@ internal sealed class PostgresStorage : StorageUnderTest
         public IPostLog PostLog { get; } = new PostgresPostLog(database);
 
         public IAlertStore Alerts { get; } = new PostgresAlertStore(database);
+
+        public IDeliveryLog Deliveries { get; } = new PostgresDeliveryLog(database);
 
         public IPaperStore Papers { get; } = new PostgresPaperStore(database, clock);
     }

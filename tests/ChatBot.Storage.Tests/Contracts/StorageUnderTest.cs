@@ -21,6 +21,8 @@ public abstract class StorageUnderTest : IAsyncDisposable
 
     public abstract IPaperStore Papers { get; }
 
+    public abstract IDeliveryLog Deliveries { get; }
+
     public abstract Task ReopenAsync();
 
     public abstract ValueTask DisposeAsync();
