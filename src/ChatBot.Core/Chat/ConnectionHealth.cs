@@ -28,8 +28,9 @@ public abstract class ConnectionHealth(string connection) : IHealthCheck
         var open = OpenConnections;
         var result = (open, Volatile.Read(ref _stoppedBecause)) switch
         {
-            ( > 0, _) => HealthCheckResult.Healthy($"{connection}: {open} connection{(open == 1 ? "" : "s")} open"),
+            // Stopped wins over a connection still closing: nothing will replace it.
             (_, { } reason) => HealthCheckResult.Unhealthy($"{connection} stopped: {reason}"),
+            ( > 0, _) => HealthCheckResult.Healthy($"{connection}: {open} connection{(open == 1 ? "" : "s")} open"),
             _ => HealthCheckResult.Unhealthy($"{connection}: connecting"),
         };
         return Task.FromResult(result);

@@ -108,8 +108,8 @@ internal sealed class SlackSocketModeClient(
                     var reason = await current.Disconnect;
                     if (reason == LinkDisabled)
                     {
-                        StoppedBecause = LinkDisabled;
                         health.Stopped("Socket Mode is turned off for the app (link_disabled)");
+                        StoppedBecause = LinkDisabled;
                         Log.LinkDisabled(logger, slot);
                         await stop.CancelAsync();
                         return;
@@ -176,8 +176,8 @@ internal sealed class SlackSocketModeClient(
             }
             catch (ChatPlatformException e) when (e.IsPermanent)
             {
-                StoppedBecause = e.Code;
                 health.Stopped($"Slack refused the app token ({e.Code})");
+                StoppedBecause = e.Code;
                 Log.SocketModeRefused(logger, e.Code);
                 await stop.CancelAsync();
                 await DisposeQuietlyAsync(connection);
