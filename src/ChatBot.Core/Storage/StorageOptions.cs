@@ -21,6 +21,13 @@ public sealed class StorageOptions
     /// <summary>The Npgsql connection string when <see cref="Provider"/> is <c>postgres</c> (checked by the PostgreSQL stores); secret when it holds a password.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// With <c>postgres</c>: how often this process's search index looks for papers other processes stored
+    /// (it catches up by revision; the LiteDB store has one process, whose own ingest updates the index).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Storage:IndexFollowInterval must be between 00:00:01 and 01:00:00, e.g. 00:00:05.")]
+    public TimeSpan IndexFollowInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool UsesPostgres => string.Equals(Provider, PostgresProvider, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

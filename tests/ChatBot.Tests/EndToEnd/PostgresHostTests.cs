@@ -42,7 +42,7 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime, I
     }
 
     [PostgresFact]
-    public async Task Papers_imported_by_one_process_are_found_by_another_with_its_own_index_and_the_bot_runs_ready()
+    public async Task Papers_imported_by_one_process_are_found_by_another_with_its_own_index()
     {
         var (imported, importOutput) = await CliRunner.RunAsync(["--data-dir", _importer.Path, "import", SeedCorpus.Directory]);
         Assert.True(imported == 0, importOutput);
@@ -66,12 +66,49 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime, I
         Assert.False(File.Exists(_other.File("chatbot.db")));
         Assert.All(new[] { importOutput, answer, stats, doctor, backup }, output => Assert.DoesNotContain(Password, output, StringComparison.Ordinal));
 
+    }
+
+    [PostgresFact]
+    public async Task A_running_bots_index_follows_papers_another_process_stores_and_it_is_ready()
+    {
+        _environment.Set("Storage__IndexFollowInterval", "00:00:01");
         await using var bot = await RunningBot.StartAsync(_other.Path);
         using var http = new HttpClient { BaseAddress = bot.Url };
-        using var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-        var readiness = await ready.Content.ReadAsStringAsync();
-        Assert.True(ready.StatusCode == HttpStatusCode.OK, readiness);
+        var empty = await SearchIndexAsync(http, description => description.StartsWith("0 papers", StringComparison.Ordinal));
+
+        var (imported, importOutput) = await CliRunner.RunAsync(["--data-dir", _importer.Path, "import", SeedCorpus.Directory]);
+        Assert.True(imported == 0, importOutput);
+        var (counted, stats) = await CliRunner.RunAsync(["--data-dir", _importer.Path, "stats", "--json"]);
+        Assert.True(counted == 0, stats);
+        var papers = JsonNode.Parse(stats)!["papers"]!.GetValue<int>();
+        var caughtUp = await SearchIndexAsync(http, description => description.StartsWith($"{papers} papers", StringComparison.Ordinal));
+
+        Assert.Equal("0 papers, at revision 0 of 0", empty);
+        Assert.Matches(@"^\d+ papers, at revision (\d+) of \1$", caughtUp);
         Assert.DoesNotContain(Password, bot.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Polls /readyz (up to 60 s) until it is 200 and the search index's description satisfies <paramref name="done"/>.</summary>
+    private static async Task<string> SearchIndexAsync(HttpClient http, Func<string, bool> done)
+    {
+        var last = "";
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+            last = await response.Content.ReadAsStringAsync();
+            var index = JsonNode.Parse(last)!["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "search-index")!;
+            var description = index["description"]?.GetValue<string>() ?? "";
+            if (response.StatusCode == HttpStatusCode.OK && done(description))
+            {
+                return description;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The search index did not get there within 60 s: " + last);
+        return last;
     }
 
     [PostgresFact]
