@@ -65,7 +65,6 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime, I
         Assert.False(File.Exists(_importer.File("chatbot.db")));
         Assert.False(File.Exists(_other.File("chatbot.db")));
         Assert.All(new[] { importOutput, answer, stats, doctor, backup }, output => Assert.DoesNotContain(Password, output, StringComparison.Ordinal));
-
     }
 
     [PostgresFact]
