@@ -265,6 +265,25 @@ public abstract class PaperStoreContract : StorageContract
         Assert.Equal(["B", "A"], found.Select(p => p.Title));
     }
 
+
+    [ContractFact]
+    public async Task The_upvote_history_keeps_the_newest_snapshots_in_order_and_they_survive_a_restart()
+    {
+        var start = Storage.Clock.GetUtcNow();
+        for (var upvotes = 1; upvotes <= PaperMerger.MaxUpvoteSnapshots + 3; upvotes++)
+        {
+            await Storage.Papers.UpsertAsync([ArxivPaper("2501.00009", "Popular", upvotes)]);
+            Storage.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await Storage.ReopenAsync();
+        var history = (await Storage.Papers.FindAsync(PaperId.Parse("2501.00009")))!.UpvoteHistory;
+
+        Assert.Equal(PaperMerger.MaxUpvoteSnapshots, history.Count);
+        Assert.Equal(new UpvoteSnapshot(start.AddMinutes(3), 4), history[0]);
+        Assert.Equal(new UpvoteSnapshot(start.AddMinutes(PaperMerger.MaxUpvoteSnapshots + 2), PaperMerger.MaxUpvoteSnapshots + 3), history[^1]);
+        Assert.Equal(history.OrderBy(s => s.At), history);
+    }
     private static Paper ArxivPaper(string arxivId, string title, int upvotes, DateTimeOffset? published = null) => new()
     {
         Id = PaperId.Parse(arxivId),
