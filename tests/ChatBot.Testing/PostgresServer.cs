@@ -17,6 +17,7 @@ public sealed class PostgresServer : IAsyncLifetime
 {
     private const string ServerUser = "postgres";
     private const int StartAttempts = 4;
+    private const string OwnerFile = "owner.pid";
 
     private string? _root;
     private string? _dataDirectory;
@@ -43,6 +44,8 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         _root = CreateRoot();
+        StopAbandoned(bin, Path.GetDirectoryName(_root)!);
+        await File.WriteAllTextAsync(Path.Combine(_root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         _dataDirectory = Path.Combine(_root, "data");
         await RunAsync(bin, "initdb", ["-D", _dataDirectory, "-U", ServerUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"]);
         AppDomain.CurrentDomain.ProcessExit += StopOnExit;
@@ -139,6 +142,50 @@ public sealed class PostgresServer : IAsyncLifetime
 
         // Immediate: the data is thrown away next, so there is nothing to flush.
         TryRunAsync(bin, "pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Servers left by test runs that were killed before they could stop them (their owner process is gone):
+    /// stopped and deleted, so they do not pile up on a developer's machine.
+    /// </summary>
+    private static void StopAbandoned(string bin, string parent)
+    {
+        foreach (var folder in Directory.GetDirectories(parent, "postgres-*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), CultureInfo.InvariantCulture, out var pid) || IsAlive(pid))
+            {
+                continue;
+            }
+
+            var data = Path.Combine(folder, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                TryRunAsync(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run is cleaning it up at the same moment.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
