@@ -36,24 +36,22 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         builder.Services.AddSingleton<IAlertMatcher, LuceneAlertMatcher>();
         builder.Services.AddSingleton<DatabaseInspector>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SearchIndexCheck>());
 
         // With Storage:Provider=postgres the stores are AddChatBotPostgresStorage's; the search index stays here,
         // local to the process, following the stores by revision either way.
-        if (StorageOptions.PostgresConfigured(builder.Configuration))
+        if (!StorageOptions.PostgresConfigured(builder.Configuration))
         {
-            return builder;
+            builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
+            builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
+            builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
+            builder.Services.AddSingleton<IAlertStore, LiteDbAlertStore>();
+            builder.Services.AddSingleton<IDeliveryLog, LiteDbDeliveryLog>();
+            builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DatabaseCheck>());
         }
 
-        builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
-        builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
-        builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
-        builder.Services.AddSingleton<IAlertStore, LiteDbAlertStore>();
-        builder.Services.AddSingleton<IDeliveryLog, LiteDbDeliveryLog>();
-        builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
-
-        // The doctor's checks read both without opening the stores (which would create or repair files).
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DatabaseCheck>());
+        // The doctor's checks read the file and the index without opening the stores (which would create or repair files).
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SearchIndexCheck>());
         return builder;
     }
 }
