@@ -86,7 +86,7 @@ internal sealed class PostgresPaperStore(PostgresDatabase database, TimeProvider
     public async Task<IReadOnlyList<Paper>> ListFreshSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT {PaperRow.Columns} FROM papers WHERE fresh_ticks >= @since", connection)
+        await using var command = new NpgsqlCommand($"SELECT {PaperRow.Columns} FROM papers WHERE fresh_ticks >= @since ORDER BY fresh_ticks, sequence", connection)
             .With("since", since.UtcTicks);
         return await PaperRow.ReadAllAsync(command, cancellationToken);
     }
