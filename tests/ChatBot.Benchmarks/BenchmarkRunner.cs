@@ -77,7 +77,9 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
             foreach (var scenario in scenarios)
             {
                 await progress.WriteLineAsync($"== {scenario.Name}");
+                MemoryProbe.StartScenario();
                 await scenario.RunAsync(context, report, cancellationToken);
+                MemoryProbe.EndScenario(report, scenario.Name);
             }
 
             MemoryProbe.Record(report, Stopwatch.GetElapsedTime(_started), GC.GetTotalPauseDuration() - _pausedBefore);

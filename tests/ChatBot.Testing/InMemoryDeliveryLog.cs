@@ -3,29 +3,103 @@ using ChatBot.Core.Storage;
 
 namespace ChatBot.Testing;
 
-/// <summary>A delivery log in a dictionary keyed by (user, paper).</summary>
+/// <summary>
+/// A delivery log in dictionaries, with the rules of <see cref="IDeliveryLog"/>: a batch recorded whole or not at all,
+/// nothing at or before "recorded through" recorded again, a user's papers settled in sequence order, and their
+/// attempts and retry time shared by all their pending papers. It keeps every delivery, settled ones too, for <see cref="All"/>.
+/// </summary>
 public sealed class InMemoryDeliveryLog : IDeliveryLog
 {
+    private readonly Lock _lock = new();
     private readonly Dictionary<string, Delivery> _deliveries = [];
+    private readonly Dictionary<(string Platform, string UserId), Delivery> _attempts = [];
+    private long _recordedThrough;
 
-    public IReadOnlyList<Delivery> All => [.. _deliveries.Values];
-
-    public Task<IReadOnlyList<Delivery>> RecordNewAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken = default)
+    /// <summary>Every delivery recorded, pending ones as <see cref="PendingAsync"/> shows them.</summary>
+    public IReadOnlyList<Delivery> All
     {
-        ArgumentNullException.ThrowIfNull(deliveries);
-        var recorded = deliveries.Where(d => _deliveries.TryAdd(d.Key, d)).ToList();
-        return Task.FromResult<IReadOnlyList<Delivery>>(recorded);
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _deliveries.Values.Select(View)];
+            }
+        }
     }
 
-    public Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Delivery>>([.. _deliveries.Values.Where(d => d.State == DeliveryState.Pending)]);
+    public Task<long> RecordedThroughAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_recordedThrough);
+        }
+    }
+
+    public Task<int> RecordBatchAsync(DeliveryBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        long through;
+        lock (_lock)
+        {
+            through = _recordedThrough;
+        }
+
+        // Read whole before anything is kept: a batch is recorded whole or not at all.
+        var made = new List<Delivery>();
+        foreach (var user in batch.Users)
+        {
+            foreach (var position in user.Positions())
+            {
+                var paper = batch.Papers[position];
+                if (paper.Sequence > through)
+                {
+                    made.Add(new Delivery { Platform = user.Platform, UserId = user.UserId, PaperId = paper.Id, Sequence = paper.Sequence, AlertIds = user.AlertIdsAt(position) });
+                }
+            }
+        }
+
+        lock (_lock)
+        {
+            var recorded = made.Count(d => _deliveries.TryAdd(d.Key, d));
+            _recordedThrough = Math.Max(_recordedThrough, batch.Through);
+            return Task.FromResult(recorded);
+        }
+    }
+
+    public Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<Delivery>>([.. _deliveries.Values.Where(d => d.State == DeliveryState.Pending).Select(View)]);
+        }
+    }
 
     public Task SaveAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
-        foreach (var delivery in deliveries)
+        lock (_lock)
         {
-            _deliveries[delivery.Key] = delivery;
+            foreach (var user in deliveries.GroupBy(d => (d.Platform, d.UserId)))
+            {
+                var settling = user.Where(d => d.State != DeliveryState.Pending).ToList();
+                if (settling.Count == 0)
+                {
+                    var last = user.Last();
+                    _attempts[user.Key] = last with { Attempts = user.Max(d => d.Attempts) };
+                    continue;
+                }
+
+                var upTo = settling.Max(d => _deliveries.TryGetValue(d.Key, out var stored) ? stored.Sequence : d.Sequence);
+                var outcome = settling[^1];
+                var saved = settling.ToDictionary(d => d.Key);
+                foreach (var stored in Mine(user.Key).Where(d => d.Sequence <= upTo).ToList())
+                {
+                    var own = saved.GetValueOrDefault(stored.Key) ?? outcome;
+                    _deliveries[stored.Key] = stored with { State = outcome.State, Attempts = own.Attempts, RetryAt = null, LastError = own.LastError };
+                }
+
+                _attempts.Remove(user.Key);
+            }
         }
 
         return Task.CompletedTask;
@@ -33,12 +107,25 @@ public sealed class InMemoryDeliveryLog : IDeliveryLog
 
     public Task<int> DropPendingAsync(string platform, string userId, string reason, CancellationToken cancellationToken = default)
     {
-        var mine = _deliveries.Values.Where(d => d.State == DeliveryState.Pending && d.Platform == platform && d.UserId == userId).ToList();
-        foreach (var delivery in mine)
+        lock (_lock)
         {
-            _deliveries[delivery.Key] = delivery with { State = DeliveryState.Dropped, RetryAt = null, LastError = reason };
-        }
+            var mine = Mine((platform, userId)).Select(View).ToList();
+            foreach (var delivery in mine)
+            {
+                _deliveries[delivery.Key] = delivery with { State = DeliveryState.Dropped, RetryAt = null, LastError = reason };
+            }
 
-        return Task.FromResult(mine.Count);
+            _attempts.Remove((platform, userId));
+            return Task.FromResult(mine.Count);
+        }
     }
+
+    private IEnumerable<Delivery> Mine((string Platform, string UserId) user) =>
+        _deliveries.Values.Where(d => d.State == DeliveryState.Pending && d.Platform == user.Platform && d.UserId == user.UserId);
+
+    // A pending delivery carries its user's attempts, retry time and last error.
+    private Delivery View(Delivery delivery) =>
+        delivery.State == DeliveryState.Pending && _attempts.TryGetValue((delivery.Platform, delivery.UserId), out var tried)
+            ? delivery with { Attempts = tried.Attempts, RetryAt = tried.RetryAt, LastError = tried.LastError }
+            : delivery;
 }

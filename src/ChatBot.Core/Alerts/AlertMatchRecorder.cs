@@ -8,9 +8,10 @@ namespace ChatBot.Core.Alerts;
 /// <summary>
 /// The matching half of alert delivery: papers past the <see cref="AlertCursor"/> are matched, a batch at a
 /// time, against every active alert, and each (user, paper) is recorded as a pending <see cref="Delivery"/>
-/// (once, however many of the user's alerts match it). The cursor moves only after its batch is recorded,
-/// so a crash re-matches a batch rather than losing it (also when it falls between two of a batch's delivery-log
-/// writes), and the log's once-per-pair rule keeps that harmless.
+/// (once, however many of the user's alerts match it). A batch is recorded in one delivery-log transaction that also
+/// moves the log's own "recorded through" sequence; matching resumes after the later of that and the cursor, so a
+/// crash before the cursor moves neither loses a batch nor records it twice. The matches stream from the matcher
+/// into the log, alerts ordered by owner so each user's come together: a batch's millions are never all held.
 /// </summary>
 public sealed class AlertMatchRecorder(
     IPaperStore papers,
@@ -23,12 +24,9 @@ public sealed class AlertMatchRecorder(
 {
     public const int BatchSize = 1000;
 
-    // Deliveries per delivery-log write: a batch of common words makes millions, never all held at once.
-    private const int RecordChunk = 10_000;
-
     public async Task RecordNewMatchesAsync(CancellationToken cancellationToken)
     {
-        var after = await cursor.ReadAsync(cancellationToken);
+        var after = Math.Max(await cursor.ReadAsync(cancellationToken), await deliveries.RecordedThroughAsync(cancellationToken));
         while (true)
         {
             var batch = await papers.ReadAfterAsync(after, BatchSize, cancellationToken);
@@ -37,34 +35,35 @@ public sealed class AlertMatchRecorder(
                 return;
             }
 
+            var through = batch[^1].Sequence;
             var active = await alerts.ListActiveAsync(cancellationToken);
-            var queries = Parse(active);
-            var matches = queries.Count == 0
+            var byId = active.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            var queries = Parse(active
+                .OrderBy(a => a.Platform, StringComparer.Ordinal)
+                .ThenBy(a => a.UserId, StringComparer.Ordinal)
+                .ThenBy(a => a.Id, StringComparer.Ordinal));
+            List<Paper> live = [.. batch.Where(p => !p.Withdrawn)];
+            var matches = queries.Count == 0 || live.Count == 0
                 ? []
-                : await matcher.MatchAsync([.. batch.Where(p => !p.Withdrawn)], queries, clock.GetUtcNow(), cancellationToken);
-            var recorded = 0;
-            foreach (var chunk in PerUser(matches, active).Chunk(RecordChunk))
-            {
-                recorded += (await deliveries.RecordNewAsync(chunk, cancellationToken)).Count;
-            }
+                : await matcher.MatchEachAsync(live, queries, clock.GetUtcNow(), cancellationToken);
+            var recorded = await deliveries.RecordBatchAsync(
+                new DeliveryBatch(after, through, [.. live.Select(p => new BatchPaper(p.Sequence, p.Id))], PerUser(matches, byId)),
+                cancellationToken);
 
-            after = batch[^1].Sequence;
+            after = through;
             await cursor.MoveAsync(after, cancellationToken);
             Log.AlertBatchMatched(logger, batch.Count, queries.Count, recorded);
         }
     }
 
     /// <summary>
-    /// One delivery per (user, paper), naming every alert of that user that matched the paper, in the order the
-    /// matches came for each user. Made as they are written: a user with one alert gets one delivery per match
-    /// without grouping (most users; a batch of common words makes millions of matches), and only the matches of
-    /// users with several alerts are grouped, after.
+    /// Each user's matches, from the alerts' matches in owner order (the order the queries were given in): the
+    /// consecutive alerts of one user make one <see cref="UserMatches"/>.
     /// </summary>
-    private static IEnumerable<Delivery> PerUser(IReadOnlyList<AlertMatch> matches, IReadOnlyList<Alert> active)
+    private static IEnumerable<UserMatches> PerUser(IEnumerable<AlertMatches> matches, Dictionary<string, Alert> byId)
     {
-        var byId = active.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var alertsPerUser = active.CountBy(a => (a.Platform, a.UserId)).ToDictionary();
-        var grouped = new Dictionary<(string Platform, string UserId, PaperId PaperId), List<string>>();
+        Alert? owner = null;
+        List<AlertMatches>? theirs = null;
         foreach (var match in matches)
         {
             if (!byId.TryGetValue(match.AlertId, out var alert))
@@ -72,37 +71,31 @@ public sealed class AlertMatchRecorder(
                 continue;
             }
 
-            if (alertsPerUser[(alert.Platform, alert.UserId)] == 1)
+            if (owner is not null && alert.BelongsTo(owner.Platform, owner.UserId))
             {
-                yield return new Delivery { Platform = alert.Platform, UserId = alert.UserId, PaperId = match.PaperId, AlertIds = [match.AlertId] };
+                theirs!.Add(match);
                 continue;
             }
 
-            var key = (alert.Platform, alert.UserId, match.PaperId);
-            if (!grouped.TryGetValue(key, out var alertIds))
+            if (owner is not null)
             {
-                grouped[key] = alertIds = [];
+                yield return new UserMatches(owner.Platform, owner.UserId, theirs!);
             }
 
-            alertIds.Add(match.AlertId);
+            owner = alert;
+            theirs = [match];
         }
 
-        foreach (var ((platform, userId, paperId), alertIds) in grouped)
+        if (owner is not null)
         {
-            yield return new Delivery
-            {
-                Platform = platform,
-                UserId = userId,
-                PaperId = paperId,
-                AlertIds = [.. alertIds.Distinct().Order(StringComparer.Ordinal)],
-            };
+            yield return new UserMatches(owner.Platform, owner.UserId, theirs!);
         }
     }
 
     // A query stored when it parsed may not parse under a later grammar: that alert is skipped, said each batch.
-    private List<AlertQuery> Parse(IReadOnlyList<Alert> active)
+    private List<AlertQuery> Parse(IEnumerable<Alert> active)
     {
-        var queries = new List<AlertQuery>(active.Count);
+        var queries = new List<AlertQuery>();
         foreach (var alert in active)
         {
             if (SearchQueryParser.TryParse(alert.Query, out var query, out var error))

@@ -14,6 +14,9 @@ public sealed record Delivery
 
     public required PaperId PaperId { get; init; }
 
+    /// <summary>The paper's ingest sequence; 0 for a delivery recorded by an older version, one row per (user, paper).</summary>
+    public long Sequence { get; init; }
+
     /// <summary>The user's alerts that matched the paper.</summary>
     public IReadOnlyList<string> AlertIds { get; init; } = [];
 

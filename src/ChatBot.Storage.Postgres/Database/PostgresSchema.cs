@@ -110,18 +110,32 @@ internal static class PostgresSchema
                 PRIMARY KEY (platform, user_id));
             """),
         new(2, "the alerts' delivery log", """
+            -- One row per (user, paper) the alerts chose, with the paper's ingest sequence; a user's papers are settled
+            -- (sent, abandoned, dropped) in sequence order.
             CREATE TABLE deliveries (
                 platform text NOT NULL,
                 user_id text NOT NULL,
                 paper_id text NOT NULL,
+                sequence bigint NOT NULL,
                 alert_ids text[] NOT NULL,
                 state text NOT NULL,
                 attempts integer NOT NULL,
                 retry_at_ticks bigint,
                 last_error text,
                 PRIMARY KEY (platform, user_id, paper_id));
-            -- Pending deliveries are few beside the sent ones, which stay for good (so nothing is sent twice).
-            CREATE INDEX deliveries_pending ON deliveries (platform, user_id) WHERE state = 'Pending';
+            -- Pending deliveries are few beside the settled ones, which stay for good (so nothing is sent twice).
+            CREATE INDEX deliveries_pending ON deliveries (platform, user_id, sequence) WHERE state = 'Pending';
+
+            -- While a user's papers wait for a retry, the attempts, retry time and error are the user's.
+            CREATE TABLE delivery_attempts (
+                platform text NOT NULL,
+                user_id text NOT NULL,
+                attempts integer NOT NULL,
+                retry_at_ticks bigint,
+                last_error text,
+                PRIMARY KEY (platform, user_id));
+
+            INSERT INTO counters (name, value) VALUES ('deliveries-recorded-through', 0);
             """),
     ];
 

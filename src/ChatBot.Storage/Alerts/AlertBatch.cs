@@ -22,7 +22,7 @@ internal sealed class AlertBatch : IDisposable
     private readonly DirectoryReader _reader;
     private readonly Dictionary<string, HashSet<string>> _terms;
 
-    private AlertBatch(RAMDirectory directory, DirectoryReader reader, IReadOnlyDictionary<PaperId, Paper> papers)
+    private AlertBatch(RAMDirectory directory, DirectoryReader reader, IReadOnlyDictionary<PaperId, Paper> papers, IReadOnlyDictionary<PaperId, int> positions)
     {
         _directory = directory;
         _reader = reader;
@@ -31,11 +31,13 @@ internal sealed class AlertBatch : IDisposable
         Ids = new PaperId[count];
         DateTicks = new long[count];
         Upvotes = new int[count];
+        Positions = new int[count];
         for (var doc = 0; doc < count; doc++)
         {
             var id = PaperId.Parse(reader.Document(doc, PaperFields.IdOnly).Get(PaperFields.Id, CultureInfo.InvariantCulture));
             var paper = papers[id];
             Ids[doc] = id;
+            Positions[doc] = positions[id];
             DateTicks[doc] = paper.Date.UtcTicks;
             Upvotes[doc] = paper.Upvotes ?? 0; // as the index stores it
         }
@@ -62,6 +64,12 @@ internal sealed class AlertBatch : IDisposable
     /// <summary>The paper of each document.</summary>
     public PaperId[] Ids { get; }
 
+    /// <summary>The position of each document's paper in the list the batch was opened with (its last, if listed twice).</summary>
+    public int[] Positions { get; }
+
+    /// <summary>The number of papers the batch was opened with, withdrawn ones and repeats included.</summary>
+    public int PaperCount { get; private init; }
+
     /// <summary><see cref="Paper.Date"/> of each document, in UTC ticks.</summary>
     public long[] DateTicks { get; }
 
@@ -83,9 +91,11 @@ internal sealed class AlertBatch : IDisposable
     public static AlertBatch? Open(IReadOnlyList<Paper> papers, Analyzer analyzer)
     {
         var latest = new Dictionary<PaperId, Paper>(papers.Count);
-        foreach (var paper in papers)
+        var positions = new Dictionary<PaperId, int>(papers.Count);
+        for (var i = 0; i < papers.Count; i++)
         {
-            latest[paper.Id] = paper;
+            latest[papers[i].Id] = papers[i];
+            positions[papers[i].Id] = i;
         }
 
         var live = latest.Values.Where(p => !p.Withdrawn).ToDictionary(p => p.Id);
@@ -114,7 +124,7 @@ internal sealed class AlertBatch : IDisposable
                 writer.Commit();
             }
 
-            return new AlertBatch(directory, DirectoryReader.Open(directory), live);
+            return new AlertBatch(directory, DirectoryReader.Open(directory), live, positions) { PaperCount = papers.Count };
         }
         catch
         {

@@ -30,36 +30,91 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
     /// <summary>Adds the alert's matches, in document order, to <paramref name="matches"/>.</summary>
     public void Match(AlertQuery alert, ulong[] scratch, List<AlertMatch> matches)
     {
-        var query = alert.Query;
+        if (!Admit(alert.Query, scratch))
+        {
+            return;
+        }
+
+        foreach (var doc in Docs(scratch))
+        {
+            matches.Add(new AlertMatch(alert.AlertId, batch.Ids[doc]));
+        }
+    }
+
+    /// <summary>The alert's matches as a bit set of positions in the list the batch was opened with; null when none.</summary>
+    public AlertMatches? MatchSet(AlertQuery alert, ulong[] scratch)
+    {
+        if (!Admit(alert.Query, scratch))
+        {
+            return null;
+        }
+
+        var set = AlertMatches.NewSet(batch.PaperCount);
+        foreach (var doc in Docs(scratch))
+        {
+            var position = batch.Positions[doc];
+            set[position >> 6] |= 1UL << position;
+        }
+
+        return new AlertMatches(alert.AlertId, set);
+    }
+
+    private static IEnumerable<int> Docs(ulong[] scratch)
+    {
+        for (var word = 0; word < scratch.Length; word++)
+        {
+            var bits = scratch[word];
+            while (bits != 0)
+            {
+                yield return (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    // Leaves exactly the documents the query matches in the scratch set (words, dates, upvotes); false when there are none.
+    private bool Admit(SearchQuery query, ulong[] scratch)
+    {
         var from = query.Since?.StartAt(now).UtcTicks ?? long.MinValue;
         var before = query.Until?.EndBefore(now).UtcTicks ?? long.MaxValue;
         var min = query.MinUpvotes ?? int.MinValue;
         var max = query.MaxUpvotes ?? int.MaxValue;
         if (from > batch.MaxDateTicks || before <= batch.MinDateTicks || min > batch.MaxUpvotes || max < batch.MinUpvotes)
         {
-            return;
+            return false;
         }
 
         if (!Evaluate(query, scratch))
         {
-            return;
+            return false;
         }
 
+        if (from <= batch.MinDateTicks && before > batch.MaxDateTicks && min <= batch.MinUpvotes && max >= batch.MaxUpvotes)
+        {
+            return true; // no filter rules out a paper of the batch
+        }
+
+        ulong any = 0;
         for (var word = 0; word < scratch.Length; word++)
         {
             var bits = scratch[word];
             while (bits != 0)
             {
-                var doc = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                var low = bits & (~bits + 1);
                 bits &= bits - 1;
+                var doc = (word << 6) + BitOperations.TrailingZeroCount(low);
                 var date = batch.DateTicks[doc];
                 var upvotes = batch.Upvotes[doc];
-                if (date >= from && date < before && upvotes >= min && upvotes <= max)
+                if (!(date >= from && date < before && upvotes >= min && upvotes <= max))
                 {
-                    matches.Add(new AlertMatch(alert.AlertId, batch.Ids[doc]));
+                    scratch[word] &= ~low;
                 }
             }
+
+            any |= scratch[word];
         }
+
+        return any != 0;
     }
 
     // Leaves the documents the query's words admit in the scratch set; false when there are none.

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Storage;
@@ -7,110 +9,390 @@ using LiteDB;
 namespace ChatBot.Storage.Alerts;
 
 /// <summary>
-/// Deliveries in the <c>deliveries</c> collection keyed by <c>{platform}:{user}|{paper}</c>, so a
-/// (user, paper) pair can be recorded once only; pending ones are found through an index on the state.
+/// The delivery log in three collections. <c>alert_matches</c>: a batch's matches as a few pages of bytes
+/// (<see cref="MatchPageCodec"/>, about 2 MB each), each with the batch's paper table (sequences and ids), written in one
+/// transaction with <c>alert_log</c>'s "recorded through" sequence. <c>alert_recipients</c>: per user, the sequence
+/// their papers are settled through and the attempts, retry time and error of their pending ones. A user's paper is
+/// pending while its sequence is past their "settled through"; a page none of whose papers is pending any more is
+/// deleted. A batch of a million matches is so a few inserts rather than a million rows.
+/// <para>
+/// Databases written before keep their <c>deliveries</c> collection (one row per (user, paper), keyed
+/// <c>{platform}:{user}|{paper}</c>): its pending rows are read and saved as before (their <see cref="Delivery.Sequence"/>
+/// is 0), and the first batch recorded after the upgrade leaves out the pairs it already holds (that batch may have
+/// been half recorded the old way when the old version stopped).
+/// </para>
 /// </summary>
-internal sealed class LiteDbDeliveryLog(ChatBotDatabase database) : IDeliveryLog
+internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes = LiteDbDeliveryLog.PageBytes) : IDeliveryLog
 {
-    private const string CollectionName = "deliveries";
+    private const string LegacyCollection = "deliveries";
+    private const string PagesCollection = "alert_matches";
+    private const string RecipientsCollection = "alert_recipients";
+    private const string LogCollection = "alert_log";
+    private const string RecordedId = "recorded";
 
-    private ILiteCollection<BsonDocument> Deliveries
-    {
-        get
-        {
-            var collection = database.Database.GetCollection(CollectionName);
-            collection.EnsureIndex("State");
-            return collection;
-        }
-    }
+    // Bytes of matches per page: well under LiteDB's 16 MB document limit, a few pages per large batch.
+    public const int PageBytes = 2 * 1024 * 1024;
 
-    public Task<IReadOnlyList<Delivery>> RecordNewAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken = default)
+    private LiteDatabase Db => database.Database;
+
+    public Task<long> RecordedThroughAsync(CancellationToken cancellationToken = default) => Task.FromResult(RecordedThrough());
+
+    public Task<int> RecordBatchAsync(DeliveryBatch batch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(deliveries);
-        var collection = Deliveries;
-        var db = database.Database;
-        var recorded = new List<Delivery>();
-        lock (database.WriteLock)
+        ArgumentNullException.ThrowIfNull(batch);
+        var through = RecordedThrough();
+        var legacy = through == 0 && LegacyExists() ? Db.GetCollection(LegacyCollection) : null;
+        var papers = batch.Papers;
+        var sequences = MatchPageCodec.EncodeSequences(batch.After, papers.Select(p => p.Sequence));
+        var ids = new BsonArray(papers.Select(p => new BsonValue(p.Id.Value)));
+
+        // The papers not recorded yet; encoded before the write lock is taken, so matching never holds it.
+        var fresh = AlertMatches.NewSet(papers.Count);
+        for (var i = 0; i < papers.Count; i++)
         {
-            db.BeginTrans();
-            try
+            if (papers[i].Sequence > through)
             {
-                foreach (var delivery in deliveries)
+                fresh[i >> 6] |= 1UL << i;
+            }
+        }
+
+        var pages = new List<BsonDocument>();
+        var output = new ArrayBufferWriter<byte>(pageBytes + (pageBytes / 8));
+        var sets = new ArrayBufferWriter<byte>();
+        var setIndex = new Dictionary<MatchSetKey, int>();
+        var allowed = new ulong[fresh.Length];
+        var union = new ulong[fresh.Length];
+        var recorded = 0;
+        foreach (var user in batch.Users)
+        {
+            fresh.CopyTo(allowed, 0);
+            if (legacy is not null)
+            {
+                LeaveOutLegacy(legacy, user, papers, allowed);
+            }
+
+            Array.Clear(union);
+            var matched = new List<(string AlertId, int Set)>(user.Alerts.Count);
+            foreach (var alert in user.Alerts)
+            {
+                var bits = alert.Papers;
+                var set = new ulong[allowed.Length];
+                var any = 0UL;
+                for (var i = 0; i < set.Length && i < bits.Length; i++)
                 {
-                    if (collection.FindById(delivery.Key) is null)
-                    {
-                        collection.Insert(ToDocument(delivery));
-                        recorded.Add(delivery);
-                    }
+                    any |= set[i] = bits[i] & allowed[i];
+                    union[i] |= set[i];
                 }
 
-                db.Commit();
+                if (any == 0)
+                {
+                    continue;
+                }
+
+                var key = new MatchSetKey(set);
+                if (!setIndex.TryGetValue(key, out var index))
+                {
+                    setIndex[key] = index = setIndex.Count;
+                    MatchPageCodec.WriteSet(sets, set);
+                }
+
+                matched.Add((alert.AlertId, index));
             }
-            catch
+
+            if (matched.Count == 0)
             {
-                db.Rollback();
-                throw;
+                continue;
+            }
+
+            recorded += Count(union);
+            MatchPageCodec.WriteString(output, user.Platform);
+            MatchPageCodec.WriteString(output, user.UserId);
+            MatchPageCodec.WriteNumber(output, (ulong)matched.Count);
+            foreach (var (alertId, index) in matched)
+            {
+                MatchPageCodec.WriteString(output, alertId);
+                MatchPageCodec.WriteNumber(output, (ulong)index);
+            }
+
+            if (output.WrittenCount + sets.WrittenCount >= pageBytes)
+            {
+                pages.Add(Page(batch, sequences, ids, output, sets, allowed.Length));
+                output.Clear();
+                sets.Clear();
+                setIndex.Clear();
             }
         }
 
-        return Task.FromResult<IReadOnlyList<Delivery>>(recorded);
+        if (output.WrittenCount > 0)
+        {
+            pages.Add(Page(batch, sequences, ids, output, sets, allowed.Length));
+        }
+
+        InTransaction(db =>
+        {
+            if (RecordedThrough() != through)
+            {
+                throw new InvalidOperationException($"The delivery log was recorded through {RecordedThrough()} while this batch was matched (through {through}); nothing of it is recorded.");
+            }
+
+            if (pages.Count > 0)
+            {
+                db.GetCollection(PagesCollection).InsertBulk(pages, pages.Count);
+            }
+
+            db.GetCollection(LogCollection).Upsert(new BsonDocument { ["_id"] = RecordedId, ["Through"] = Math.Max(through, batch.Through) });
+            return 0;
+        });
+        return Task.FromResult(recorded);
     }
 
     public Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<Delivery> pending = [.. Deliveries.Find(Query.EQ("State", nameof(DeliveryState.Pending))).Select(FromDocument)];
-        return Task.FromResult(pending);
+        var pending = new List<Delivery>();
+        var recipients = new Dictionary<string, BsonDocument?>(StringComparer.Ordinal);
+        var settledPages = new List<BsonValue>();
+        foreach (var page in Db.GetCollection(PagesCollection).FindAll())
+        {
+            var before = pending.Count;
+            pending.AddRange(PendingIn(page, recipients, user: null));
+            if (pending.Count == before)
+            {
+                settledPages.Add(page["_id"]);
+            }
+        }
+
+        if (LegacyExists())
+        {
+            pending.AddRange(Legacy().Find(Query.EQ("State", nameof(DeliveryState.Pending))).Select(FromLegacy));
+        }
+
+        if (settledPages.Count > 0)
+        {
+            // Housekeeping: nothing in them is pending, and a user's "settled through" only grows.
+            InTransaction(db =>
+            {
+                var pages = db.GetCollection(PagesCollection);
+                foreach (var id in settledPages)
+                {
+                    pages.Delete(id);
+                }
+
+                return 0;
+            });
+        }
+
+        return Task.FromResult<IReadOnlyList<Delivery>>(pending);
     }
 
     public Task SaveAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
-        var collection = Deliveries;
-        var db = database.Database;
-        lock (database.WriteLock)
+        var legacy = deliveries.Where(d => d.Sequence == 0).ToList();
+        var collection = legacy.Count > 0 ? Legacy() : null;
+        InTransaction(db =>
         {
-            db.BeginTrans();
-            try
+            if (collection is not null)
             {
-                foreach (var delivery in deliveries)
+                foreach (var delivery in legacy)
                 {
-                    collection.Upsert(ToDocument(delivery));
+                    collection.Upsert(ToLegacy(delivery));
+                }
+            }
+
+            var recipients = db.GetCollection(RecipientsCollection);
+            foreach (var user in deliveries.Where(d => d.Sequence > 0).GroupBy(d => (d.Platform, d.UserId)))
+            {
+                var (platform, userId) = user.Key;
+                var recipient = recipients.FindById(RecipientId(platform, userId)) ?? NewRecipient(platform, userId);
+                var settling = user.Where(d => d.State != DeliveryState.Pending).ToList();
+                if (settling.Count > 0)
+                {
+                    recipient["Settled"] = Math.Max(recipient["Settled"].AsInt64, settling.Max(d => d.Sequence));
+                    recipient["Outcome"] = settling[^1].State.ToString();
+                    recipient["Attempts"] = 0;
+                    recipient["RetryAt"] = BsonValue.Null;
+                    recipient["Error"] = settling[^1].LastError is { } error ? new BsonValue(error) : BsonValue.Null;
+                }
+                else
+                {
+                    var last = user.Last();
+                    recipient["Attempts"] = user.Max(d => d.Attempts);
+                    recipient["RetryAt"] = last.RetryAt is { } retryAt ? new BsonValue(retryAt.UtcTicks) : BsonValue.Null;
+                    recipient["Error"] = last.LastError is { } error ? new BsonValue(error) : BsonValue.Null;
                 }
 
-                db.Commit();
+                recipients.Upsert(recipient);
             }
-            catch
-            {
-                db.Rollback();
-                throw;
-            }
-        }
 
+            return 0;
+        });
         return Task.CompletedTask;
     }
 
     public Task<int> DropPendingAsync(string platform, string userId, string reason, CancellationToken cancellationToken = default)
     {
-        var collection = Deliveries;
-        var db = database.Database;
+        var legacy = LegacyExists() ? Legacy() : null;
+        var dropped = InTransaction(db =>
+        {
+            var recipients = new Dictionary<string, BsonDocument?>(StringComparer.Ordinal);
+            var mine = db.GetCollection(PagesCollection).FindAll().SelectMany(page => PendingIn(page, recipients, (platform, userId))).ToList();
+            var count = mine.Count;
+            if (count > 0)
+            {
+                var collection = db.GetCollection(RecipientsCollection);
+                var recipient = collection.FindById(RecipientId(platform, userId)) ?? NewRecipient(platform, userId);
+                recipient["Settled"] = Math.Max(recipient["Settled"].AsInt64, mine.Max(d => d.Sequence));
+                recipient["Outcome"] = nameof(DeliveryState.Dropped);
+                recipient["Attempts"] = 0;
+                recipient["RetryAt"] = BsonValue.Null;
+                recipient["Error"] = reason;
+                collection.Upsert(recipient);
+            }
+
+            if (legacy is not null)
+            {
+                var old = legacy.Find(Query.And(
+                    Query.EQ("State", nameof(DeliveryState.Pending)),
+                    Query.EQ("Platform", platform),
+                    Query.EQ("User", userId))).ToList();
+                foreach (var document in old)
+                {
+                    legacy.Update(ToLegacy(FromLegacy(document) with { State = DeliveryState.Dropped, RetryAt = null, LastError = reason }));
+                    count++;
+                }
+            }
+
+            return count;
+        });
+        return Task.FromResult(dropped);
+    }
+
+    private long RecordedThrough() =>
+        Db.GetCollection(LogCollection).FindById(RecordedId) is { } document ? document["Through"].AsInt64 : 0;
+
+    private bool LegacyExists() => Db.CollectionExists(LegacyCollection);
+
+    private ILiteCollection<BsonDocument> Legacy()
+    {
+        var collection = Db.GetCollection(LegacyCollection);
+        collection.EnsureIndex("State");
+        return collection;
+    }
+
+    // The pending deliveries of one page (of one user's entries only, when given), with their user's attempts.
+    private IEnumerable<Delivery> PendingIn(BsonDocument page, Dictionary<string, BsonDocument?> recipients, (string Platform, string UserId)? user)
+    {
+        var ids = page["Ids"].AsArray;
+        var sequences = MatchPageCodec.DecodeSequences(page["After"].AsInt64, page["Sequences"].AsBinary, ids.Count);
+        foreach (var entry in MatchPageCodec.Decode(page["Data"].AsBinary, page["Sets"].AsBinary, page["Words"].AsInt32))
+        {
+            if (user is { } only && (entry.Platform != only.Platform || entry.UserId != only.UserId))
+            {
+                continue;
+            }
+
+            var key = RecipientId(entry.Platform, entry.UserId);
+            if (!recipients.TryGetValue(key, out var recipient))
+            {
+                recipients[key] = recipient = Db.GetCollection(RecipientsCollection).FindById(key);
+            }
+
+            var settled = recipient?["Settled"].AsInt64 ?? 0;
+            var attempts = recipient?["Attempts"].AsInt32 ?? 0;
+            DateTimeOffset? retryAt = recipient?["RetryAt"] is { IsNumber: true } ticks ? new DateTimeOffset(ticks.AsInt64, TimeSpan.Zero) : null;
+            var error = recipient?["Error"] is { IsString: true } text ? text.AsString : null;
+            var alertsAt = new SortedDictionary<int, List<string>>();
+            foreach (var (alertId, positions) in entry.Alerts)
+            {
+                foreach (var position in positions)
+                {
+                    if (sequences[position] > settled)
+                    {
+                        if (!alertsAt.TryGetValue(position, out var alertIds))
+                        {
+                            alertsAt[position] = alertIds = [];
+                        }
+
+                        alertIds.Add(alertId);
+                    }
+                }
+            }
+
+            foreach (var (position, alertIds) in alertsAt)
+            {
+                yield return new Delivery
+                {
+                    Platform = entry.Platform,
+                    UserId = entry.UserId,
+                    PaperId = PaperId.Parse(ids[position].AsString),
+                    Sequence = sequences[position],
+                    AlertIds = alertIds,
+                    Attempts = attempts,
+                    RetryAt = retryAt,
+                    LastError = error,
+                };
+            }
+        }
+    }
+
+    private static void LeaveOutLegacy(ILiteCollection<BsonDocument> legacy, UserMatches user, IReadOnlyList<BatchPaper> papers, ulong[] allowed)
+    {
+        foreach (var position in user.Positions())
+        {
+            if (legacy.FindById(new Delivery { Platform = user.Platform, UserId = user.UserId, PaperId = papers[position].Id }.Key) is not null)
+            {
+                allowed[position >> 6] &= ~(1UL << position);
+            }
+        }
+    }
+
+    private static BsonDocument Page(DeliveryBatch batch, byte[] sequences, BsonArray ids, ArrayBufferWriter<byte> data, ArrayBufferWriter<byte> sets, int words) => new()
+    {
+        ["Batch"] = batch.Through,
+        ["After"] = batch.After,
+        ["Sequences"] = sequences,
+        ["Ids"] = ids,
+        ["Words"] = words,
+        ["Sets"] = sets.WrittenSpan.ToArray(),
+        ["Data"] = data.WrittenSpan.ToArray(),
+    };
+
+    private static string RecipientId(string platform, string userId) => $"{platform}:{userId}";
+
+    private static BsonDocument NewRecipient(string platform, string userId) => new()
+    {
+        ["_id"] = RecipientId(platform, userId),
+        ["Platform"] = platform,
+        ["User"] = userId,
+        ["Settled"] = 0L,
+        ["Attempts"] = 0,
+        ["RetryAt"] = BsonValue.Null,
+        ["Error"] = BsonValue.Null,
+    };
+
+    private static int Count(ulong[] bits)
+    {
+        var count = 0;
+        foreach (var word in bits)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
+    }
+
+    // LiteDB binds a transaction to its thread, and the write lock keeps other stores' transactions out meanwhile.
+    private T InTransaction<T>(Func<LiteDatabase, T> work)
+    {
+        var db = Db;
         lock (database.WriteLock)
         {
             db.BeginTrans();
             try
             {
-                var dropped = 0;
-                var mine = collection.Find(Query.And(
-                    Query.EQ("State", nameof(DeliveryState.Pending)),
-                    Query.EQ("Platform", platform),
-                    Query.EQ("User", userId))).ToList();
-                foreach (var document in mine)
-                {
-                    collection.Update(ToDocument(FromDocument(document) with { State = DeliveryState.Dropped, RetryAt = null, LastError = reason }));
-                    dropped++;
-                }
-
+                var result = work(db);
                 db.Commit();
-                return Task.FromResult(dropped);
+                return result;
             }
             catch
             {
@@ -120,7 +402,7 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database) : IDeliveryLog
         }
     }
 
-    private static BsonDocument ToDocument(Delivery delivery) => new()
+    private static BsonDocument ToLegacy(Delivery delivery) => new()
     {
         ["_id"] = delivery.Key,
         ["Platform"] = delivery.Platform,
@@ -133,7 +415,7 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database) : IDeliveryLog
         ["Error"] = delivery.LastError is null ? BsonValue.Null : new BsonValue(delivery.LastError),
     };
 
-    private static Delivery FromDocument(BsonDocument document) => new()
+    private static Delivery FromLegacy(BsonDocument document) => new()
     {
         Platform = document["Platform"].AsString,
         UserId = document["User"].AsString,

@@ -28,6 +28,9 @@ internal sealed class LuceneAlertMatcher : IAlertMatcher, IDisposable
 {
     private const int AlertsPerPartition = 1024;
 
+    // Partitions matched before their results are handed on: enough to keep every processor busy.
+    private static readonly int PartitionsPerWave = Math.Max(2, Environment.ProcessorCount) * 4;
+
     private readonly Analyzer _analyzer = PaperAnalyzer.Create();
     private readonly PaperQueryBuilder _queries;
 
@@ -78,5 +81,70 @@ internal sealed class LuceneAlertMatcher : IAlertMatcher, IDisposable
         return Task.FromResult<IReadOnlyList<AlertMatch>>(new AlertMatchList(found));
     }
 
+    public Task<IEnumerable<AlertMatches>> MatchEachAsync(
+        IReadOnlyList<Paper> papers, IReadOnlyList<AlertQuery> alerts, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        ArgumentNullException.ThrowIfNull(alerts);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Stream(papers, alerts, now, cancellationToken));
+    }
+
     public void Dispose() => _analyzer.Dispose();
+
+    // Matches a wave of partitions on every processor, hands their results on in alert order, then the next wave:
+    // only one wave's matches (bit sets) are held at a time.
+    private IEnumerable<AlertMatches> Stream(IReadOnlyList<Paper> papers, IReadOnlyList<AlertQuery> alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (alerts.Count == 0)
+        {
+            yield break;
+        }
+
+        using var batch = AlertBatch.Open(papers, _analyzer);
+        if (batch is null)
+        {
+            yield break;
+        }
+
+        var run = new AlertMatchRun(batch, _queries, _analyzer, now);
+        var partitions = (alerts.Count + AlertsPerPartition - 1) / AlertsPerPartition;
+        var wave = new List<AlertMatches>?[PartitionsPerWave];
+        for (var first = 0; first < partitions; first += PartitionsPerWave)
+        {
+            var count = Math.Min(PartitionsPerWave, partitions - first);
+            Parallel.For(
+                0,
+                count,
+                new ParallelOptions { CancellationToken = cancellationToken },
+                run.NewScratch,
+                (i, _, scratch) =>
+                {
+                    var matches = new List<AlertMatches>();
+                    var partition = first + i;
+                    var end = Math.Min((partition + 1) * AlertsPerPartition, alerts.Count);
+                    for (var a = partition * AlertsPerPartition; a < end; a++)
+                    {
+                        if (run.MatchSet(alerts[a], scratch) is { } set)
+                        {
+                            matches.Add(set);
+                        }
+                    }
+
+                    wave[i] = matches;
+                    return scratch;
+                },
+                _ => { });
+
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var set in wave[i]!)
+                {
+                    yield return set;
+                }
+
+                wave[i] = null;
+            }
+        }
+    }
 }

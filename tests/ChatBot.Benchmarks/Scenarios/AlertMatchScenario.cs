@@ -1,20 +1,31 @@
 using System.Diagnostics;
+using System.Globalization;
+using ChatBot.Benchmarks.Hosting;
 using ChatBot.Benchmarks.Queries;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Alerts;
-using ChatBot.Core.Papers;
+using ChatBot.Core.Storage;
+using ChatBot.Storage.Alerts;
+using ChatBot.Storage.Database;
+using ChatBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Benchmarks.Scenarios;
 
 /// <summary>
-/// Times one <see cref="IAlertMatcher.MatchAsync"/> call: the newest <c>--alert-batch</c> papers of the
-/// corpus against <c>--alerts</c> generated alert queries (<see cref="AlertMix"/>), after a small warm-up
-/// call. Generating and parsing the alerts is not timed.
+/// Times what the alert worker does with new papers, delivery-log writes included: the real <see cref="AlertMatchRecorder"/>
+/// with the host's matcher, delivery log (LiteDB) and state store matches the newest <c>--alert-batch</c> papers of the
+/// store against <c>--alerts</c> generated alert queries (<see cref="AlertMix"/>), owned 1 to 4 per user, and records
+/// them. A warm-up first runs the same recorder over the <see cref="WarmUpPapers"/> papers before those (and those)
+/// against <see cref="WarmUpAlerts"/> alerts, into a delivery log of its own, so JIT is not timed. Generating the alerts is not timed; parsing them is
+/// (the recorder parses each batch). The alerts come from memory (<see cref="FixedAlertStore"/>): reading 100,000 alerts out of LiteDB is not in the figure.
 /// </summary>
 internal sealed class AlertMatchScenario : IBenchmarkScenario
 {
-    public const int WarmUpPapers = 100;
+    public const int WarmUpPapers = 1_000;
     public const int WarmUpAlerts = 2_000;
 
     private const string Section = "Alert matching";
@@ -25,30 +36,78 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
-        var matcher = context.Services.GetRequiredService<IAlertMatcher>();
+        var services = context.Services;
+        var papers = services.GetRequiredService<IPaperStore>();
+        var state = services.GetRequiredService<IStateStore>();
         var corpus = context.Corpus;
-        var (alerts, rejected) = new AlertMix(context.Settings.Seed, corpus.Vocabulary, corpus.Authors).Take(context.Settings.Alerts);
-        var batchSize = Math.Min(context.Settings.AlertBatch, corpus.Count);
-        var papers = new Paper[batchSize];
-        for (var i = 0; i < papers.Length; i++)
+        var (queries, rejected) = new AlertMix(context.Settings.Seed, corpus.Vocabulary, corpus.Authors).Take(context.Settings.Alerts);
+        var (alerts, users) = Owned(queries, context.Settings.Seed);
+        var (warmUpAlerts, _) = Owned(queries[..Math.Min(WarmUpAlerts, queries.Count)], context.Settings.Seed);
+        var alertCount = queries.Count;
+        var examples = string.Join(" | ", queries.Take(12).Select(a => a.Query.Text));
+        queries = null; // only the stored alerts' texts are kept, as the bot keeps them: the recorder parses them
+        var last = (await papers.GetStatsAsync(cancellationToken)).LastSequence;
+        var batchSize = (int)Math.Min(context.Settings.AlertBatch, last);
+        var clock = new FakeTimeProvider(context.Now);
+        var log = new TimedDeliveryLog(services.GetRequiredService<IDeliveryLog>());
+
+        // Warm-up: the papers before the measured batch and the batch itself (the recorder goes on to the newest), few
+        // alerts, the same code, into a delivery log and a cursor of its own, so the measured batch is new to the host's.
+        var warmUpFolder = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N") + "-alerts-warm-up");
+        try
         {
-            papers[i] = corpus.Create(corpus.Count - batchSize + i);
+            using var warmUpDatabase = new ChatBotDatabase(Options.Create(new StorageOptions { DataDirectory = warmUpFolder }));
+            var warmUpState = new InMemoryStateStore();
+            await warmUpState.SetAsync(AlertCursor.Key, Math.Max(0, last - batchSize - WarmUpPapers).ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await Recorder(context, papers, warmUpAlerts, new LiteDbDeliveryLog(warmUpDatabase), warmUpState, clock).RecordNewMatchesAsync(cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(warmUpFolder, recursive: true);
         }
 
-        await matcher.MatchAsync(papers[..Math.Min(WarmUpPapers, papers.Length)], alerts[..Math.Min(WarmUpAlerts, alerts.Count)], context.Now, cancellationToken);
-
+        await state.SetAsync(AlertCursor.Key, (last - batchSize).ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var recorder = Recorder(context, papers, alerts, log, state, clock);
         var started = Stopwatch.GetTimestamp();
-        var matches = await matcher.MatchAsync(papers, alerts, context.Now, cancellationToken);
+        await recorder.RecordNewMatchesAsync(cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
 
-        var alertsMatched = matches.Select(m => m.AlertId).Distinct(StringComparer.Ordinal).Count();
-        report.Add(Section, "alert_count", "alerts", alerts.Count);
+        report.Add(Section, "alert_count", "alerts", alertCount);
+        report.Add(Section, "alert_users", "users owning them", users);
         report.Add(Section, "alert_rejected", "alert texts the parser rejected", rejected);
-        report.Add(Section, "alert_batch_papers", "new papers in the batch", papers.Length);
-        report.Add(Section, "alert_match_seconds", "match time", elapsed.TotalSeconds, "s");
-        report.Add(Section, "alert_match_alerts_per_s", "match rate", alerts.Count / elapsed.TotalSeconds, "alerts/s");
-        report.Add(Section, "alert_matches", "matches (alert, paper)", matches.Count);
-        report.Add(Section, "alert_alerts_matched", "alerts with a match", alertsMatched);
-        report.AddText(Section, "alert_examples", "examples", string.Join(" | ", alerts.Take(12).Select(a => a.Query.Text)));
+        report.Add(Section, "alert_batch_papers", "new papers in the batch", batchSize);
+        report.Add(Section, "alert_match_seconds", "match and record time", elapsed.TotalSeconds, "s");
+        report.Add(Section, "alert_record_seconds", "  of which delivery-log writes", log.RecordTime.TotalSeconds, "s");
+        report.Add(Section, "alert_match_alerts_per_s", "match rate", alertCount / elapsed.TotalSeconds, "alerts/s");
+        report.Add(Section, "alert_matches", "matches (alert, paper)", log.Matches);
+        report.Add(Section, "alert_alerts_matched", "alerts with a match", log.AlertsMatched);
+        report.Add(Section, "alert_users_matched", "users with a match", log.Users);
+        report.Add(Section, "alert_deliveries", "deliveries recorded (user, paper)", log.Recorded);
+        report.AddText(Section, "alert_examples", "examples", examples);
+    }
+
+    private static AlertMatchRecorder Recorder(BenchmarkContext context, IPaperStore papers, IAlertStore alerts, IDeliveryLog log, IStateStore state, TimeProvider clock) =>
+        new(papers, alerts, log, new AlertCursor(state, papers), context.Services.GetRequiredService<IAlertMatcher>(), clock, NullLogger<AlertMatchRecorder>.Instance);
+
+    /// <summary>The queries as stored alerts, 1 to 4 to a user.</summary>
+    private static (FixedAlertStore Store, int Users) Owned(List<AlertQuery> queries, int seed)
+    {
+        var random = new Random(seed);
+        var alerts = new List<Alert>(queries.Count);
+        var users = 0;
+        var left = 0;
+        foreach (var query in queries)
+        {
+            if (left == 0)
+            {
+                users++;
+                left = random.Next(1, 5);
+            }
+
+            left--;
+            alerts.Add(new Alert { Id = query.AlertId, Platform = "discord", UserId = $"U{users}", Query = query.Query.Text });
+        }
+
+        return (new FixedAlertStore(alerts), users);
     }
 }

@@ -116,6 +116,22 @@ public sealed class AlertMatchRecorderTests
         Assert.Contains(_logger.Entries, e => e.EventId.Id == 1500 && e.Message.EndsWith("; 11000 deliveries recorded", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_batch_matched_again_because_the_cursor_did_not_move_records_nothing_twice()
+    {
+        await _recorder.RecordNewMatchesAsync(CancellationToken.None);
+        await AddAlertAsync("U1", "mamba");
+        await AddPapersAsync("Mamba one", "Mamba two");
+        await _recorder.RecordNewMatchesAsync(CancellationToken.None);
+        await _state.SetAsync(AlertCursor.Key, "0"); // as if the process died before the cursor moved
+        await AddPapersAsync("Mamba three");
+
+        await _recorder.RecordNewMatchesAsync(CancellationToken.None);
+
+        Assert.Equal(["Mamba one", "Mamba three", "Mamba two"], _log.All.Select(d => _papers.All.Single(p => p.Id == d.PaperId).Title).Order(StringComparer.Ordinal));
+        Assert.Equal("3", await _state.GetAsync(AlertCursor.Key));
+    }
+
     private async Task<Alert> AddAlertAsync(string user, string query) =>
         await _alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = query, CreatedAt = _clock.GetUtcNow() }, int.MaxValue)
             ?? throw new InvalidOperationException("no room for the alert");

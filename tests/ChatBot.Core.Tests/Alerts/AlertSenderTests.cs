@@ -82,7 +82,7 @@ public sealed class AlertSenderTests : IDisposable
         var alert = await _alerts.TryAddAsync(new Alert { Platform = "discord", UserId = user, Query = "mamba" }, int.MaxValue);
         var paper = TestPapers.Arxiv($"2611.{_papers.All.Count + 1:00000}", title);
         await _papers.UpsertAsync([paper]);
-        var delivery = new Delivery { Platform = "discord", UserId = user, PaperId = paper.Id, AlertIds = [alert!.Id] };
+        var delivery = new Delivery { Platform = "discord", UserId = user, PaperId = paper.Id, Sequence = _papers.All.Single(p => p.Id == paper.Id).Sequence, AlertIds = [alert!.Id] };
         await _log.RecordNewAsync([delivery]);
         return delivery;
     }
