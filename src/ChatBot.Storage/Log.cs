@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Search index opened in {Directory}: {Documents} papers, revision {Revision}")]
     public static partial void SearchIndexOpened(ILogger logger, string directory, int documents, long revision);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Search index: {Indexed} papers indexed, {Removed} removed, revision {Revision}")]
-    public static partial void SearchIndexCommitted(ILogger logger, int indexed, int removed, long revision);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Search index: {Indexed} papers indexed, {UpvotesUpdated} upvote counts updated, {Removed} removed, revision {Revision}")]
+    public static partial void SearchIndexUpdated(ILogger logger, int indexed, int upvotesUpdated, int removed, long revision);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Search index committed at revision {Revision}")]
+    public static partial void SearchIndexCommitted(ILogger logger, long revision);
 }

@@ -17,13 +17,13 @@ internal sealed class LiteDbPaperStore : IPaperStore
     private const string SequenceCounterId = "paper-sequence";
     private const string RevisionCounterId = "paper-revision";
 
-    // Indexes older versions created that no query uses.
-    private static readonly string[] UnusedIndexes = [PaperDocumentMapper.ArxivIdField, PaperDocumentMapper.PublishedField];
+    // Indexes older versions created that no query uses (the title key is indexed in memory: StoredPaperKeys).
+    private static readonly string[] UnusedIndexes = [PaperDocumentMapper.ArxivIdField, PaperDocumentMapper.PublishedField, PaperDocumentMapper.TitleKeyField];
 
     private readonly ChatBotDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly Lazy<bool> _initialized;
-    private KnownTitleKeys? _knownTitleKeys;
+    private StoredPaperKeys? _keys;
 
     public LiteDbPaperStore(ChatBotDatabase database, TimeProvider timeProvider)
     {
@@ -58,8 +58,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
             db.BeginTrans();
             try
             {
-                _knownTitleKeys ??= KnownTitleKeys.Load(collection);
-                var summary = Upsert(db, collection, papers, now, _knownTitleKeys);
+                var summary = Upsert(db, collection, papers, now, Keys(collection));
                 db.Commit();
                 return Task.FromResult(summary);
             }
@@ -73,11 +72,21 @@ internal sealed class LiteDbPaperStore : IPaperStore
 
     public Task<Paper?> FindAsync(PaperId id, CancellationToken cancellationToken = default)
     {
-        var document = Papers.FindById(id.Value);
+        var collection = Papers;
+        var document = collection.FindById(id.Value);
         if (document is null && !id.IsArxiv)
         {
             // A title key may name a paper that has since learned its arXiv id.
-            document = Papers.FindOne(Query.EQ(PaperDocumentMapper.TitleKeyField, id.Value[PaperId.TitlePrefix.Length..]));
+            var key = id.Value[PaperId.TitlePrefix.Length..];
+            IReadOnlyList<string> candidates;
+            lock (_database.WriteLock)
+            {
+                candidates = Keys(collection).IdsWithTitleKey(key);
+            }
+
+            document = candidates
+                .Select(candidate => collection.FindById(candidate))
+                .FirstOrDefault(d => d is not null && d[PaperDocumentMapper.TitleKeyField].AsString == key);
         }
 
         return Task.FromResult(document is null ? null : PaperDocumentMapper.FromDocument(document));
@@ -155,14 +164,17 @@ internal sealed class LiteDbPaperStore : IPaperStore
         return Task.FromResult(new PaperStats(count, bySource, oldest, newest, CurrentSequence(_database.Database), CurrentRevision(_database.Database)));
     }
 
+    // Under the write lock. Loaded on first use: a scan of every paper's id and title key.
+    private StoredPaperKeys Keys(ILiteCollection<BsonDocument> collection) => _keys ??= StoredPaperKeys.Load(collection);
+
     // Every incoming record counts once: new (it created a paper), updated (it changed one) or unchanged.
-    private static UpsertSummary Upsert(LiteDatabase db, ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, DateTimeOffset now, KnownTitleKeys knownTitleKeys)
+    private static UpsertSummary Upsert(LiteDatabase db, ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, DateTimeOffset now, StoredPaperKeys keys)
     {
         int created = 0, updated = 0, unchanged = 0;
         var changed = new Dictionary<string, Paper>(StringComparer.Ordinal);
         var sequence = CurrentSequence(db);
         var revision = CurrentRevision(db);
-        var view = PaperBatchView.Load(collection, papers, knownTitleKeys);
+        var view = PaperBatchView.Load(collection, papers, keys);
         foreach (var incoming in papers)
         {
             var existingDocument = view.FindExisting(incoming);
@@ -172,7 +184,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
                 var document = PaperDocumentMapper.ToDocument(paper);
                 collection.Insert(document);
                 view.Stored(document);
-                knownTitleKeys.Add(document[PaperDocumentMapper.TitleKeyField].AsString);
+                keys.Add(paper.Id.Value, document[PaperDocumentMapper.TitleKeyField].AsString);
                 changed[paper.Id.Value] = paper;
                 created++;
                 continue;
@@ -201,7 +213,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
 
             view.Removed(existingDocument);
             view.Stored(mergedDocument);
-            knownTitleKeys.Add(mergedDocument[PaperDocumentMapper.TitleKeyField].AsString);
+            keys.Add(merged.Id.Value, mergedDocument[PaperDocumentMapper.TitleKeyField].AsString);
 
             changed[merged.Id.Value] = merged;
             updated++;
@@ -226,10 +238,9 @@ internal sealed class LiteDbPaperStore : IPaperStore
     {
         var collection = _database.Database.GetCollection(CollectionName);
         // Only indexes a query uses: every index is one more skip list written per stored paper.
-        // Title key: merging and FindAsync; sequence: ReadAfterAsync (and unique); fresh: ListFreshSinceAsync;
-        // revision: ReadChangedAfterAsync. An arXiv paper is found by _id, and no query filters on the
-        // published date, so databases written with those two indexes lose them here.
-        collection.EnsureIndex(PaperDocumentMapper.TitleKeyField);
+        // Sequence: ReadAfterAsync (and unique); fresh: ListFreshSinceAsync; revision: ReadChangedAfterAsync.
+        // An arXiv paper is found by _id, the title key in memory (StoredPaperKeys), and no query filters on
+        // the published date, so databases written with those indexes lose them here.
         collection.EnsureIndex(PaperDocumentMapper.SequenceField, unique: true);
         collection.EnsureIndex(PaperDocumentMapper.FreshField);
         collection.EnsureIndex(PaperDocumentMapper.RevisionField);

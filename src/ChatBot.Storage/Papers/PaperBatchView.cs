@@ -7,18 +7,26 @@ namespace ChatBot.Storage.Papers;
 /// What the store holds for one batch's arXiv ids and title keys, read before the batch writes
 /// anything and then kept current with the batch's own writes. A LiteDB query run inside a
 /// transaction that has already inserted documents costs about 1.5 ms (measured: it made ingest
-/// ten times slower), while the same lookups before the first write cost far less; keys never
-/// stored are not looked up at all (<see cref="KnownTitleKeys"/>).
+/// ten times slower), while the same lookups before the first write cost far less. Papers are read
+/// by <c>_id</c> only, and only ids <see cref="StoredPaperKeys"/> may hold: a new paper costs no read.
 /// </summary>
 internal sealed class PaperBatchView
 {
     private readonly Dictionary<string, BsonDocument?> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BsonDocument>> _byTitleKey = new(StringComparer.Ordinal);
 
-    public static PaperBatchView Load(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, KnownTitleKeys knownTitleKeys)
+    public static PaperBatchView Load(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, StoredPaperKeys keys)
     {
         var view = new PaperBatchView();
-        view.LoadByArxivId(collection, papers);
+        foreach (var paper in papers)
+        {
+            if (paper.ArxivId is { } arxivId && !view._byId.ContainsKey(arxivId))
+            {
+                // An arXiv paper's _id is its arXiv id.
+                view._byId[arxivId] = Read(collection, keys, arxivId);
+            }
+        }
+
         foreach (var paper in papers)
         {
             // A paper found by its arXiv id merges into that one (FindExisting): its title is not looked up.
@@ -30,26 +38,19 @@ internal sealed class PaperBatchView
             var key = TitleKey.From(paper.Title);
             if (!view._byTitleKey.ContainsKey(key))
             {
-                view._byTitleKey[key] = knownTitleKeys.MayExist(key)
-                    ? [.. collection.Find(Query.EQ(PaperDocumentMapper.TitleKeyField, key))]
-                    : [];
+                // Candidates only: the document's own title key decides.
+                view._byTitleKey[key] = [.. keys.IdsWithTitleKey(key)
+                    .Select(id => view._byId.TryGetValue(id, out var known) ? known : view._byId[id] = Read(collection, keys, id))
+                    .OfType<BsonDocument>()
+                    .Where(d => d[PaperDocumentMapper.TitleKeyField].AsString == key)];
             }
         }
 
         return view;
     }
 
-    private void LoadByArxivId(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers)
-    {
-        foreach (var paper in papers)
-        {
-            if (paper.ArxivId is { } arxivId && !_byId.ContainsKey(arxivId))
-            {
-                // An arXiv paper's _id is its arXiv id. (One `_id IN [...]` query per batch measured no faster.)
-                _byId[arxivId] = collection.FindById(arxivId);
-            }
-        }
-    }
+    private static BsonDocument? Read(ILiteCollection<BsonDocument> collection, StoredPaperKeys keys, string id) =>
+        keys.MayHoldId(id) ? collection.FindById(id) : null;
 
     /// <summary>The stored paper <paramref name="incoming"/> merges into: the same arXiv id, else the same title key.</summary>
     public BsonDocument? FindExisting(Paper incoming)

@@ -53,6 +53,12 @@ internal sealed class LuceneIndexSession : IDisposable
     /// <summary>True when an index was there but could not be opened, and was replaced by an empty one.</summary>
     public bool WasReset { get; }
 
+    /// <summary>Papers applied to the writer since its last commit (searchable, but lost to a crash).</summary>
+    public int UncommittedPapers { get; set; }
+
+    /// <summary>When the writer last committed, or was opened (a <see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public long LastCommitTimestamp { get; set; }
+
     /// <summary>
     /// Opens the index in <paramref name="path"/>, creating it when there is none. A folder with no
     /// index at all starts empty without counting as a reset; a damaged one is reset.
@@ -91,8 +97,11 @@ internal sealed class LuceneIndexSession : IDisposable
         }
     }
 
-    /// <summary>Commits what the writer holds, recording <paramref name="revision"/>, and makes it searchable.</summary>
-    public void Commit(long revision)
+    /// <summary>
+    /// Commits everything the writer holds, recording <paramref name="revision"/> (the highest revision applied to
+    /// the writer) and the highest sequence: the commit data claims no more than the commit holds.
+    /// </summary>
+    public void Commit(long revision, long timestamp)
     {
         Writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -100,8 +109,15 @@ internal sealed class LuceneIndexSession : IDisposable
             [SequenceKey] = HighestSequence.ToString(CultureInfo.InvariantCulture),
         });
         Writer.Commit();
-        Searchers.MaybeRefreshBlocking();
+        UncommittedPapers = 0;
+        LastCommitTimestamp = timestamp;
     }
+
+    /// <summary>
+    /// Makes what the writer holds searchable without committing it (a near-real-time reader: the writer flushes
+    /// its buffer to a new segment, but writes no commit point and syncs nothing to disk).
+    /// </summary>
+    public void Refresh() => Searchers.MaybeRefreshBlocking();
 
     public int CountDocuments()
     {
@@ -161,7 +177,8 @@ internal sealed class LuceneIndexSession : IDisposable
             var session = new LuceneIndexSession(directory, writer, searchers, revision, highestSequence, wasReset);
             if (mode == OpenMode.CREATE || !DirectoryReader.IndexExists(directory))
             {
-                session.Commit(revision);
+                session.Commit(revision, timestamp: 0);
+                session.Refresh();
             }
 
             return session;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -13,9 +14,12 @@ namespace ChatBot.Storage.Search;
 
 /// <summary>
 /// The search index on Lucene.Net in a folder under the data directory. One writer for the process,
-/// opened on first use; every <see cref="IndexAsync"/> commits (recording the highest paper revision)
-/// and refreshes the searchers, so a paper is searchable when the call returns. Writes are serialized;
-/// searches run alongside them on the last refreshed searcher.
+/// opened on first use; every <see cref="IndexAsync"/> refreshes the searchers from the writer, so a paper is
+/// searchable when the call returns, and commits (recording the highest paper revision) only every
+/// <see cref="SearchIndexOptions.CommitEveryPapers"/> papers or <see cref="SearchIndexOptions.CommitInterval"/>,
+/// and on dispose: a commit syncs files to disk, and per call it was most of the cost of indexing a batch. A crash
+/// loses the uncommitted part, which the synchronizer catches up from the store by revision on start. Writes are
+/// serialized; searches run alongside them on the last refreshed searcher.
 /// <para>
 /// A folder with no index starts empty and is not reported as reset (the synchronizer rebuilds an empty
 /// index of a non-empty store anyway). An index that cannot be opened is deleted and started empty, and
@@ -30,7 +34,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         new SortField(PaperFields.UpvotesSort, SortFieldType.INT32, reverse: true),
         new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true));
 
+    // Below this many new papers per thread, another thread costs more than it saves.
+    private const int MinAddsPerThread = 50;
+
     private readonly string _path;
+    private readonly SearchIndexOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger<LuceneSearchIndex> _logger;
     private readonly Analyzer _analyzer;
     private readonly PaperQueryBuilder _queries;
@@ -42,11 +51,13 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private volatile SearchIndexState _state = new(0, 0, WasReset: false);
     private bool _disposed;
 
-    public LuceneSearchIndex(IOptions<SearchIndexOptions> options, IOptions<StorageOptions> storage, ILogger<LuceneSearchIndex> logger)
+    public LuceneSearchIndex(IOptions<SearchIndexOptions> options, IOptions<StorageOptions> storage, TimeProvider timeProvider, ILogger<LuceneSearchIndex> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(storage);
-        _path = storage.Value.Resolve(options.Value.IndexDirectory);
+        _options = options.Value;
+        _path = storage.Value.Resolve(_options.IndexDirectory);
+        _timeProvider = timeProvider;
         _logger = logger;
         _analyzer = PaperAnalyzer.Create();
         _queries = new PaperQueryBuilder(_analyzer);
@@ -70,9 +81,19 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var session = Session;
             try
             {
-                var (indexed, removed, revision) = Apply(session, papers, _state.LastRevision);
-                Commit(session, revision);
-                Log.SearchIndexCommitted(_logger, indexed, removed, revision);
+                var (indexed, upvotesUpdated, removed, revision) = Apply(session, papers, _state.LastRevision);
+                session.UncommittedPapers += papers.Count;
+                var now = _timeProvider.GetTimestamp();
+                if (session.UncommittedPapers >= _options.CommitEveryPapers
+                    || _timeProvider.GetElapsedTime(session.LastCommitTimestamp, now) >= _options.CommitInterval)
+                {
+                    session.Commit(revision, now);
+                    Log.SearchIndexCommitted(_logger, revision);
+                }
+
+                session.Refresh();
+                _state = new SearchIndexState(session.CountDocuments(), revision, WasReset: false);
+                Log.SearchIndexUpdated(_logger, indexed, upvotesUpdated, removed, revision);
             }
             catch
             {
@@ -175,7 +196,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             {
                 session.Writer.DeleteAll();
                 session.HighestSequence = 0;
-                Commit(session, revision: 0);
+                session.Commit(revision: 0, _timeProvider.GetTimestamp());
+                session.Refresh();
+                _state = new SearchIndexState(session.CountDocuments(), 0, WasReset: false);
             }
             catch
             {
@@ -200,7 +223,27 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 }
 
                 _disposed = true;
-                _session?.Dispose();
+                if (_session is { } session)
+                {
+                    // What was applied since the last commit is written now, so a clean stop needs no catch-up.
+                    // (Closing the writer would commit too, but with the commit data of the last commit.)
+                    if (session.UncommittedPapers > 0)
+                    {
+                        try
+                        {
+                            session.Commit(_state.LastRevision, _timeProvider.GetTimestamp());
+                        }
+                        catch
+                        {
+                            session.Discard();
+                            _session = null;
+                            throw;
+                        }
+                    }
+
+                    session.Dispose();
+                }
+
                 _session = null;
                 _analyzer.Dispose();
             }
@@ -223,6 +266,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 {
                     // Not a Lazy: a failure (another process holds the lock) is tried again next time.
                     var session = LuceneIndexSession.Open(_path, _analyzer, _similarity, _logger);
+                    session.LastCommitTimestamp = _timeProvider.GetTimestamp();
                     _state = new SearchIndexState(session.CountDocuments(), session.Revision, session.WasReset);
                     Log.SearchIndexOpened(_logger, _path, _state.Documents, _state.LastRevision);
                     _session = session;
@@ -233,47 +277,142 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    /// <summary>Entries the searchers see, deleted ones included until a merge drops them (for tests: a re-analysed paper adds one).</summary>
+    internal int CountWrittenEntries()
+    {
+        var searchers = Session.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.MaxDoc;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Closes the index as a crash would: what was not committed is lost (for tests of the catch-up).</summary>
+    internal void CloseWithoutCommit()
+    {
+        lock (_writeLock)
+        {
+            if (_session is { } session)
+            {
+                Discard(session);
+            }
+        }
+    }
+
     // Deletes apply only to documents added before them: first the old entry (by id, and by sequence
     // for a paper re-keyed from its title to its arXiv id), then the new one. A paper above the highest
-    // sequence the index ever held has no old entry (its id and sequence never change together).
-    private static (int Indexed, int Removed, long Revision) Apply(LuceneIndexSession session, IReadOnlyList<Paper> papers, long revision)
+    // sequence the index ever held has no old entry (its id and sequence never change together). A paper
+    // whose entry holds the same content (PaperFields.Content) has only a new upvote count: that doc value
+    // is updated in place, nothing is analysed again. New entries are analysed and added on every core
+    // (the writer takes documents from several threads); a paper met twice in one call waits for the adds before it.
+    private static (int Indexed, int UpvotesUpdated, int Removed, long Revision) Apply(LuceneIndexSession session, IReadOnlyList<Paper> papers, long revision)
     {
         var writer = session.Writer;
-        int indexed = 0, removed = 0;
-        foreach (var paper in papers)
+        int indexed = 0, upvotesUpdated = 0, removed = 0;
+        IndexSearcher? searcher = null;
+        var adds = new List<Paper>(papers.Count);
+        var touchedIds = new HashSet<string>(StringComparer.Ordinal);
+        var touchedSequences = new HashSet<long>();
+        try
         {
-            if (paper.Sequence <= session.HighestSequence)
+            foreach (var paper in papers)
             {
-                writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
-                if (paper.Sequence > 0)
+                revision = Math.Max(revision, paper.Revision);
+                var firstInCall = touchedIds.Add(paper.Id.Value) & (paper.Sequence == 0 || touchedSequences.Add(paper.Sequence));
+                if (!firstInCall)
                 {
-                    writer.DeleteDocuments(PaperFields.SequenceTerm(paper.Sequence));
+                    indexed += AddAll(writer, adds);
+                }
+
+                if (paper.Sequence <= session.HighestSequence)
+                {
+                    // The searcher shows every earlier call (each ends with a refresh), not this call's own changes.
+                    searcher ??= session.Searchers.Acquire();
+                    if (!paper.Withdrawn && firstInCall && HoldsSameContent(searcher, paper))
+                    {
+                        writer.UpdateNumericDocValue(PaperFields.IdTerm(paper.Id), PaperFields.UpvotesSort, paper.Upvotes ?? 0);
+                        upvotesUpdated++;
+                        continue;
+                    }
+
+                    writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
+                    if (paper.Sequence > 0)
+                    {
+                        writer.DeleteDocuments(PaperFields.SequenceTerm(paper.Sequence));
+                    }
+                }
+
+                session.HighestSequence = Math.Max(session.HighestSequence, paper.Sequence);
+
+                if (paper.Withdrawn)
+                {
+                    removed++;
+                }
+                else
+                {
+                    adds.Add(paper);
                 }
             }
 
-            session.HighestSequence = Math.Max(session.HighestSequence, paper.Sequence);
-
-            if (paper.Withdrawn)
+            indexed += AddAll(writer, adds);
+        }
+        finally
+        {
+            if (searcher is not null)
             {
-                removed++;
+                session.Searchers.Release(searcher);
             }
-            else
-            {
-                writer.AddDocument(PaperFields.ToDocument(paper));
-                indexed++;
-            }
-
-            revision = Math.Max(revision, paper.Revision);
         }
 
-        return (indexed, removed, revision);
+        return (indexed, upvotesUpdated, removed, revision);
     }
 
-    // Once something is committed the index no longer "started empty": a reset is reported until then only.
-    private void Commit(LuceneIndexSession session, long revision)
+    private static int AddAll(IndexWriter writer, List<Paper> adds)
     {
-        session.Commit(revision);
-        _state = new SearchIndexState(session.CountDocuments(), revision, WasReset: false);
+        var count = adds.Count;
+        if (count < 2 * MinAddsPerThread || Environment.ProcessorCount == 1)
+        {
+            foreach (var paper in adds)
+            {
+                writer.AddDocument(PaperFields.ToDocument(paper));
+            }
+        }
+        else
+        {
+            var perThread = Math.Max(MinAddsPerThread, (count + Environment.ProcessorCount - 1) / Environment.ProcessorCount);
+            Parallel.ForEach(Partitioner.Create(0, count, perThread), range =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    writer.AddDocument(PaperFields.ToDocument(adds[i]));
+                }
+            });
+        }
+
+        adds.Clear();
+        return count;
+    }
+
+    // Exactly one live entry under the paper's id, and no other under its sequence (a re-keyed paper's old
+    // entry), with the same content fingerprint.
+    private static bool HoldsSameContent(IndexSearcher searcher, Paper paper)
+    {
+        var byId = searcher.Search(new TermQuery(PaperFields.IdTerm(paper.Id)), 2);
+        if (byId.TotalHits != 1 || (paper.Sequence > 0 && searcher.Search(new TermQuery(PaperFields.SequenceTerm(paper.Sequence)), 2).TotalHits != 1))
+        {
+            return false;
+        }
+
+        var doc = byId.ScoreDocs[0].Doc;
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var content = leaf.AtomicReader.GetNumericDocValues(PaperFields.Content);
+        return content is not null && content.Get(doc - leaf.DocBase) == PaperFields.ContentHash(paper);
     }
 
     private void Discard(LuceneIndexSession session)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core.Papers;
+using ChatBot.Storage.Papers;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 
@@ -29,11 +30,18 @@ internal static class PaperFields
     /// <summary><see cref="Paper.Date"/> in UTC ticks, as doc values for sorting.</summary>
     public const string DateSort = "date_sort";
 
-    /// <summary>Upvotes (unknown counts as 0), indexed for range filters.</summary>
-    public const string Upvotes = "upvotes";
-
-    /// <summary>Upvotes as doc values for sorting.</summary>
+    /// <summary>
+    /// Upvotes (unknown counts as 0) as doc values, read by the <c>upvotes:</c> filter and <c>sort:top</c>. Only doc
+    /// values: a changed count is updated in place (<see cref="Lucene.Net.Index.IndexWriter.UpdateNumericDocValue"/>),
+    /// without analysing the paper again. (Indexes written before hold a stale indexed <c>upvotes</c> field no query reads.)
+    /// </summary>
     public const string UpvotesSort = "upvotes_sort";
+
+    /// <summary>
+    /// A fingerprint (doc values) of everything indexed but the upvotes (<see cref="ContentHash(Paper)"/>): when a
+    /// changed paper's fingerprint matches its entry's, only the upvote count changed.
+    /// </summary>
+    public const string Content = "content_hash";
 
     /// <summary>Only the id is read back for a hit; the rest stays on disk.</summary>
     public static readonly ISet<string> IdOnly = new HashSet<string>(StringComparer.Ordinal) { Id };
@@ -48,6 +56,7 @@ internal static class PaperFields
     /// </summary>
     public static Document ToDocument(Paper paper)
     {
+        var content = ContentHash(paper);
         paper = PaperText.Readable(paper);
         var date = paper.Date.UtcTicks;
         var upvotes = paper.Upvotes ?? 0;
@@ -59,8 +68,8 @@ internal static class PaperFields
             new TextField(Abstract, paper.Abstract, Field.Store.YES),
             new Int64Field(Date, date, Field.Store.NO),
             new NumericDocValuesField(DateSort, date),
-            new Int32Field(Upvotes, upvotes, Field.Store.NO),
             new NumericDocValuesField(UpvotesSort, upvotes),
+            new NumericDocValuesField(Content, content),
         };
         if (!string.IsNullOrWhiteSpace(paper.Summary))
         {
@@ -78,5 +87,33 @@ internal static class PaperFields
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// A hash of what <see cref="ToDocument"/> indexes apart from the upvotes, never 0 (the value of an entry
+    /// written without one), so an entry from before it existed never counts as unchanged.
+    /// </summary>
+    public static long ContentHash(Paper paper)
+    {
+        var hash = new Fnv1a();
+        hash.Add(paper.Id.Value);
+        hash.Add(paper.Sequence);
+        hash.Add(paper.Title);
+        hash.Add(paper.Abstract);
+        hash.Add(string.IsNullOrWhiteSpace(paper.Summary) ? null : paper.Summary);
+        hash.Add(paper.Date.UtcTicks);
+        hash.Add(paper.Authors.Count);
+        foreach (var author in paper.Authors)
+        {
+            hash.Add(author);
+        }
+
+        hash.Add(paper.Keywords.Count);
+        foreach (var keyword in paper.Keywords)
+        {
+            hash.Add(keyword);
+        }
+
+        return (long)(hash.Value | 1);
     }
 }

@@ -76,7 +76,8 @@ internal sealed class PaperQueryBuilder(Analyzer analyzer)
 
         if (query.MinUpvotes is not null || query.MaxUpvotes is not null)
         {
-            filters.Add(NumericRangeFilter.NewInt32Range(PaperFields.Upvotes, query.MinUpvotes, query.MaxUpvotes, minInclusive: true, maxInclusive: true));
+            // From doc values, which an upvote change updates in place (PaperFields.UpvotesSort).
+            filters.Add(FieldCacheRangeFilter.NewInt32Range(PaperFields.UpvotesSort, query.MinUpvotes, query.MaxUpvotes, includeLower: true, includeUpper: true));
         }
 
         switch (filters.Count)

@@ -155,6 +155,34 @@ public abstract class PaperStoreContract : StorageContract
     }
 
     [ContractFact]
+    public async Task Title_keys_stored_before_a_restart_still_merge_and_find_their_papers()
+    {
+        await Storage.Papers.UpsertAsync([
+            ArxivPaper("2201.03545", "A ConvNet for the 2020s", upvotes: 1),
+            TitlePaper("Peri-LN: Revisiting Layer Normalization"),
+            ArxivPaper("2301.00001", "Attention Is All You Need", upvotes: 1),
+            ArxivPaper("2301.00002", "Attention Is All You Need", upvotes: 2),
+        ]);
+        await Storage.ReopenAsync();
+
+        var summary = await Storage.Papers.UpsertAsync([
+            TitlePaper("A CONVNET for the 2020s!") with { AuthorCount = 6 },
+            ArxivPaper("2502.02732", "Peri-LN: Revisiting Layer Normalization", upvotes: 12),
+            TitlePaper("Attention is all you need") with { AuthorCount = 8 },
+        ]);
+        await Storage.ReopenAsync();
+
+        Assert.Equal((0, 3), (summary.New, summary.Updated));
+        Assert.Equal(6, (await Storage.Papers.FindAsync(PaperId.Parse("2201.03545")))!.AuthorCount);
+        // The re-keyed paper is still found by its old title id, after another restart.
+        Assert.Equal("2502.02732", (await Storage.Papers.FindAsync(PaperId.FromTitle("Peri-LN: Revisiting Layer Normalization")))!.Id.Value);
+        // A title-only record of a title two arXiv papers share merges into the first stored.
+        Assert.Equal((8, (int?)null), ((await Storage.Papers.FindAsync(PaperId.Parse("2301.00001")))!.AuthorCount, (await Storage.Papers.FindAsync(PaperId.Parse("2301.00002")))!.AuthorCount));
+        Assert.Equal(4, (await Storage.Papers.GetStatsAsync()).Papers);
+    }
+
+
+    [ContractFact]
     public async Task Two_arxiv_papers_with_the_same_title_stay_apart()
     {
         await Storage.Papers.UpsertAsync([ArxivPaper("2301.00001", "Attention Is All You Need", upvotes: 1)]);

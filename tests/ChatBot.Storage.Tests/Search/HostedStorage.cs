@@ -19,13 +19,16 @@ internal sealed class HostedStorage : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public HostedStorage(string dataDirectory)
+    /// <param name="dataDirectory">The data directory (<c>Storage:DataDirectory</c>).</param>
+    /// <param name="settings">More configuration keys (e.g. <c>Search:CommitEveryPapers</c>).</param>
+    public HostedStorage(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
         _services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

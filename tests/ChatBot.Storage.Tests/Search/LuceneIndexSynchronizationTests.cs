@@ -1,6 +1,7 @@
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
+using ChatBot.Storage.Search;
 using ChatBot.Testing;
 
 namespace ChatBot.Storage.Tests.Search;
@@ -9,6 +10,13 @@ namespace ChatBot.Storage.Tests.Search;
 public sealed class LuceneIndexSynchronizationTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+
+    // The first ingest commits (two papers), the second does not.
+    private static readonly Dictionary<string, string?> RareCommits = new()
+    {
+        ["Search:CommitEveryPapers"] = "2",
+        ["Search:CommitInterval"] = "01:00:00",
+    };
 
     private readonly TempDirectory _data = new();
     private HostedStorage _storage;
@@ -131,11 +139,42 @@ public sealed class LuceneIndexSynchronizationTests : IDisposable
         Assert.Equal([PaperId.Parse("2503.00009")], results.Hits.Select(h => h.Id));
     }
 
-    private void Restart(Action? beforeStart = null)
+    [Fact]
+    public async Task After_a_crash_with_uncommitted_index_changes_the_index_catches_up_on_start()
+    {
+        Restart(settings: RareCommits);
+        await IngestAsync(Paper(1, "Diffusion models"), Paper(2, "Diffusion transformers"));
+        await IngestAsync(Paper(3, "Diffusion policies"));
+        Assert.Equal(3, (await SearchAsync("diffusion")).TotalHits);
+
+        // The process dies: the index keeps its last commit (the first ingest), the store keeps everything.
+        ((LuceneSearchIndex)_storage.Index).CloseWithoutCommit();
+        Restart(settings: RareCommits);
+        var report = await _storage.Synchronizer.EnsureCurrentAsync(progress: null, CancellationToken.None);
+
+        Assert.Equal(IndexSyncReason.Behind, report.Reason);
+        Assert.Equal(1, report.PapersIndexed);
+        Assert.Equal(3, (await SearchAsync("diffusion")).TotalHits);
+        Assert.Equal(await _storage.Store.GetLastRevisionAsync(), (await _storage.Index.GetStateAsync()).LastRevision);
+    }
+
+    [Fact]
+    public async Task An_ingested_upvote_change_is_what_the_upvotes_filter_sees()
+    {
+        await IngestAsync(Paper(1, "Sparse attention") with { Upvotes = 3 }, Paper(2, "Sparse experts") with { Upvotes = 40 });
+
+        await IngestAsync(Paper(1, "Sparse attention") with { Upvotes = 90 });
+
+        var results = await _storage.Index.SearchAsync(new SearchQuery { MinUpvotes = 50, Sort = SearchSort.Top }, 0, 10, Now);
+        Assert.Equal([PaperId.Parse("2503.00001")], results.Hits.Select(h => h.Id));
+        Assert.Equal(await _storage.Store.GetLastRevisionAsync(), (await _storage.Index.GetStateAsync()).LastRevision);
+    }
+
+    private void Restart(Action? beforeStart = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _storage.Dispose();
         beforeStart?.Invoke();
-        _storage = new HostedStorage(_data.Path);
+        _storage = new HostedStorage(_data.Path, settings);
     }
 
     private Task<BatchOutcome> IngestAsync(params Paper[] papers) =>

@@ -10,9 +10,14 @@ namespace ChatBot.Storage.Tests.Search;
 internal sealed class TempSearchIndex : IDisposable
 {
     private readonly TempDirectory _directory = new();
+    private readonly SearchIndexOptions _options;
+    private readonly TimeProvider _clock;
 
-    public TempSearchIndex()
+    /// <summary>An index with the given commit settings and clock (the defaults and the system clock when null).</summary>
+    public TempSearchIndex(SearchIndexOptions? options = null, TimeProvider? clock = null)
     {
+        _options = options ?? new SearchIndexOptions();
+        _clock = clock ?? TimeProvider.System;
         Index = Open();
     }
 
@@ -32,8 +37,9 @@ internal sealed class TempSearchIndex : IDisposable
 
     /// <summary>Another index object on the same folder, as a second process would open it.</summary>
     public LuceneSearchIndex Open() => new(
-        Options.Create(new SearchIndexOptions()),
+        Options.Create(_options),
         Options.Create(new StorageOptions { DataDirectory = _directory.Path }),
+        _clock,
         NullLogger<LuceneSearchIndex>.Instance);
 
     public void Dispose()
