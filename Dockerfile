@@ -15,12 +15,14 @@ COPY src/ChatBot.Storage/ChatBot.Storage.csproj src/ChatBot.Storage/
 COPY src/ChatBot.Storage.Postgres/ChatBot.Storage.Postgres.csproj src/ChatBot.Storage.Postgres/
 COPY src/ChatBot.Discord/ChatBot.Discord.csproj src/ChatBot.Discord/
 COPY src/ChatBot.Slack/ChatBot.Slack.csproj src/ChatBot.Slack/
+COPY src/ChatBot.Embeddings/ChatBot.Embeddings.csproj src/ChatBot.Embeddings/
 COPY src/ChatBot/ChatBot.csproj src/ChatBot/
 COPY tests/ChatBot.Testing/ChatBot.Testing.csproj tests/ChatBot.Testing/
 COPY tests/ChatBot.Core.Tests/ChatBot.Core.Tests.csproj tests/ChatBot.Core.Tests/
 COPY tests/ChatBot.Storage.Tests/ChatBot.Storage.Tests.csproj tests/ChatBot.Storage.Tests/
 COPY tests/ChatBot.Discord.Tests/ChatBot.Discord.Tests.csproj tests/ChatBot.Discord.Tests/
 COPY tests/ChatBot.Slack.Tests/ChatBot.Slack.Tests.csproj tests/ChatBot.Slack.Tests/
+COPY tests/ChatBot.Embeddings.Tests/ChatBot.Embeddings.Tests.csproj tests/ChatBot.Embeddings.Tests/
 COPY tests/ChatBot.Tests/ChatBot.Tests.csproj tests/ChatBot.Tests/
 COPY tests/ChatBot.Benchmarks/ChatBot.Benchmarks.csproj tests/ChatBot.Benchmarks/
 RUN dotnet restore ChatBot.sln

@@ -10,6 +10,7 @@ using ChatBot.Core.Ingestion;
 using ChatBot.Core.Ingestion.Sources;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
+using ChatBot.Core.Semantic;
 using ChatBot.Core.Storage;
 using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public static class ChatBotCoreRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SearchIndexSynchronizer>();
+        AddSemantic(builder.Services);
         builder.Services.AddSingleton<PaperIngestor>();
         builder.Services.AddSingleton<IngestService>();
         PaperSourcesRegistration.AddPaperSources(builder);
@@ -64,6 +66,19 @@ public static class ChatBotCoreRegistration
         builder.Services.AddSingleton<AlertDeliveryService>();
         builder.Services.AddSingleton<DoctorRunner>();
         return builder;
+    }
+
+    // Search by meaning; the embedding model itself comes from ChatBot.Embeddings (without it, never available).
+    private static void AddSemantic(IServiceCollection services)
+    {
+        services.AddOptions<EmbeddingsOptions>()
+            .BindConfiguration(EmbeddingsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ITextEmbedder, DisabledTextEmbedder>();
+        services.AddSingleton<PaperVectorSynchronizer>();
+        services.AddSingleton<SemanticSearch>();
+        services.AddSingleton<PaperSearch>();
     }
 
     private static void AddDailyThreads(IServiceCollection services)

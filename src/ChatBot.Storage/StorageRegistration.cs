@@ -1,6 +1,7 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Search;
+using ChatBot.Core.Semantic;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Alerts;
 using ChatBot.Storage.Database;
@@ -8,6 +9,7 @@ using ChatBot.Storage.DailyThreads;
 using ChatBot.Storage.Papers;
 using ChatBot.Storage.State;
 using ChatBot.Storage.Search;
+using ChatBot.Storage.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +21,8 @@ public static class StorageRegistration
     /// <summary>
     /// The embedded stores: LiteDB under <c>Storage:DataDirectory</c> (bound by AddChatBotCore; unless
     /// <c>Storage:Provider</c> is postgres) and the Lucene search index in <c>Search:IndexDirectory</c> (inside the
-    /// data directory unless absolute). The LiteDB file's own services (backup, restore, inspection) stay registered
+    /// data directory unless absolute), and the paper vectors in a subfolder of it. The index and the vectors stay local
+    /// to the process with either provider. The LiteDB file's own services (backup, restore, inspection) stay registered
     /// either way; they open the file only when used.
     /// </summary>
     public static IHostApplicationBuilder AddChatBotStorage(this IHostApplicationBuilder builder)
@@ -35,6 +38,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<DatabaseRestore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         builder.Services.AddSingleton<IAlertMatcher, LuceneAlertMatcher>();
+        builder.Services.AddSingleton<IPaperVectorStore, FilePaperVectorStore>();
         builder.Services.AddSingleton<DatabaseInspector>();
 
         // With Storage:Provider=postgres the stores are AddChatBotPostgresStorage's; the search index stays here,

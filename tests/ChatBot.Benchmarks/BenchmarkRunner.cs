@@ -23,7 +23,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
     private static readonly IBenchmarkScenario[] Scenarios =
     [
         new IngestScenario(), new UpvoteUpdateScenario(), new SearchScenario(), new SearchCommandScenario(), new SimilarScenario(),
-        new AlertMatchScenario(),
+        new AlertMatchScenario(), new SemanticScenario(),
     ];
 
     private readonly long _started = Stopwatch.GetTimestamp();

@@ -58,6 +58,9 @@ public sealed class RecordingSearchIndex : ISearchIndex
     public Task<SearchResults> SearchAsync(SearchQuery query, int offset, int limit, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("RecordingSearchIndex cannot search.");
 
+    public Task<SequenceSet?> FilterAsync(SearchQuery query, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("RecordingSearchIndex cannot search.");
+
     public Task<IReadOnlyList<SearchHit>> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("RecordingSearchIndex cannot search.");
 

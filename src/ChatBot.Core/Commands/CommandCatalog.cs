@@ -13,8 +13,8 @@ public static class CommandCatalog
     public const int MaxResultsPerPage = 10;
 
     public static readonly CommandDefinition Papers = new(PapersCommand, "Find and follow research papers", [
-        new SubcommandDefinition("search", "Search papers by words, phrases, authors and dates", [
-            new OptionDefinition("query", "Words, \"phrases\", -excluded, title:, author:, since:7d, until:, upvotes:>=10, sort:new|top", OptionType.Text, Required: true)
+        new SubcommandDefinition("search", "Search papers by meaning and words, phrases, authors and dates", [
+            new OptionDefinition("query", "Words or a question, \"phrases\", -excluded, title:, author:, since:7d, upvotes:>=10, sort:, mode:", OptionType.Text, Required: true)
             {
                 MaxLength = SearchQueryParser.MaxLength,
             },
@@ -22,9 +22,10 @@ public static class CommandCatalog
             new OptionDefinition("page", "Which page of results (default 1)", OptionType.WholeNumber) { Min = 1, Max = 100, Default = 1 },
         ])
         {
-            Examples = ["search diffusion transformer", "search \"time series\" forecasting since:30d", "search author:hinton sort:new", "search agents -survey upvotes:>=20"],
-            Help = "All words must match (title, abstract, authors, keywords); when no paper has them all, papers with any of them are ranked instead. "
-                + "\"phrase\" matches exactly, -word excludes, a OR b accepts either. Filters: title:word, author:name, since:7d or since:2025-01-01, until:, upvotes:>=10, sort:relevance|new|top.",
+            Examples = ["search how do language model agents use tools", "search diffusion transformer", "search \"time series\" forecasting since:30d", "search author:hinton sort:new", "search agents -survey upvotes:>=20", "search SSM mode:keyword"],
+            Help = "Ranks by meaning and words together (mode:hybrid, the default): a question in plain words finds papers that say it differently. "
+                + "mode:keyword ranks only papers with all the words (or, when none has them all, any of them); mode:semantic ranks by meaning alone. "
+                + "\"phrase\" matches exactly, -word excludes, a OR b accepts either. Filters, in every mode: title:word, author:name, since:7d or since:2025-01-01, until:, upvotes:>=10; sort:new|top rank by words.",
         },
         new SubcommandDefinition("trending", "Papers gaining upvotes fastest right now", [
             new OptionDefinition("days", "How many days back to look (1-30, default 3)", OptionType.WholeNumber) { Min = 1, Max = 30, Default = 3 },
@@ -46,7 +47,7 @@ public static class CommandCatalog
         ])
         {
             Examples = ["similar 2106.04554"],
-            Help = "Compares titles and abstracts: the papers sharing the most distinctive words come first.",
+            Help = "The papers closest in meaning to its title and abstract; a paper not embedded yet (or with search by meaning off) is compared by its most distinctive words.",
         },
         new SubcommandDefinition("help", "Every command with examples", []),
     ]);

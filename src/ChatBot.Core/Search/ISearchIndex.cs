@@ -20,6 +20,12 @@ public interface ISearchIndex
     /// </summary>
     Task<SearchResults> SearchAsync(SearchQuery query, int offset, int limit, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sequences of the papers that match <paramref name="query"/> (every clause, no excluded term, within its
+    /// bounds), for filtering search by meaning; null when the query narrows nothing (every paper passes).
+    /// </summary>
+    Task<SequenceSet?> FilterAsync(SearchQuery query, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Papers most like <paramref name="id"/> by title and abstract, without the paper itself; empty when it is not indexed.</summary>
     Task<IReadOnlyList<SearchHit>> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default);
 

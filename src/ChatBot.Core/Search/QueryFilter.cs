@@ -9,4 +9,5 @@ internal enum QueryFilter
     Until,
     Upvotes,
     Sort,
+    Mode,
 }

@@ -7,7 +7,7 @@ namespace ChatBot.Core.Search;
 internal static class QueryFilters
 {
     /// <summary>The filter names, in the order the help text lists them.</summary>
-    public static readonly IReadOnlyList<string> Names = ["title", "author", "since", "until", "upvotes", "sort"];
+    public static readonly IReadOnlyList<string> Names = ["title", "author", "since", "until", "upvotes", "sort", "mode"];
 
     /// <summary>Schemes of words that look like <c>name:value</c> but are links or identifiers, not filters.</summary>
     private static readonly HashSet<string> Schemes = new(StringComparer.OrdinalIgnoreCase)
@@ -28,6 +28,8 @@ internal static class QueryFilters
         ["order"] = "sort",
         ["orderby"] = "sort",
         ["sortby"] = "sort",
+        ["match"] = "mode",
+        ["search"] = "mode",
     };
 
     public static bool TryFind(string name, out QueryFilter filter)
@@ -81,7 +83,7 @@ internal static class QueryFilters
         return best;
     }
 
-    /// <summary>"title:, author:, since:, until:, upvotes: or sort:"</summary>
+    /// <summary>"title:, author:, since:, until:, upvotes:, sort: or mode:"</summary>
     public static string List() =>
         string.Join(", ", Names.Take(Names.Count - 1).Select(n => n + ":")) + " or " + Names[^1] + ":";
 

@@ -40,6 +40,7 @@ internal sealed class QueryReader
     private int? _maxUpvotes;
     private (int Position, int Length) _upvotesAt;
     private SearchSort _sort = SearchSort.Relevance;
+    private SearchMode? _mode;
 
     private QueryReader(string text) => _text = text;
 
@@ -226,6 +227,14 @@ internal sealed class QueryReader
                 _maxUpvotes = max ?? _maxUpvotes;
                 _upvotesAt = (nameAt, _pos - nameAt);
                 return null;
+            case QueryFilter.Mode:
+                if (!QueryValues.TryParseMode(value, out var mode))
+                {
+                    return new QueryError($"{name} expects hybrid, keyword or semantic", position, length);
+                }
+
+                _mode = mode;
+                return null;
             default:
                 if (!QueryValues.TryParseSort(value, out var sort))
                 {
@@ -360,5 +369,6 @@ internal sealed class QueryReader
         MinUpvotes = _minUpvotes,
         MaxUpvotes = _maxUpvotes,
         Sort = _sort,
+        Mode = _mode,
     };
 }

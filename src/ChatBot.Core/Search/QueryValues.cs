@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ChatBot.Core.Search;
 
-/// <summary>Reads the values of the <c>since:</c>, <c>until:</c>, <c>upvotes:</c> and <c>sort:</c> filters.</summary>
+/// <summary>Reads the values of the <c>since:</c>, <c>until:</c>, <c>upvotes:</c>, <c>sort:</c> and <c>mode:</c> filters.</summary>
 internal static class QueryValues
 {
     /// <summary>The farthest back a relative bound may reach.</summary>
@@ -98,6 +98,25 @@ internal static class QueryValues
                 return true;
             default:
                 sort = default;
+                return false;
+        }
+    }
+
+    public static bool TryParseMode(string value, out SearchMode mode)
+    {
+        switch (value.ToLowerInvariant())
+        {
+            case "hybrid":
+                mode = SearchMode.Hybrid;
+                return true;
+            case "keyword" or "keywords" or "words":
+                mode = SearchMode.Keyword;
+                return true;
+            case "semantic" or "meaning":
+                mode = SearchMode.Semantic;
+                return true;
+            default:
+                mode = default;
                 return false;
         }
     }

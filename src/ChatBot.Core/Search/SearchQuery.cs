@@ -28,6 +28,24 @@ public sealed record SearchQuery
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
+    /// <summary>The mode the query names (<c>mode:</c>), or null for the bot's default.</summary>
+    public SearchMode? Mode { get; init; }
+
+    /// <summary>
+    /// What the query means in words, for search by meaning: its plain words and phrases (not <c>title:</c>,
+    /// <c>author:</c> or excluded terms), in the order typed.
+    /// </summary>
+    public string MeaningText => string.Join(' ', Clauses.SelectMany(c => c.AnyOf).Where(t => t.Field == QueryField.Any).Select(t => t.Text));
+
+    /// <summary>
+    /// The query without its plain words: what must hold of every paper in any mode (phrases, <c>title:</c>,
+    /// <c>author:</c>, excluded terms, dates, upvotes). A clause with a plain word among its alternatives is dropped whole.
+    /// </summary>
+    public SearchQuery FiltersOnly() => this with
+    {
+        Clauses = [.. Clauses.Where(c => c.AnyOf.All(t => t.IsPhrase || t.Field != QueryField.Any))],
+    };
+
     /// <summary>True when the query names something to match, not only filters.</summary>
     public bool HasTerms => Clauses.Count > 0;
 

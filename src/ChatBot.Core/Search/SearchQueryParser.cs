@@ -9,8 +9,9 @@ namespace ChatBot.Core.Search;
 /// since:7d  until:2025-01-31                      h, d, w, m (30 days), y (365 days), or yyyy-MM-dd (UTC)
 /// upvotes:>=10  upvotes:&gt;9  upvotes:&lt;=50  upvotes:10 (= at least 10)
 /// sort:relevance|new|top
+/// mode:hybrid|keyword|semantic                    how words match: by meaning and words (default), words only, meaning only
 /// </code>
-/// Filter names are case-insensitive; a repeated since:, until:, sort: or upvotes: bound replaces the earlier one
+/// Filter names are case-insensitive; a repeated since:, until:, sort:, mode: or upvotes: bound replaces the earlier one
 /// (upvotes:&gt;=10 upvotes:&lt;=50 sets both ends). A lone - and words of punctuation only are ignored.
 /// Parsing never throws for any text (except <see cref="Parse(string, int)"/>, by design): a query that cannot be
 /// read yields a <see cref="QueryError"/> saying what is wrong and where.

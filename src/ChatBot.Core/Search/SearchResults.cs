@@ -7,4 +7,10 @@ namespace ChatBot.Core.Search;
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int TotalHits, bool RelaxedToAnyWord)
 {
     public static readonly SearchResults None = new([], 0, false);
+
+    /// <summary>How the papers were ranked: the mode asked for, or keywords when meaning was not available.</summary>
+    public SearchMode Ranking { get; init; } = SearchMode.Keyword;
+
+    /// <summary>Why the ranking is not the mode the query asked for (<c>mode:semantic</c> while the model is unavailable), or null.</summary>
+    public string? FallbackReason { get; init; }
 }

@@ -147,6 +147,31 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    public Task<SequenceSet?> FilterAsync(SearchQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var clauses = _queries.Clauses(query);
+        var filter = PaperQueryBuilder.Filter(query, now);
+        if (clauses.Count == 0 && query.Excluded.Count == 0 && filter is null)
+        {
+            return Task.FromResult<SequenceSet?>(null);
+        }
+
+        var searchers = Session.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            var sequences = new SequenceSet();
+            searcher.Search(_queries.Combine(clauses, query, anyClause: false), filter, new SequenceCollector(sequences));
+            return Task.FromResult<SequenceSet?>(sequences);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     public Task<IReadOnlyList<SearchHit>> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);

@@ -10,6 +10,7 @@ using ChatBot.Health;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Search;
+using ChatBot.Semantic;
 using ChatBot.Slack.Http;
 using ChatBot.Telemetry;
 using Microsoft.AspNetCore.Hosting;
@@ -151,6 +152,7 @@ internal static class ChatBotCli
         builder.AddMetricsEndpoint();
         builder.AddSearchIndexStartup();
         builder.AddIngestWorker();
+        builder.AddEmbeddingWorker();
         builder.AddDailyThreadWorker();
         builder.AddAlertWorker();
         builder.AddHealthEndpoints();

@@ -2,6 +2,7 @@ using ChatBot.Console;
 using ChatBot.Core;
 using ChatBot.Core.Storage;
 using ChatBot.Discord;
+using ChatBot.Embeddings;
 using ChatBot.Slack;
 using ChatBot.Storage;
 using ChatBot.Storage.Postgres;
@@ -45,6 +46,7 @@ internal static class ChatBotHost
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
         builder.AddChatBotPostgresStorage();
+        builder.AddChatBotEmbeddings();
         builder.AddChatBotDiscord();
         builder.AddChatBotSlack();
         builder.AddConsolePlatform(console);

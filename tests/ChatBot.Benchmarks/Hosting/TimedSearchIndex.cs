@@ -26,6 +26,9 @@ internal sealed class TimedSearchIndex(ISearchIndex inner, IngestTimings timings
     public Task<SearchResults> SearchAsync(SearchQuery query, int offset, int limit, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         inner.SearchAsync(query, offset, limit, now, cancellationToken);
 
+    public Task<SequenceSet?> FilterAsync(SearchQuery query, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.FilterAsync(query, now, cancellationToken);
+
     public Task<IReadOnlyList<SearchHit>> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default) =>
         inner.SimilarAsync(id, limit, cancellationToken);
 

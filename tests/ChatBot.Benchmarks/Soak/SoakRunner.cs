@@ -166,10 +166,14 @@ internal sealed class SoakRunner(SoakSettings settings, TextWriter output, TextW
         return (report, Details(ledger, violations, failures, logFile));
     }
 
-    /// <summary>Settings for every run of the bot: no console REPL, no paper source reaching out.</summary>
+    /// <summary>
+    /// Settings for every run of the bot: no console REPL, no paper source reaching out, no embedding model (the soak is
+    /// about the platforms under faults; <c>--bot-setting Embeddings__Enabled=true</c> soaks with the model embedding).
+    /// </summary>
     private static List<KeyValuePair<string, string>> BaseSettings() =>
     [
         new("Console__Enabled", "false"),
+        new("Embeddings__Enabled", "false"),
         new("Sources__HuggingFace__Enabled", "false"),
         new("Sources__Arxiv__Enabled", "false"),
         new("Sources__Inbox__Enabled", "false"),

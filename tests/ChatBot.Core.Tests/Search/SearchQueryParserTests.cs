@@ -316,6 +316,39 @@ public sealed class SearchQueryParserTests
     }
 
     [Theory]
+    [InlineData("how do agents use tools mode:semantic", SearchMode.Semantic)]
+    [InlineData("mode:KEYWORD agents", SearchMode.Keyword)]
+    [InlineData("agents mode:hybrid", SearchMode.Hybrid)]
+    [InlineData("agents mode:semantic mode:keyword", SearchMode.Keyword)]
+    public void Mode_chooses_how_words_match_and_is_not_a_word(string text, SearchMode mode)
+    {
+        var query = Parsed(text);
+
+        Assert.Equal(mode, query.Mode);
+        Assert.DoesNotContain(query.Clauses.SelectMany(c => c.AnyOf), t => t.Text.Contains("mode", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Without_mode_the_query_leaves_the_choice_to_the_bot()
+    {
+        Assert.Null(Parsed("agents tools").Mode);
+    }
+
+    [Theory]
+    [InlineData("agents mode:vector", 12, 6)]
+    [InlineData("mode:", 0, 5)]
+    public void A_bad_mode_value_lists_the_choices(string text, int position, int length)
+    {
+        Assert.Equal(new QueryError("mode: expects hybrid, keyword or semantic", position, length), Refused(text));
+    }
+
+    [Fact]
+    public void Mode_cannot_be_excluded()
+    {
+        Assert.Equal(new QueryError("mode: cannot be excluded — remove the -", 0, 1), Refused("-mode:keyword"));
+    }
+
+    [Theory]
     [InlineData("title:", "title:", 0, 6)]
     [InlineData("cats author: smith", "author:", 5, 7)]
     [InlineData("title:...", "title:", 6, 3)]
@@ -353,7 +386,7 @@ public sealed class SearchQueryParserTests
     public void An_unknown_filter_with_nothing_close_lists_the_filters()
     {
         Assert.Equal(
-            new QueryError("unknown filter 'venue:' — use title:, author:, since:, until:, upvotes: or sort:", 5, 6),
+            new QueryError("unknown filter 'venue:' — use title:, author:, since:, until:, upvotes:, sort: or mode:", 5, 6),
             Refused("cats venue:neurips"));
     }
 

@@ -4,8 +4,8 @@ namespace ChatBot.Storage.Tests.Relevance;
 
 /// <summary>
 /// Rankings through the real search path: the text parsed by <see cref="SearchQueryParser"/> as the search
-/// command parses it, run by the <see cref="ISearchIndex"/>. A mode is chosen with the query language's
-/// <c>mode:</c> filter (issue 17) once the parser knows it; until then keyword search is the only mode.
+/// command parses it, run by <see cref="PaperSearch"/> as the command runs it. A mode is chosen with the query
+/// language's <c>mode:</c> filter.
 /// </summary>
 internal static class SearchModeRanker
 {
@@ -23,16 +23,16 @@ internal static class SearchModeRanker
     /// The ranking of <paramref name="mode"/>. Keyword ranks plain text while <c>mode:</c> is unknown (it is then
     /// the only mode) and pins <c>mode:keyword</c> once it exists, so a new default cannot pass for keyword search.
     /// </summary>
-    public static Ranker For(ISearchIndex index, string mode)
+    public static Ranker For(PaperSearch search, string mode)
     {
-        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(search);
         var prefix = Supports(mode) ? $"mode:{mode} "
             : mode == Keyword ? ""
             : throw new InvalidOperationException($"The query language has no mode:{mode} yet.");
         return async (text, limit, cancellationToken) =>
         {
             var query = SearchQueryParser.Parse(prefix + text);
-            var results = await index.SearchAsync(query, 0, limit, Now, cancellationToken);
+            var results = await search.SearchAsync(query, 0, limit, Now, cancellationToken);
             return [.. results.Hits.Select(hit => hit.Id.Value)];
         };
     }

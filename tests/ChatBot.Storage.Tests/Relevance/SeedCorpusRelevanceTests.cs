@@ -8,7 +8,8 @@ namespace ChatBot.Storage.Tests.Relevance;
 /// test output; the assertions are floors a little under what keyword search scores today, so a ranking
 /// regression fails, and (once issue 17's modes exist) the comparison hybrid search must win.
 /// </summary>
-public sealed class SeedCorpusRelevanceTests(SeedCorpusFixture corpus, ITestOutputHelper output) : IClassFixture<SeedCorpusFixture>
+public sealed class SeedCorpusRelevanceTests(SeedCorpusFixture corpus, SeedCorpusMeaningFixture meaning, ITestOutputHelper output)
+    : IClassFixture<SeedCorpusFixture>, IClassFixture<SeedCorpusMeaningFixture>
 {
     // Keyword search as measured when the set was written (nDCG@10 natural 0.530, keyword 0.918, overall 0.662;
     // recall@10 overall 0.527), less about 0.03: BM25 over a fixed corpus is deterministic, so only a change fails.
@@ -46,11 +47,13 @@ public sealed class SeedCorpusRelevanceTests(SeedCorpusFixture corpus, ITestOutp
         Assert.True(report.MeanRecall() < KeywordOverallRecallFloor, report.Summary());
     }
 
-    [Fact(Skip = "needs hybrid mode (issue 17)")]
+    [Fact]
     public async Task Hybrid_search_beats_keyword_search_on_natural_queries_and_is_not_worse_on_keyword_queries()
     {
+        Assert.Null(meaning.ModelUnavailable);
         var keyword = await EvaluateAsync(SearchModeRanker.Keyword);
         var hybrid = await EvaluateAsync(SearchModeRanker.Hybrid);
+        await EvaluateAsync(SearchModeRanker.Semantic);
 
         Assert.True(hybrid.MeanNdcg(QueryKind.Natural) >= keyword.MeanNdcg(QueryKind.Natural) + HybridNaturalMargin, hybrid.Summary() + keyword.Summary());
         Assert.True(hybrid.MeanNdcg(QueryKind.Keyword) >= keyword.MeanNdcg(QueryKind.Keyword), hybrid.Summary() + keyword.Summary());
@@ -58,7 +61,7 @@ public sealed class SeedCorpusRelevanceTests(SeedCorpusFixture corpus, ITestOutp
 
     private async Task<RelevanceReport> EvaluateAsync(string mode)
     {
-        var report = await RelevanceEvaluator.EvaluateAsync($"mode:{mode}", Queries, SearchModeRanker.For(corpus.Index, mode));
+        var report = await RelevanceEvaluator.EvaluateAsync($"mode:{mode}", Queries, SearchModeRanker.For(meaning.Search, mode));
         output.WriteLine(report.Summary());
         return report;
     }

@@ -4,6 +4,7 @@ using ChatBot.Core.Doctor;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
+using ChatBot.Embeddings;
 using ChatBot.Storage.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,8 @@ internal sealed class HostedStorage : IDisposable
 
     /// <param name="dataDirectory">The data directory (<c>Storage:DataDirectory</c>).</param>
     /// <param name="settings">More configuration keys (e.g. <c>Search:CommitEveryPapers</c>).</param>
-    public HostedStorage(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="embeddings">Registers the packaged embedding model (AddChatBotEmbeddings), as the bot does.</param>
+    public HostedStorage(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, bool embeddings = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -31,6 +33,11 @@ internal sealed class HostedStorage : IDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
+        if (embeddings)
+        {
+            builder.AddChatBotEmbeddings();
+        }
+
         _services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -48,7 +48,7 @@ public sealed class HealthHostTests : IDisposable
             Assert.Equal(1, refusedExit);
 
             Assert.Equal("Healthy", ready.Body["status"]!.GetValue<string>());
-            Assert.Equal(["database", "discord", "ingest", "search-index", "workers"], Checks(ready.Body).Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["database", "discord", "embeddings", "ingest", "search-index", "workers"], Checks(ready.Body).Keys.Order(StringComparer.Ordinal));
             Assert.All(Checks(ready.Body).Values, c => Assert.Equal("Healthy", c["status"]!.GetValue<string>()));
             Assert.Equal("Discord gateway: 1 connection open", Checks(ready.Body)["discord"]["description"]!.GetValue<string>());
             Assert.Equal("Unhealthy", Checks(refused.Body)["discord"]["status"]!.GetValue<string>());

@@ -9,7 +9,7 @@ public sealed class ConfigurationErrorTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var name in new[] { "Ingest__BatchSize", "DailyPosts__0__Platform", "DailyPosts__0__ChannelId", "DailyPosts__0__Time", "DailyPosts__0__TimeZone" })
+        foreach (var name in new[] { "Ingest__BatchSize", "Embeddings__Threads", "DailyPosts__0__Platform", "DailyPosts__0__ChannelId", "DailyPosts__0__Time", "DailyPosts__0__TimeZone" })
         {
             Environment.SetEnvironmentVariable(name, null);
         }
@@ -26,6 +26,18 @@ public sealed class ConfigurationErrorTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Ingest:BatchSize", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_embeddings_setting_stops_the_command_with_one_line_naming_it()
+    {
+        Environment.SetEnvironmentVariable("Embeddings__Threads", "0");
+
+        var (exitCode, output) = await CliRunner.RunAsync(["--data-dir", _data.Path, "stats"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Embeddings:Threads must be between 1 and 64.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 

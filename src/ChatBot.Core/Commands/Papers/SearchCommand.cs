@@ -5,7 +5,7 @@ using ChatBot.Core.Storage;
 namespace ChatBot.Core.Commands.Papers;
 
 /// <summary><c>/papers search &lt;query&gt;</c>: ranked results with a snippet each, and a button for the next page.</summary>
-internal sealed class SearchCommand(ISearchIndex index, IPaperStore store, TimeProvider clock) : ICommandHandler
+internal sealed class SearchCommand(PaperSearch search, IPaperStore store, TimeProvider clock) : ICommandHandler
 {
     public string Command => CommandCatalog.PapersCommand;
 
@@ -23,7 +23,7 @@ internal sealed class SearchCommand(ISearchIndex index, IPaperStore store, TimeP
         var limit = context.Arguments.Number("limit", Definition);
         var page = context.Arguments.Number("page", Definition);
         var offset = (page - 1) * limit;
-        var results = await index.SearchAsync(query, offset, limit, clock.GetUtcNow(), cancellationToken);
+        var results = await search.SearchAsync(query, offset, limit, clock.GetUtcNow(), cancellationToken);
         if (results.TotalHits == 0)
         {
             return await NothingFoundAsync(query, cancellationToken);
@@ -41,14 +41,38 @@ internal sealed class SearchCommand(ISearchIndex index, IPaperStore store, TimeP
         var more = shownTo < results.TotalHits;
         return new Reply
         {
-            Title = string.Create(CultureInfo.InvariantCulture, $"{results.TotalHits} paper{(results.TotalHits == 1 ? "" : "s")} for \u201c{query.Text}\u201d{SortNote(query.Sort)}"),
-            Text = results.RelaxedToAnyWord ? ["No paper has all of these words; these have some of them."] : [],
+            Title = string.Create(CultureInfo.InvariantCulture, $"{results.TotalHits} paper{(results.TotalHits == 1 ? "" : "s")} for \u201c{query.Text}\u201d{SortNote(query.Sort)}{RankingNote(results.Ranking)}"),
+            Text = Notes(results),
             Papers = cards,
             Footer = string.Create(CultureInfo.InvariantCulture, $"{offset + 1}\u2013{shownTo} of {results.TotalHits}"),
             NextPage = more
                 ? string.Create(CultureInfo.InvariantCulture, $"/{Command} search {query.Text} --limit {limit} --page {page + 1}")
                 : null,
         };
+    }
+
+    // Keyword ranking is the plain case and says nothing; the others say what the order means.
+    private static string RankingNote(SearchMode ranking) => ranking switch
+    {
+        SearchMode.Hybrid => ", by meaning and words",
+        SearchMode.Semantic => ", closest in meaning first",
+        _ => "",
+    };
+
+    private static List<string> Notes(SearchResults results)
+    {
+        var notes = new List<string>(2);
+        if (results.FallbackReason is { } fallback)
+        {
+            notes.Add(fallback);
+        }
+
+        if (results.RelaxedToAnyWord)
+        {
+            notes.Add("No paper has all of these words; these have some of them.");
+        }
+
+        return notes;
     }
 
     private static string SortNote(SearchSort sort) => sort switch

@@ -4,8 +4,8 @@ using ChatBot.Core.Storage;
 
 namespace ChatBot.Core.Commands.Papers;
 
-/// <summary><c>/papers similar &lt;id&gt;</c>: the papers most like one paper by title and abstract.</summary>
-internal sealed class SimilarCommand(ISearchIndex index, IPaperStore store) : ICommandHandler
+/// <summary><c>/papers similar &lt;id&gt;</c>: the papers closest in meaning to one paper (by distinctive words until it has a vector).</summary>
+internal sealed class SimilarCommand(PaperSearch search, IPaperStore store) : ICommandHandler
 {
     public string Command => CommandCatalog.PapersCommand;
 
@@ -16,7 +16,8 @@ internal sealed class SimilarCommand(ISearchIndex index, IPaperStore store) : IC
         ArgumentNullException.ThrowIfNull(context);
         var paper = await PaperLookup.FindAsync(store, context.Arguments.RequiredText("id"), cancellationToken);
         var limit = context.Arguments.Number("limit", Definition);
-        var hits = await index.SimilarAsync(paper.Id, limit, cancellationToken);
+        var results = await search.SimilarAsync(paper.Id, limit, cancellationToken);
+        var hits = results.Hits;
         var title = $"Papers like \u201c{LatexText.ToPlain(paper.Title)}\u201d";
         if (hits.Count == 0)
         {
@@ -26,7 +27,7 @@ internal sealed class SimilarCommand(ISearchIndex index, IPaperStore store) : IC
         var similar = await store.FindManyAsync([.. hits.Select(h => h.Id)], cancellationToken);
         return new Reply
         {
-            Title = title,
+            Title = results.Ranking == SearchMode.Semantic ? title + ", closest in meaning first" : title,
             Papers = [.. similar.Select((p, i) => new PaperCard(p, CardDetail.Brief) { Rank = i + 1 })],
         };
     }

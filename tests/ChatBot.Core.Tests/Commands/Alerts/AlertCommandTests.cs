@@ -161,6 +161,9 @@ public sealed class AlertCommandTests
         public Task<SearchResults> SearchAsync(SearchQuery query, int offset, int limit, DateTimeOffset now, CancellationToken cancellationToken = default) =>
             Task.FromResult(SearchResults.None);
 
+        public Task<SequenceSet?> FilterAsync(SearchQuery query, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            Task.FromResult<SequenceSet?>(new SequenceSet());
+
         public Task<IReadOnlyList<SearchHit>> SimilarAsync(PaperId id, int limit, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<SearchHit>>([]);
 

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using ChatBot.Benchmarks.Corpus;
+using ChatBot.Benchmarks.Measuring;
+using ChatBot.Benchmarks.Reporting;
+using ChatBot.Core.Ingestion.Parsing;
+using ChatBot.Core.Papers;
+using ChatBot.Core.Semantic;
+using ChatBot.Embeddings.Onnx;
+using ChatBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Benchmarks.Scenarios;
+
+/// <summary>
+/// Search by meaning: how fast the bot's embedding model (int8 all-MiniLM-L6-v2, default settings) embeds real papers
+/// (title + abstract of the seed pages), in wall time and in CPU time per paper (the machine is shared, so CPU time
+/// says more about a quiet machine); then exact search over as many vectors as the run has papers (random unit
+/// vectors: the scan's cost does not depend on what they mean), int8 as the bot keeps them and fp32 for comparison.
+/// </summary>
+internal sealed class SemanticScenario : IBenchmarkScenario
+{
+    public const int TimedQueries = 300;
+    public const int WarmUpQueries = 20;
+    public const int Limit = 50;
+    private const int Dimensions = MiniLmPackage.Dimensions;
+    private const string Section = "Search by meaning";
+
+    public string Name => "semantic";
+
+    public async Task RunAsync(BenchmarkContext context, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
+        await MeasureEmbeddingAsync(report, cancellationToken);
+        MeasureSearch(context, report);
+    }
+
+    private static async Task MeasureEmbeddingAsync(BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        var texts = SeedCorpus.Files
+            .SelectMany(f => DailyPapersTextParser.Parse(File.ReadAllText(f), f).Papers)
+            .Select(EmbeddingText.Of)
+            .ToList();
+        using var embedder = new OnnxTextEmbedder(MiniLmPackage.Files, Options.Create(new EmbeddingsOptions()), NullLogger<OnnxTextEmbedder>.Instance);
+        var loadStarted = Stopwatch.GetTimestamp();
+        var status = await embedder.EnsureLoadedAsync(cancellationToken);
+        var loadMs = Stopwatch.GetElapsedTime(loadStarted).TotalMilliseconds;
+        if (!status.IsAvailable)
+        {
+            report.AddText(Section, "embed_unavailable", "embedding model unavailable", status.Reason ?? "");
+            return;
+        }
+
+        await embedder.EmbedAsync([.. texts.Take(8)], cancellationToken);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        await embedder.EmbedAsync(texts, cancellationToken);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+
+        report.Add(Section, "embed_model_load_ms", "model load (read, quantise, session)", loadMs, "ms");
+        report.Add(Section, "embed_papers", "papers embedded (seed pages)", texts.Count);
+        report.Add(Section, "embed_papers_per_s", "embedding throughput", texts.Count / seconds, "papers/s");
+        report.Add(Section, "embed_cpu_ms_per_paper", "embedding CPU time", cpuMs / texts.Count, "ms/paper");
+    }
+
+    private static void MeasureSearch(BenchmarkContext context, BenchmarkReport report)
+    {
+        var count = context.Corpus.Count;
+        var random = SeedMix.Random(context.Settings.Seed, 0, stream: 11);
+        using var vectors = new QuantizedVectorSet(Dimensions);
+        var floats = new float[(long)count * Dimensions];
+        var vector = new float[Dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            UnitVector(random, vector);
+            vector.CopyTo(floats.AsSpan(i * Dimensions, Dimensions));
+            vectors.Upsert(new PaperVector(i + 1, PaperId.FromTitle($"paper {i}"), (ulong)i, vector));
+        }
+
+        var queries = Enumerable.Range(0, WarmUpQueries + TimedQueries).Select(_ => UnitVector(random, new float[Dimensions])).ToList();
+        var int8 = Time(queries, q => vectors.Search(q, Limit).Count);
+        var filtered = Time(queries, q => vectors.Search(q, Limit, sequence => (sequence & 1) == 0).Count);
+        var fp32 = Time(queries, q => ScanFloat(floats, count, q));
+
+        report.Add(Section, "vector_papers", "vectors searched", count);
+        report.Add(Section, "vector_search_p50_ms", "vector search p50 (int8, exact, top 50)", int8.P50, "ms");
+        report.Add(Section, "vector_search_p99_ms", "vector search p99 (int8, exact, top 50)", int8.P99, "ms");
+        report.Add(Section, "vector_search_filtered_p99_ms", "vector search p99, half the papers allowed", filtered.P99, "ms");
+        report.Add(Section, "vector_search_fp32_p99_ms", "fp32 scan p99 (TensorPrimitives.Dot, for comparison)", fp32.P99, "ms");
+        report.Add(Section, "vector_memory_mb", "vector memory (int8 + keys)", vectors.MemoryBytes / (1024.0 * 1024.0), "MB");
+        report.Add(Section, "vector_memory_fp32_mb", "the same vectors as fp32", floats.LongLength * 4 / (1024.0 * 1024.0), "MB");
+    }
+
+    private static LatencySummary Time(List<float[]> queries, Func<float[], int> search)
+    {
+        foreach (var query in queries.Take(WarmUpQueries))
+        {
+            search(query);
+        }
+
+        var recorder = new LatencyRecorder(TimedQueries);
+        foreach (var query in queries.Skip(WarmUpQueries))
+        {
+            var started = Stopwatch.GetTimestamp();
+            search(query);
+            recorder.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return recorder.Summarize();
+    }
+
+    // The fp32 alternative: one TensorPrimitives.Dot per vector, best score only (the scan is the cost).
+    private static int ScanFloat(float[] floats, int count, float[] query)
+    {
+        var best = float.MinValue;
+        var bestSlot = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var score = TensorPrimitives.Dot(floats.AsSpan(i * Dimensions, Dimensions), query);
+            if (score > best)
+            {
+                best = score;
+                bestSlot = i;
+            }
+        }
+
+        return bestSlot;
+    }
+
+    private static float[] UnitVector(Random random, float[] vector)
+    {
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] = (float)(random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5);
+        }
+
+        TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+        return vector;
+    }
+}

