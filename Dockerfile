@@ -12,6 +12,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ChatBot.sln .edi
 COPY eng/ eng/
 COPY src/ChatBot.Core/ChatBot.Core.csproj src/ChatBot.Core/
 COPY src/ChatBot.Storage/ChatBot.Storage.csproj src/ChatBot.Storage/
+COPY src/ChatBot.Storage.Postgres/ChatBot.Storage.Postgres.csproj src/ChatBot.Storage.Postgres/
 COPY src/ChatBot.Discord/ChatBot.Discord.csproj src/ChatBot.Discord/
 COPY src/ChatBot.Slack/ChatBot.Slack.csproj src/ChatBot.Slack/
 COPY src/ChatBot.Embeddings/ChatBot.Embeddings.csproj src/ChatBot.Embeddings/

@@ -19,9 +19,11 @@ namespace ChatBot.Storage;
 public static class StorageRegistration
 {
     /// <summary>
-    /// The embedded stores: LiteDB under <c>Storage:DataDirectory</c> (bound by AddChatBotCore) and the
-    /// Lucene search index in <c>Search:IndexDirectory</c> (inside the data directory unless absolute), and the paper
-    /// vectors in a subfolder of it.
+    /// The embedded stores: LiteDB under <c>Storage:DataDirectory</c> (bound by AddChatBotCore; unless
+    /// <c>Storage:Provider</c> is postgres) and the Lucene search index in <c>Search:IndexDirectory</c> (inside the
+    /// data directory unless absolute), and the paper vectors in a subfolder of it. The index and the vectors stay local
+    /// to the process with either provider. The LiteDB file's own services (backup, restore, inspection) stay registered
+    /// either way; they open the file only when used.
     /// </summary>
     public static IHostApplicationBuilder AddChatBotStorage(this IHostApplicationBuilder builder)
     {
@@ -34,19 +36,25 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ChatBotDatabase>();
         builder.Services.AddSingleton<DatabaseBackup>();
         builder.Services.AddSingleton<DatabaseRestore>();
-        builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
-        builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
-        builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
-        builder.Services.AddSingleton<IAlertStore, LiteDbAlertStore>();
-        builder.Services.AddSingleton<IDeliveryLog, LiteDbDeliveryLog>();
-        builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
         builder.Services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         builder.Services.AddSingleton<IAlertMatcher, LuceneAlertMatcher>();
         builder.Services.AddSingleton<IPaperVectorStore, FilePaperVectorStore>();
-
-        // The doctor's checks read both without opening the stores (which would create or repair files).
         builder.Services.AddSingleton<DatabaseInspector>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DatabaseCheck>());
+
+        // With Storage:Provider=postgres the stores are AddChatBotPostgresStorage's; the search index stays here,
+        // local to the process, following the stores by revision either way.
+        if (!StorageOptions.PostgresConfigured(builder.Configuration))
+        {
+            builder.Services.AddSingleton<IPaperStore, LiteDbPaperStore>();
+            builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
+            builder.Services.AddSingleton<IPostLog, LiteDbPostLog>();
+            builder.Services.AddSingleton<IAlertStore, LiteDbAlertStore>();
+            builder.Services.AddSingleton<IDeliveryLog, LiteDbDeliveryLog>();
+            builder.Services.AddSingleton<IScheduleStore, LiteDbScheduleStore>();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DatabaseCheck>());
+        }
+
+        // The doctor's checks read the file and the index without opening the stores (which would create or repair files).
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SearchIndexCheck>());
         return builder;
     }

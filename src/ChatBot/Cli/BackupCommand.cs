@@ -30,6 +30,7 @@ internal static class BackupCommand
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, string path, IAnsiConsole console, CancellationToken cancellationToken)
     {
         await using var app = ChatBotHost.BuildForVerb(console, overrides);
+        PostgresGuard.RefuseFileVerb(app.Services, "backup");
         var database = app.Services.GetRequiredService<ChatBotDatabase>().FilePath;
         if (!File.Exists(database))
         {

@@ -28,6 +28,7 @@ internal static class RestoreCommand
     private static async Task<int> RunAsync(Dictionary<string, string?> overrides, string path, IAnsiConsole console, CancellationToken cancellationToken)
     {
         await using var app = ChatBotHost.BuildForVerb(console, overrides);
+        PostgresGuard.RefuseFileVerb(app.Services, "restore");
         var database = app.Services.GetRequiredService<ChatBotDatabase>().FilePath;
         if (DatabaseLock.IsHeld(database))
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatBot.Core.Storage;
 using ChatBot.Hosting;
 using ChatBot.Storage.Database;
+using ChatBot.Storage.Postgres.Database;
 using Spectre.Console;
 
 namespace ChatBot.Cli;
@@ -27,7 +28,7 @@ internal static class StatsCommand
     {
         await using var app = ChatBotHost.BuildForVerb(console, overrides);
         var stats = await app.Services.GetRequiredService<IPaperStore>().GetStatsAsync(cancellationToken);
-        var database = app.Services.GetRequiredService<ChatBotDatabase>().FilePath;
+        var database = app.Services.GetService<PostgresDatabase>()?.Description ?? app.Services.GetRequiredService<ChatBotDatabase>().FilePath;
         if (json)
         {
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new

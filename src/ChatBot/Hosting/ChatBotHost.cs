@@ -5,6 +5,7 @@ using ChatBot.Discord;
 using ChatBot.Embeddings;
 using ChatBot.Slack;
 using ChatBot.Storage;
+using ChatBot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -44,6 +45,7 @@ internal static class ChatBotHost
         builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
         builder.AddChatBotCore();
         builder.AddChatBotStorage();
+        builder.AddChatBotPostgresStorage();
         builder.AddChatBotEmbeddings();
         builder.AddChatBotDiscord();
         builder.AddChatBotSlack();

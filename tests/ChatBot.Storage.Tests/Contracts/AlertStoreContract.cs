@@ -1,31 +1,19 @@
 using ChatBot.Core.Alerts;
-using ChatBot.Core.Storage;
-using ChatBot.Storage.Alerts;
-using ChatBot.Storage.Database;
 using ChatBot.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
-namespace ChatBot.Storage.Tests.Alerts;
+namespace ChatBot.Storage.Tests.Contracts;
 
-public sealed class AlertStoreTests : IDisposable
+/// <summary>IAlertStore: users' alerts with short ids, and each user's delivery settings, changed in transactions.</summary>
+public abstract class AlertStoreContract : StorageContract
 {
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
-    [Fact]
+    [ContractFact]
     public async Task Alerts_get_short_increasing_ids_that_survive_a_restart_and_are_listed_per_owner()
     {
-        using (var database = Open())
-        {
-            var store = Store(database);
-            await store.TryAddAsync(Alert("U1", "mamba"), 25);
-            await store.TryAddAsync(Alert("U2", "agents"), 25);
-        }
+        await Storage.Alerts.TryAddAsync(Alert("U1", "mamba"), 25);
+        await Storage.Alerts.TryAddAsync(Alert("U2", "agents"), 25);
 
-        using var reopened = Open();
-        var again = Store(reopened);
+        await Storage.ReopenAsync();
+        var again = Storage.Alerts;
         var third = await again.TryAddAsync(Alert("U1", "world model"), 25);
 
         Assert.Equal("3", third!.Id);
@@ -34,11 +22,10 @@ public sealed class AlertStoreTests : IDisposable
         Assert.Empty(await again.ListForUserAsync("slack", "U1"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Paused_alerts_are_not_active_and_a_removed_one_is_gone()
     {
-        using var database = Open();
-        var store = Store(database);
+        var store = Storage.Alerts;
         var a = (await store.TryAddAsync(Alert("U1", "mamba"), 25))!;
         var b = (await store.TryAddAsync(Alert("U1", "agents"), 25))!;
 
@@ -52,19 +39,15 @@ public sealed class AlertStoreTests : IDisposable
         Assert.Equivalent(a with { PausedReason = "cannot send you direct messages", Matches = 4 }, stored, strict: true);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_users_delivery_settings_are_one_record_that_survives_a_restart_and_defaults_to_instant()
     {
         var berlin = AlertDigest.Parse("daily 08:00 Europe/Berlin");
-        using (var database = Open())
-        {
-            var store = Store(database);
-            await store.UpdateSettingsAsync("discord", "U1", s => s with { Digest = berlin });
-            await store.UpdateSettingsAsync("discord", "U1", s => s with { DigestSentOn = new DateOnly(2026, 11, 23) });
-        }
+        await Storage.Alerts.UpdateSettingsAsync("discord", "U1", s => s with { Digest = berlin });
+        await Storage.Alerts.UpdateSettingsAsync("discord", "U1", s => s with { DigestSentOn = new DateOnly(2026, 11, 23) });
 
-        using var reopened = Open();
-        var again = Store(reopened);
+        await Storage.ReopenAsync();
+        var again = Storage.Alerts;
 
         Assert.Equal(
             new AlertDeliverySettings { Platform = "discord", UserId = "U1", Digest = berlin, DigestSentOn = new DateOnly(2026, 11, 23) },
@@ -72,11 +55,10 @@ public sealed class AlertStoreTests : IDisposable
         Assert.Equal(AlertDeliverySettings.For("slack", "U1"), await again.GetSettingsAsync("slack", "U1"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Settings_changed_at_once_by_the_user_and_the_worker_keep_both_changes()
     {
-        using var database = Open();
-        var store = Store(database);
+        var store = Storage.Alerts;
         var daily = AlertDigest.Parse("daily 07:00");
         using var go = new ManualResetEventSlim();
         var work = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
@@ -94,7 +76,51 @@ public sealed class AlertStoreTests : IDisposable
         Assert.NotNull(settings.DigestSentOn);
     }
 
-    private static LiteDbAlertStore Store(ChatBotDatabase database) => new(database, NullLogger<LiteDbAlertStore>.Instance);
+    [ContractFact]
+    public async Task Adds_at_once_by_one_user_never_pass_the_limit_and_ids_never_repeat()
+    {
+        var store = Storage.Alerts;
+        await store.TryAddAsync(Alert("U2", "someone else"), 25);
+        using var go = new ManualResetEventSlim();
+        var adds = Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
+        {
+            go.Wait();
+            return await store.TryAddAsync(Alert("U1", $"topic {i}"), maxPerOwner: 10);
+        })).ToList();
+        go.Set();
+        var added = (await Task.WhenAll(adds)).OfType<Alert>().ToList();
+
+        Assert.Equal(10, added.Count);
+        var stored = await store.ListForUserAsync("discord", "U1");
+        Assert.Equal(added.Select(a => a.Id).Order(StringComparer.Ordinal), stored.Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(2, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal), stored.Select(a => a.Id).Order(StringComparer.Ordinal));
+    }
+
+    [ContractFact]
+    public async Task Removes_racing_match_counts_and_pauses_leave_every_removed_alert_removed()
+    {
+        var alerts = Storage.Alerts;
+        for (var round = 0; round < 10; round++)
+        {
+            var alert = (await alerts.TryAddAsync(Alert($"U{round}", "mamba"), 25))!;
+            using var go = new ManualResetEventSlim();
+            var work = new List<Task> { Task.Run(async () => { go.Wait(); await alerts.RemoveAsync(alert.Id); }) };
+            for (var i = 0; i < 6; i++)
+            {
+                var pause = i % 2 == 0;
+                work.Add(Task.Run(async () =>
+                {
+                    go.Wait();
+                    await alerts.UpdateAsync([alert.Id], a => pause ? a with { PausedReason = "paused by you" } : a with { Matches = a.Matches + 1 });
+                }));
+            }
+
+            go.Set();
+            await Task.WhenAll(work);
+
+            Assert.Empty(await alerts.ListForUserAsync("discord", $"U{round}"));
+        }
+    }
 
     private static Alert Alert(string user, string query) => new()
     {
@@ -103,6 +129,4 @@ public sealed class AlertStoreTests : IDisposable
         Query = query,
         CreatedAt = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero),
     };
-
-    private ChatBotDatabase Open() => new(Options.Create(new StorageOptions { DataDirectory = _directory.Path }));
 }
