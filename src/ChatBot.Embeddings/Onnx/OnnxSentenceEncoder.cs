@@ -60,10 +60,16 @@ internal sealed class OnnxSentenceEncoder : IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // The arena keeps the largest activations ever allocated; one text per run needs little, so plain allocation wins.
+            EnableCpuMemArena = false,
         };
         // Idle pool threads sleep instead of spinning between batches, leaving the cores to the rest of the bot.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var session = new InferenceSession(model, options);
+        // The model's bytes (and the quantiser's parsed copies) are garbage now, over 200 MB of large objects: give
+        // them back to the system once rather than keep them committed for the life of the bot.
+        model = [];
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         try
         {
             return new OnnxSentenceEncoder(session, tokenizer, maxTokens);
