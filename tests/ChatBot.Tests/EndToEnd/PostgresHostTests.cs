@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatBot.Testing;
 
+using ChatBot.Tests.Health;
+
 namespace ChatBot.Tests.EndToEnd;
 
 /// <summary>
@@ -87,28 +89,15 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime, I
         Assert.DoesNotContain(Password, bot.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>Polls /readyz (up to 60 s) until it is 200 and the search index's description satisfies <paramref name="done"/>.</summary>
+    /// <summary>Polls /readyz until it is 200 and the search index's description satisfies <paramref name="done"/>.</summary>
     private static async Task<string> SearchIndexAsync(HttpClient http, Func<string, bool> done)
     {
-        var last = "";
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-            last = await response.Content.ReadAsStringAsync();
-            var index = JsonNode.Parse(last)!["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "search-index")!;
-            var description = index["description"]?.GetValue<string>() ?? "";
-            if (response.StatusCode == HttpStatusCode.OK && done(description))
-            {
-                return description;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The search index did not get there within 60 s: " + last);
-        return last;
+        var (_, body) = await HealthPoll.UntilAsync(http, "/readyz", r => r.Status == HttpStatusCode.OK && done(SearchIndexDescription(r.Body)));
+        return SearchIndexDescription(body);
     }
+
+    private static string SearchIndexDescription(JsonNode body) =>
+        body["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "search-index")!["description"]?.GetValue<string>() ?? "";
 
     [PostgresFact]
     public async Task A_wrong_connection_string_stops_the_start_in_one_line_naming_the_setting_without_the_password()

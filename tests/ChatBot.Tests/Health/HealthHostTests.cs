@@ -34,11 +34,11 @@ public sealed class HealthHostTests : IDisposable
         await RunningBot.RunAsync(_data.Path, Token, async bot =>
         {
             using var http = new HttpClient { BaseAddress = bot.Url };
-            var ready = await PollAsync(http, "/readyz", r => r.Status == HttpStatusCode.OK);
+            var ready = await HealthPoll.UntilAsync(http, "/readyz", r => r.Status == HttpStatusCode.OK);
             var readyVerb = await CliRunner.RunAsync("healthcheck", "--ready");
             await gateway.CloseAsync(4004);
-            var refused = await PollAsync(http, "/readyz", r => r.Status == HttpStatusCode.ServiceUnavailable);
-            var alive = await GetAsync(http, "/healthz");
+            var refused = await HealthPoll.UntilAsync(http, "/readyz", r => r.Status == HttpStatusCode.ServiceUnavailable);
+            var alive = await HealthPoll.GetAsync(http, "/healthz");
             var (aliveExit, _) = await CliRunner.RunAsync("healthcheck");
             var (refusedExit, _) = await CliRunner.RunAsync("healthcheck", "--ready");
 
@@ -61,38 +61,6 @@ public sealed class HealthHostTests : IDisposable
 
     private static Dictionary<string, JsonNode> Checks(JsonNode body) =>
         body["checks"]!.AsArray().ToDictionary(c => c!["name"]!.GetValue<string>(), c => c!, StringComparer.Ordinal);
-
-    private static async Task<(HttpStatusCode Status, JsonNode Body)> PollAsync(HttpClient http, string path, Func<(HttpStatusCode Status, JsonNode Body), bool> done)
-    {
-        (HttpStatusCode, JsonNode)? last = null;
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                var response = await GetAsync(http, path);
-                if (done(response))
-                {
-                    return response;
-                }
-
-                last = response;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{path} never reached the expected state; last: {last}");
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
 
     [Fact]
     public async Task The_healthcheck_verb_fails_when_nothing_answers()
