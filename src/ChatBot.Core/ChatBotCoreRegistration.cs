@@ -87,6 +87,7 @@ public static class ChatBotCoreRegistration
         DailyThreadConfiguration.Register(services);
         services.AddSingleton<DailyThreadScheduleCatalog>();
         services.AddSingleton<IDailyThreadScheduleSource>(sp => sp.GetRequiredService<DailyThreadScheduleCatalog>());
+        services.AddSingleton<DailyThreadMeaningFilter>();
         services.AddSingleton<DailyThreadComposer>();
         services.AddSingleton<DailyThreadService>();
     }
