@@ -137,6 +137,10 @@ internal static class PostgresSchema
 
             INSERT INTO counters (name, value) VALUES ('deliveries-recorded-through', 0);
             """),
+        new(3, "alerts by example: the paper a like: alert follows", """
+            -- Null for a query alert; for a like: alert, the id of the paper new papers are compared with by meaning.
+            ALTER TABLE alerts ADD COLUMN like_paper_id text;
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;
