@@ -93,9 +93,10 @@ public sealed class IngestService(
         int created = 0, updated = 0, unchanged = 0, rejected = 0;
         try
         {
+            // A batch is indexed while the next one is fetched and stored; the source ends searchable (finally below).
             await foreach (var batch in source.FetchAsync(cancellationToken))
             {
-                var outcome = await ingestor.IngestAsync(batch, cancellationToken);
+                var outcome = await ingestor.StoreAsync(batch, cancellationToken);
                 // Counted per batch, so what a source stored before it failed is counted too.
                 metrics.PapersIngested(source.Name, outcome.New, outcome.Updated);
                 created += outcome.New;
@@ -120,6 +121,11 @@ public sealed class IngestService(
         {
             Log.SourceException(logger, source.Name, e);
             return new SourceReport(source.Name, created, updated, unchanged, rejected, Error: e.Message);
+        }
+        finally
+        {
+            // What the source stored is searchable when it is reported, and no index work outlives the tick.
+            await ingestor.WhenIndexedAsync(CancellationToken.None);
         }
     }
 

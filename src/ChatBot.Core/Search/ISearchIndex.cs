@@ -31,6 +31,13 @@ public interface ISearchIndex
 
     Task<SearchIndexState> GetStateAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The highest revision applied (<see cref="SearchIndexState.LastRevision"/>) without counting the documents,
+    /// which may cost an index a refresh; the synchronizer asks it before every update.
+    /// </summary>
+    async Task<long> GetLastRevisionAsync(CancellationToken cancellationToken = default) =>
+        (await GetStateAsync(cancellationToken)).LastRevision;
+
     /// <summary>Deletes every entry and the recorded revision (before a rebuild).</summary>
     Task ClearAsync(CancellationToken cancellationToken = default);
 }

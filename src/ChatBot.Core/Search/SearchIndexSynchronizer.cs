@@ -39,15 +39,15 @@ public sealed class SearchIndexSynchronizer(IPaperStore store, ISearchIndex inde
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var state = await index.GetStateAsync(cancellationToken);
-            if (FollowsOn(changed, state.LastRevision))
+            var indexRevision = await index.GetLastRevisionAsync(cancellationToken);
+            if (FollowsOn(changed, indexRevision))
             {
                 await index.IndexAsync(changed, cancellationToken);
             }
             else
             {
                 var storeRevision = await store.GetLastRevisionAsync(cancellationToken);
-                await CatchUpAsync(state.LastRevision, storeRevision, progress: null, cancellationToken);
+                await CatchUpAsync(indexRevision, storeRevision, progress: null, cancellationToken);
             }
 
             _lastUpdateError = null;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ChatBot.Core;
+using ChatBot.Core.Hashing;
+using ChatBot.Core.Papers;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -7,6 +9,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
+using Lock = System.Threading.Lock;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace ChatBot.Storage.Search;
@@ -14,6 +17,12 @@ namespace ChatBot.Storage.Search;
 /// <summary>
 /// The open index: its folder, the process's one writer and the searcher manager over it.
 /// Opening repairs what it can: a damaged index is deleted and started empty.
+/// <para>
+/// An update does not refresh the searchers: it marks them stale, and the next use of <see cref="Searchers"/> (a search,
+/// a count) refreshes them first, under the index's write lock, so a refresh never lands in the middle of an update. A
+/// refresh writes the writer's buffer as a new segment: once per update, it made a segment of every batch of an ingest
+/// and most of the index's time went into merging them. Papers are still searchable as soon as their update returns.
+/// </para>
 /// </summary>
 internal sealed class LuceneIndexSession : IDisposable
 {
@@ -24,12 +33,22 @@ internal sealed class LuceneIndexSession : IDisposable
 
     private const int SegmentsPerTier = 4;
 
-    private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, long revision, long highestSequence, bool wasReset)
+    private readonly SearcherManager _searchers;
+    private readonly Lock _writeLock;
+
+    // Papers whose entries changed since the last refresh (hashed ids, and sequences): the last refreshed searcher
+    // shows an outdated entry for them. Cleared at each refresh; a refresh follows each commit, which bounds them.
+    private readonly HashSet<ulong> _changedIds = [];
+    private readonly HashSet<long> _changedSequences = [];
+    private volatile bool _stale;
+
+    private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, Lock writeLock, long revision, long highestSequence, bool wasReset)
     {
         HighestSequence = highestSequence;
         Directory = directory;
         Writer = writer;
-        Searchers = searchers;
+        _searchers = searchers;
+        _writeLock = writeLock;
         Revision = revision;
         WasReset = wasReset;
     }
@@ -38,7 +57,19 @@ internal sealed class LuceneIndexSession : IDisposable
 
     public IndexWriter Writer { get; }
 
-    public SearcherManager Searchers { get; }
+    /// <summary>The searchers, refreshed first when an update was applied since the last refresh: they show every update that returned.</summary>
+    public SearcherManager Searchers
+    {
+        get
+        {
+            if (_stale)
+            {
+                Refresh();
+            }
+
+            return _searchers;
+        }
+    }
 
     /// <summary>The revision recorded by the last commit when the index was opened.</summary>
     public long Revision { get; }
@@ -63,7 +94,7 @@ internal sealed class LuceneIndexSession : IDisposable
     /// Opens the index in <paramref name="path"/>, creating it when there is none. A folder with no
     /// index at all starts empty without counting as a reset; a damaged one is reset.
     /// </summary>
-    public static LuceneIndexSession Open(string path, Analyzer analyzer, Similarity similarity, ILogger logger)
+    public static LuceneIndexSession Open(string path, Analyzer analyzer, Similarity similarity, Lock writeLock, ILogger logger)
     {
         System.IO.Directory.CreateDirectory(path);
         var directory = FSDirectory.Open(path);
@@ -76,7 +107,7 @@ internal sealed class LuceneIndexSession : IDisposable
                     throw new CorruptIndexException("the folder holds index files but no segments file");
                 }
 
-                return Create(directory, OpenMode.CREATE_OR_APPEND, analyzer, similarity, wasReset: false);
+                return Create(directory, OpenMode.CREATE_OR_APPEND, analyzer, similarity, writeLock, wasReset: false);
             }
             catch (LockObtainFailedException e)
             {
@@ -87,7 +118,7 @@ internal sealed class LuceneIndexSession : IDisposable
             {
                 Log.SearchIndexReset(logger, path, $"{e.GetType().Name}: {e.Message}", e);
                 DeleteIndexFiles(path);
-                return Create(directory, OpenMode.CREATE, analyzer, similarity, wasReset: true);
+                return Create(directory, OpenMode.CREATE, analyzer, similarity, writeLock, wasReset: true);
             }
         }
         catch
@@ -117,24 +148,58 @@ internal sealed class LuceneIndexSession : IDisposable
     /// Makes what the writer holds searchable without committing it (a near-real-time reader: the writer flushes
     /// its buffer to a new segment, but writes no commit point and syncs nothing to disk).
     /// </summary>
-    public void Refresh() => Searchers.MaybeRefreshBlocking();
+    public void Refresh()
+    {
+        lock (_writeLock)
+        {
+            // Cleared first: an update marks the searchers stale again only after it has applied everything.
+            _stale = false;
+            _searchers.MaybeRefreshBlocking();
+            _changedIds.Clear();
+            _changedSequences.Clear();
+        }
+    }
+
+    /// <summary>After an update: the next use of <see cref="Searchers"/> refreshes them (under the write lock).</summary>
+    public void MarkStale() => _stale = true;
+
+    /// <summary>
+    /// The last refreshed searcher, as it is (for an update, under the write lock): it shows every entry as it was at
+    /// that refresh, and <see cref="ChangedSinceRefresh"/> says which ones have changed since. Release it with
+    /// <see cref="Release"/>.
+    /// </summary>
+    public IndexSearcher AcquireLastRefreshed() => _searchers.Acquire();
+
+    public void Release(IndexSearcher searcher) => _searchers.Release(searcher);
+
+    /// <summary>The entries under the paper's id or sequence were replaced or removed since the last refresh.</summary>
+    public bool ChangedSinceRefresh(Paper paper) =>
+        _changedIds.Contains(Fnv1a.Of(paper.Id.Value)) || (paper.Sequence > 0 && _changedSequences.Contains(paper.Sequence));
+
+    /// <summary>The update deletes the entries under the paper's id and sequence (to add it again, or to remove it).</summary>
+    public void Changed(Paper paper)
+    {
+        _changedIds.Add(Fnv1a.Of(paper.Id.Value));
+        _changedSequences.Add(paper.Sequence);
+    }
 
     public int CountDocuments()
     {
-        var searcher = Searchers.Acquire();
+        var searchers = Searchers;
+        var searcher = searchers.Acquire();
         try
         {
             return searcher.IndexReader.NumDocs;
         }
         finally
         {
-            Searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 
     public void Dispose()
     {
-        Searchers.Dispose();
+        _searchers.Dispose();
         Writer.Dispose();
         Directory.Dispose();
     }
@@ -144,7 +209,7 @@ internal sealed class LuceneIndexSession : IDisposable
     {
         try
         {
-            Searchers.Dispose();
+            _searchers.Dispose();
             Writer.Rollback();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
@@ -157,7 +222,7 @@ internal sealed class LuceneIndexSession : IDisposable
         }
     }
 
-    private static LuceneIndexSession Create(LuceneDirectory directory, OpenMode mode, Analyzer analyzer, Similarity similarity, bool wasReset)
+    private static LuceneIndexSession Create(LuceneDirectory directory, OpenMode mode, Analyzer analyzer, Similarity similarity, Lock writeLock, bool wasReset)
     {
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -174,11 +239,12 @@ internal sealed class LuceneIndexSession : IDisposable
             var searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory(similarity));
             var revision = ReadRevision(writer.CommitData);
             var highestSequence = ReadHighestSequence(writer, searchers);
-            var session = new LuceneIndexSession(directory, writer, searchers, revision, highestSequence, wasReset);
+            var session = new LuceneIndexSession(directory, writer, searchers, writeLock, revision, highestSequence, wasReset);
             if (mode == OpenMode.CREATE || !DirectoryReader.IndexExists(directory))
             {
                 session.Commit(revision, timestamp: 0);
-                session.Refresh();
+                // Not Refresh(): the session is still being opened (under the open lock), and no one else holds it yet.
+                searchers.MaybeRefreshBlocking();
             }
 
             return session;

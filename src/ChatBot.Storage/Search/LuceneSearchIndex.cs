@@ -48,6 +48,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly Lock _openLock = new();
     private readonly Lock _writeLock = new();
     private volatile LuceneIndexSession? _session;
+    // Documents: as counted when the index was opened or cleared; GetStateAsync counts again (an update does not).
     private volatile SearchIndexState _state = new(0, 0, WasReset: false);
     private bool _disposed;
 
@@ -91,8 +92,19 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                     Log.SearchIndexCommitted(_logger, revision);
                 }
 
-                session.Refresh();
-                _state = new SearchIndexState(session.CountDocuments(), revision, WasReset: false);
+                // Refreshed by the next search or count, not here: a refresh per update made a segment per batch.
+                // Right after a commit, a refresh costs little (the buffer is written), and it resets what the last
+                // refreshed searcher is known to show out of date (LuceneIndexSession.ChangedSinceRefresh).
+                if (session.UncommittedPapers == 0)
+                {
+                    session.Refresh();
+                }
+                else
+                {
+                    session.MarkStale();
+                }
+
+                _state = _state with { LastRevision = revision, WasReset = false };
                 Log.SearchIndexUpdated(_logger, indexed, upvotesUpdated, removed, revision);
             }
             catch
@@ -207,8 +219,18 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public Task<SearchIndexState> GetStateAsync(CancellationToken cancellationToken = default)
     {
+        // Under the write lock, so the count and the revision are of the same updates (counting refreshes stale searchers).
+        lock (_writeLock)
+        {
+            var documents = Session.CountDocuments();
+            return Task.FromResult(_state with { Documents = documents });
+        }
+    }
+
+    public Task<long> GetLastRevisionAsync(CancellationToken cancellationToken = default)
+    {
         _ = Session;
-        return Task.FromResult(_state);
+        return Task.FromResult(_state.LastRevision);
     }
 
     public Task ClearAsync(CancellationToken cancellationToken = default)
@@ -290,7 +312,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 if (_session is null)
                 {
                     // Not a Lazy: a failure (another process holds the lock) is tried again next time.
-                    var session = LuceneIndexSession.Open(_path, _analyzer, _similarity, _logger);
+                    var session = LuceneIndexSession.Open(_path, _analyzer, _similarity, _writeLock, _logger);
                     session.LastCommitTimestamp = _timeProvider.GetTimestamp();
                     _state = new SearchIndexState(session.CountDocuments(), session.Revision, session.WasReset);
                     Log.SearchIndexOpened(_logger, _path, _state.Documents, _state.LastRevision);
@@ -335,6 +357,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     // whose entry holds the same content (PaperFields.Content) has only a new upvote count: that doc value
     // is updated in place, nothing is analysed again. New entries are analysed and added on every core
     // (the writer takes documents from several threads); a paper met twice in one call waits for the adds before it.
+    // The entries are read from the last refreshed searcher, refreshed first only when one of them changed since.
     private static (int Indexed, int UpvotesUpdated, int Removed, long Revision) Apply(LuceneIndexSession session, IReadOnlyList<Paper> papers, long revision)
     {
         var writer = session.Writer;
@@ -343,6 +366,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var adds = new List<Paper>(papers.Count);
         var touchedIds = new HashSet<string>(StringComparer.Ordinal);
         var touchedSequences = new HashSet<long>();
+        if (NeedsRefresh(session, papers))
+        {
+            // Before this call writes anything: the searcher then shows every earlier call and none of this one.
+            session.Refresh();
+        }
+
         try
         {
             foreach (var paper in papers)
@@ -356,8 +385,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
                 if (paper.Sequence <= session.HighestSequence)
                 {
-                    // The searcher shows every earlier call (each ends with a refresh), not this call's own changes.
-                    searcher ??= session.Searchers.Acquire();
+                    // The last refreshed searcher, which shows this paper's entries as they are (NeedsRefresh).
+                    searcher ??= session.AcquireLastRefreshed();
                     if (!paper.Withdrawn && firstInCall && HoldsSameContent(searcher, paper))
                     {
                         writer.UpdateNumericDocValue(PaperFields.IdTerm(paper.Id), PaperFields.UpvotesSort, paper.Upvotes ?? 0);
@@ -365,6 +394,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                         continue;
                     }
 
+                    session.Changed(paper);
                     writer.DeleteDocuments(PaperFields.IdTerm(paper.Id));
                     if (paper.Sequence > 0)
                     {
@@ -372,6 +402,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                     }
                 }
 
+                // A paper above it had no entry, so no searcher shows one: it needs no mark (Changed) when added.
                 session.HighestSequence = Math.Max(session.HighestSequence, paper.Sequence);
 
                 if (paper.Withdrawn)
@@ -390,11 +421,26 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             if (searcher is not null)
             {
-                session.Searchers.Release(searcher);
+                session.Release(searcher);
             }
         }
 
         return (indexed, upvotesUpdated, removed, revision);
+    }
+
+    // A paper whose entry may be kept (only its upvotes updated) must be read from a searcher that shows that entry as
+    // it is now: not one the index replaced or removed since the last refresh.
+    private static bool NeedsRefresh(LuceneIndexSession session, IReadOnlyList<Paper> papers)
+    {
+        foreach (var paper in papers)
+        {
+            if (!paper.Withdrawn && paper.Sequence <= session.HighestSequence && session.ChangedSinceRefresh(paper))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int AddAll(IndexWriter writer, List<Paper> adds)
@@ -424,20 +470,45 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     // Exactly one live entry under the paper's id, and no other under its sequence (a re-keyed paper's old
-    // entry), with the same content fingerprint.
+    // entry), with the same content fingerprint. Read straight from the terms of each segment: a query per
+    // look-up (weight, scorer, collector) cost more than the look-up.
     private static bool HoldsSameContent(IndexSearcher searcher, Paper paper)
     {
-        var byId = searcher.Search(new TermQuery(PaperFields.IdTerm(paper.Id)), 2);
-        if (byId.TotalHits != 1 || (paper.Sequence > 0 && searcher.Search(new TermQuery(PaperFields.SequenceTerm(paper.Sequence)), 2).TotalHits != 1))
+        var leaves = searcher.IndexReader.Leaves;
+        if (FindOnly(leaves, PaperFields.IdTerm(paper.Id)) is not { } entry
+            || (paper.Sequence > 0 && FindOnly(leaves, PaperFields.SequenceTerm(paper.Sequence)) != entry))
         {
             return false;
         }
 
-        var doc = byId.ScoreDocs[0].Doc;
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var content = leaf.AtomicReader.GetNumericDocValues(PaperFields.Content);
-        return content is not null && content.Get(doc - leaf.DocBase) == PaperFields.ContentHash(paper);
+        var content = leaves[entry.Leaf].AtomicReader.GetNumericDocValues(PaperFields.Content);
+        return content is not null && content.Get(entry.Doc) == PaperFields.ContentHash(paper);
+    }
+
+    // The one live document holding term (its leaf and the document within it), or null when none or several do.
+    private static (int Leaf, int Doc)? FindOnly(IList<AtomicReaderContext> leaves, Term term)
+    {
+        (int Leaf, int Doc)? found = null;
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            var docs = leaves[i].AtomicReader.GetTermDocsEnum(term);
+            if (docs is null)
+            {
+                continue;
+            }
+
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = (i, doc);
+            }
+        }
+
+        return found;
     }
 
     private void Discard(LuceneIndexSession session)

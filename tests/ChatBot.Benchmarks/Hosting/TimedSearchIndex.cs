@@ -34,5 +34,7 @@ internal sealed class TimedSearchIndex(ISearchIndex inner, IngestTimings timings
 
     public Task<SearchIndexState> GetStateAsync(CancellationToken cancellationToken = default) => inner.GetStateAsync(cancellationToken);
 
+    public Task<long> GetLastRevisionAsync(CancellationToken cancellationToken = default) => inner.GetLastRevisionAsync(cancellationToken);
+
     public Task ClearAsync(CancellationToken cancellationToken = default) => inner.ClearAsync(cancellationToken);
 }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatBot.Benchmarks.Scenarios;
 
 /// <summary>
-/// Stores the corpus through <see cref="PaperIngestor"/> (LiteDB, then the search index) as sources deliver it
+/// Stores the corpus through <see cref="PaperIngestor"/> (LiteDB, then the search index, which works on a batch while
+/// LiteDB stores the next, as the ingest worker runs a source) as sources deliver it
 /// (<see cref="IngestStream"/>: some papers twice, from another source or first without an arXiv id),
 /// <see cref="BatchSize"/> records per batch. Only the ingest calls are timed; generating the papers is timed
 /// apart. The rate counts distinct papers, as the engine floor does; the store and the index must then agree
@@ -67,6 +68,11 @@ internal sealed class IngestScenario : IBenchmarkScenario
             await IngestBatchAsync();
         }
 
+        // The last batch's index work, which the batches before overlapped with the next batch's store.
+        var draining = Stopwatch.GetTimestamp();
+        await ingestor.WhenIndexedAsync(cancellationToken);
+        ingesting += Stopwatch.GetElapsedTime(draining);
+
         var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
         var batches = LatencySummary.Of(batchTimes);
         report.Add(Section, "papers", "papers (distinct)", corpus.Count);
@@ -100,7 +106,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
         async Task IngestBatchAsync()
         {
             var timer = Stopwatch.GetTimestamp();
-            var outcome = await ingestor.IngestAsync(new PaperBatch($"benchmark-{batchNumber++}", [.. batch], []), cancellationToken);
+            var outcome = await ingestor.StoreAsync(new PaperBatch($"benchmark-{batchNumber++}", [.. batch], []), cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(timer);
             ingesting += elapsed;
             batchTimes.Add(elapsed.TotalMilliseconds);

@@ -60,6 +60,23 @@ public sealed class UpvoteUpdateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_paper_changed_and_changed_back_before_the_next_search_is_indexed_as_it_is_now()
+    {
+        await _index.Index.IndexAsync([Paper(1, "Vision transformers", upvotes: 10), Paper(2, "Speech transformers", upvotes: 5)]);
+        Assert.Equal(2, (await _index.Index.GetStateAsync()).Documents);
+
+        // No search in between: the last refreshed searcher still shows the first title, whose fingerprint the
+        // third version has again; only the index's record of what changed since that refresh tells them apart.
+        await _index.Index.IndexAsync([Paper(1, "Vision mambas", upvotes: 10) with { Revision = 3 }]);
+        await _index.Index.IndexAsync([Paper(1, "Vision transformers", upvotes: 12) with { Revision = 4 }]);
+
+        Assert.Empty(await HitsAsync(Words("mambas")));
+        Assert.Equal(2, (await HitsAsync(Words("transformers"))).Count);
+        Assert.Equal([Id(1)], await HitsAsync(Words("vision") with { MinUpvotes = 11 }));
+        Assert.Equal(new SearchIndexState(2, 4, WasReset: false), await _index.Index.GetStateAsync());
+    }
+
+    [Fact]
     public async Task An_updated_count_survives_reopening_and_a_later_update()
     {
         await _index.Index.IndexAsync([Paper(1, "Vision transformers", upvotes: 10), Paper(2, "Speech transformers", upvotes: 5)]);
