@@ -8,7 +8,8 @@ namespace ChatBot.Storage.Search;
 /// search gives for the same sort with scores tracked. Lucene's <c>TopFieldCollector</c> compares through a virtual comparator per sort
 /// field and slot; with dates rising along the index (papers arrive in date order) every hit of a newest-first search
 /// is competitive, so that cost is paid per hit. Here a competitive hit costs a few compares of a struct in a small
-/// heap, and a hit that cannot compete (its first key below the worst kept one) costs one doc-values read.
+/// heap, and a hit that cannot compete (its first key below the worst kept one) costs one array read (the keys are
+/// read from <see cref="SortValues"/>, not from the doc values on disk).
 /// </summary>
 internal sealed class SortedTopCollector : ICollector
 {
@@ -16,8 +17,8 @@ internal sealed class SortedTopCollector : ICollector
     private readonly string? _secondaryField;
     private readonly Entry[] _heap;
     private int _size;
-    private NumericDocValues? _primary;
-    private NumericDocValues? _secondary;
+    private long[] _primary = [];
+    private long[]? _secondary;
     private Scorer? _scorer;
     private int _docBase;
 
@@ -43,20 +44,20 @@ internal sealed class SortedTopCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
-        _primary = context.AtomicReader.GetNumericDocValues(_primaryField);
-        _secondary = _secondaryField is null ? null : context.AtomicReader.GetNumericDocValues(_secondaryField);
+        _primary = SortValues.Of(context.AtomicReader, _primaryField);
+        _secondary = _secondaryField is null ? null : SortValues.Of(context.AtomicReader, _secondaryField);
     }
 
     public void Collect(int doc)
     {
         TotalHits++;
-        var primary = _primary?.Get(doc) ?? 0;
+        var primary = _primary[doc];
         if (_size == _heap.Length && primary < _heap[0].Primary)
         {
             return;
         }
 
-        var entry = new Entry(primary, _secondary?.Get(doc) ?? 0, _scorer!.GetScore(), _docBase + doc);
+        var entry = new Entry(primary, _secondary?[doc] ?? 0, _scorer!.GetScore(), _docBase + doc);
         if (_size < _heap.Length)
         {
             _heap[_size] = entry;
