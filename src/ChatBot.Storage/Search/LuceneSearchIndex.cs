@@ -29,11 +29,6 @@ namespace ChatBot.Storage.Search;
 /// </summary>
 internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    private static readonly Sort NewestFirst = new(new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE);
-    private static readonly Sort MostUpvotedFirst = new(
-        new SortField(PaperFields.UpvotesSort, SortFieldType.INT32, reverse: true),
-        new SortField(PaperFields.DateSort, SortFieldType.INT64, reverse: true));
-
     // Below this many new papers per thread, another thread costs more than it saves.
     private const int MinAddsPerThread = 50;
 
@@ -130,10 +125,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var filter = PaperQueryBuilder.Filter(query, now);
         var sort = query.Sort switch
         {
-            SearchSort.New => NewestFirst,
-            SearchSort.Top => MostUpvotedFirst,
+            SearchSort.New => HitOrder.NewestFirst,
+            SearchSort.Top => HitOrder.MostUpvotedFirst,
             // Without words there is no relevance: the newest papers come first.
-            _ when clauses.Count == 0 => NewestFirst,
+            _ when clauses.Count == 0 => HitOrder.NewestFirst,
             _ => null,
         };
         var wanted = (int)Math.Min((long)offset + limit, int.MaxValue);
@@ -524,12 +519,18 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, Sort? sort)
+    private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, HitOrder? sort)
     {
         var n = Math.Max(wanted, 1);
-        return sort is null
-            ? searcher.Search(query, filter, n)
-            : searcher.Search(query, filter, n, sort, doDocScores: true, doMaxScore: false);
+        if (sort is null)
+        {
+            return searcher.Search(query, filter, n);
+        }
+
+        // As IndexSearcher does: never more slots than documents.
+        var collector = new SortedTopCollector(sort, Math.Min(n, Math.Max(searcher.IndexReader.MaxDoc, 1)));
+        searcher.Search(query, filter, collector);
+        return new TopDocs(collector.TotalHits, collector.TopDocs(), float.NaN);
     }
 
     // Only the page's ids are read, hits from offset up to (not including) end, from the field cache of each

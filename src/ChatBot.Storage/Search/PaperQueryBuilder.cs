@@ -76,8 +76,8 @@ internal sealed class PaperQueryBuilder(Analyzer analyzer)
 
         if (query.MinUpvotes is not null || query.MaxUpvotes is not null)
         {
-            // From doc values, which an upvote change updates in place (PaperFields.UpvotesSort).
-            filters.Add(FieldCacheRangeFilter.NewInt32Range(PaperFields.UpvotesSort, query.MinUpvotes, query.MaxUpvotes, includeLower: true, includeUpper: true));
+            // From doc values, which an upvote change updates in place (PaperFields.UpvotesSort); kept per segment reader.
+            filters.Add(new UpvoteRangeFilter(query.MinUpvotes, query.MaxUpvotes));
         }
 
         switch (filters.Count)
