@@ -76,10 +76,11 @@ internal sealed class PostgresPaperChanges(PostgresDatabase database, TimeProvid
                     await listen.ExecuteNonQueryAsync(stop);
                 }
 
+                // Signalled before Listening is set, so whoever sees Listening also finds the signal given.
+                Signal();
                 Listening = true;
                 failures = 0;
                 Log.PaperChangesListening(logger, Channel);
-                Signal();
                 while (true)
                 {
                     if (!await connection.WaitAsync(LivenessCheck, stop))

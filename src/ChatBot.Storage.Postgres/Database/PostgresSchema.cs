@@ -137,7 +137,7 @@ internal static class PostgresSchema
 
             INSERT INTO counters (name, value) VALUES ('deliveries-recorded-through', 0);
             """),
-        new(4, "several processes: the leader lease and delivery claims", """
+        new(3, "several processes: the leader lease and delivery claims", """
             -- One row per lease (the scheduled work's leader). The expiry is on the database's clock, the one every
             -- process shares; term counts the hand-overs.
             CREATE TABLE leases (
