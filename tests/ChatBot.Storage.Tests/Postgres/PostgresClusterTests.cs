@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using ChatBot.Core;
+using ChatBot.Core.Chat;
+using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Papers;
+using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Cluster;
 using ChatBot.Storage.Postgres.Database;
 using ChatBot.Storage.Postgres.Papers;
@@ -118,6 +122,32 @@ public sealed class PostgresClusterTests(PostgresServer server)
 
         Assert.True(woken);
         Assert.True(wokenAgain);
+    }
+
+    [PostgresFact]
+    public async Task A_stale_save_from_a_process_that_lost_the_lease_cannot_rewind_the_daily_thread_its_successor_moved_on()
+    {
+        await using var testDatabase = await server.CreateDatabaseAsync();
+        await using var oldLeader = new PostgresDatabase(testDatabase.ConnectionString);
+        await using var successor = new PostgresDatabase(testDatabase.ConnectionString);
+        var started = new DailyThreadRecord
+        {
+            ScheduleId = "discord:555",
+            LocalDate = new DateOnly(2026, 12, 6),
+            Papers = [PaperId.Parse("2611.00001"), PaperId.Parse("2611.00002")],
+            Thread = new ThreadRef("555", "m1", "777"),
+            RepliesSent = 1,
+        };
+        await new PostgresPostLog(oldLeader).SaveAsync(started);
+        var finished = started with { RepliesSent = 2, State = DailyThreadState.Completed };
+        await new PostgresPostLog(successor).SaveAsync(finished);
+
+        var rewind = await Assert.ThrowsAsync<ChatBotException>(() => new PostgresPostLog(oldLeader).SaveAsync(started with { Failures = 1 }));
+        var otherThread = await Assert.ThrowsAsync<ChatBotException>(() => new PostgresPostLog(oldLeader).SaveAsync(finished with { Thread = new ThreadRef("555", "m2", "778") }));
+
+        Assert.Contains("refused rather than posted twice", rewind.Message, StringComparison.Ordinal);
+        Assert.Contains("discord:555 2026-12-06", otherThread.Message, StringComparison.Ordinal);
+        Assert.Equivalent(finished, await new PostgresPostLog(oldLeader).FindAsync("discord:555", new DateOnly(2026, 12, 6)), strict: true);
     }
 
     /// <summary>Starts listening, then takes the signal every (re)connect gives, so the next one is a stored paper's.</summary>
