@@ -130,17 +130,18 @@ public sealed class SeveralProcessesTests(PostgresServer server, ITestOutputHelp
 
         var leader = _replicas[await held.Task.WaitAsync(TimeSpan.FromSeconds(120))];
         var followers = _replicas.Where(r => r != leader).ToList();
-        var ingestedAt = await WaitForPaperAsync("2611.09998");
         foreach (var replica in _replicas)
         {
             await replica.WaitUntilReadyAsync();
         }
 
+        var ingestedAt = await WaitForPaperAsync("2611.09998");
+
         var leadership = await Task.WhenAll(_replicas.Select(r => r.LeadershipAsync()));
 
         // Every process answers a search, and finds the paper the leader ingested; each answer comes from the asked process only.
-        var found = new Dictionary<int, TimeSpan>();
-        foreach (var replica in _replicas)
+        var found = new ConcurrentDictionary<int, TimeSpan>();
+        await Task.WhenAll(_replicas.Select(async replica =>
         {
             for (var attempt = 0; ; attempt++)
             {
@@ -148,13 +149,13 @@ public sealed class SeveralProcessesTests(PostgresServer server, ITestOutputHelp
                 if (answer.Contains(NewTitle, StringComparison.Ordinal))
                 {
                     found[replica.Index] = ingestedAt.Elapsed;
-                    break;
+                    return;
                 }
 
                 Assert.True(ingestedAt.Elapsed < TimeSpan.FromSeconds(30), $"replica {replica.Index} did not find the new paper: {answer}");
                 await Task.Delay(200);
             }
-        }
+        }));
 
         // One interaction delivered to all three: one claims it and answers; the other two say so in their logs.
         foreach (var replica in _replicas)
@@ -214,7 +215,11 @@ public sealed class SeveralProcessesTests(PostgresServer server, ITestOutputHelp
             Assert.All(
                 replica.Rest.Requests.Where(r => r.Path.StartsWith("/api/v10/interactions/s", StringComparison.Ordinal)).GroupBy(r => r.Path),
                 g => Assert.Single(g));
-            Assert.Empty(replica.Gateway.ProtocolViolations);
+            if (replica != leader)
+            {
+                Assert.Empty(replica.Gateway.ProtocolViolations); // the killed leader's heartbeats stopped, as they would
+            }
+
             Assert.DoesNotContain(Token, replica.Bot!.Output, StringComparison.Ordinal);
         }
     }
