@@ -1,5 +1,6 @@
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Cluster;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.DailyThreads;
 using ChatBot.Core.Commands.Alerts;
@@ -32,6 +33,8 @@ public static class ChatBotCoreRegistration
         builder.Services.TryAddSingleton<ChatBotMetrics>();
         // The daily threads and the alerts post through whichever platforms the other projects register.
         AddChatPlatforms(builder.Services);
+        // One process (LiteDB) claims deliveries in memory; the PostgreSQL storage registers the shared claims instead.
+        builder.Services.TryAddSingleton<IEventClaims, InMemoryEventClaims>();
         // Storage options live in Core: the inbox source and every store read the data directory.
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)

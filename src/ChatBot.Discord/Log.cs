@@ -92,4 +92,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3205, Level = LogLevel.Information, Message = "Discord interactions endpoint: interaction {InteractionId} delivered again; answered with its first response, not run twice")]
     public static partial void InteractionRedelivered(ILogger logger, string interactionId);
+
+    [LoggerMessage(EventId = 3290, Level = LogLevel.Information, Message = "Discord interaction {InteractionId} was claimed by another process; not answered here")]
+    public static partial void InteractionClaimedElsewhere(ILogger logger, string interactionId);
+
+    [LoggerMessage(EventId = 3291, Level = LogLevel.Warning, Message = "Discord interaction {InteractionId} could not be claimed in the database, answered anyway: {Error}")]
+    public static partial void InteractionClaimFailed(ILogger logger, string interactionId, string error);
 }

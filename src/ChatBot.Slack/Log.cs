@@ -115,4 +115,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "Slack: a {Kind} payload had no response_url; its reply cannot be delivered")]
     public static partial void NoResponseUrl(ILogger logger, string kind);
+
+    [LoggerMessage(EventId = 4390, Level = LogLevel.Warning, Message = "Slack envelope {EnvelopeId} could not be claimed in the database, run anyway: {Error}")]
+    public static partial void EnvelopeClaimFailed(ILogger logger, string envelopeId, string error);
 }

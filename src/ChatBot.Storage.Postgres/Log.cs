@@ -10,4 +10,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "PostgreSQL schema of {Database} is current (version {Version})")]
     public static partial void SchemaCurrent(ILogger logger, string database, int version);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "Listening for papers stored by any process (PostgreSQL channel {Channel})")]
+    public static partial void PaperChangesListening(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "The PostgreSQL connection listening for stored papers failed; the index polls until it reconnects in {Delay}: {Error}")]
+    public static partial void PaperChangesListenFailed(ILogger logger, TimeSpan delay, string error);
 }

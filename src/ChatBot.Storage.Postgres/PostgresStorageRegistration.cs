@@ -1,6 +1,8 @@
+using ChatBot.Core.Cluster;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Postgres.Alerts;
+using ChatBot.Storage.Postgres.Cluster;
 using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Database;
 using ChatBot.Storage.Postgres.Papers;
@@ -36,6 +38,10 @@ public static class PostgresStorageRegistration
         builder.Services.AddSingleton<IAlertStore, PostgresAlertStore>();
         builder.Services.AddSingleton<IPaperStore, PostgresPaperStore>();
         builder.Services.AddSingleton<IDeliveryLog, PostgresDeliveryLog>();
+        // Several processes: the scheduled work's lease, deliveries claimed once, and index wake-ups (docs/several-processes.md).
+        builder.Services.AddSingleton<ILeaseStore, PostgresLeaseStore>();
+        builder.Services.AddSingleton<IEventClaims, PostgresEventClaims>();
+        builder.Services.AddSingleton<IPaperChangeFeed, PostgresPaperChanges>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, PostgresCheck>());
         return builder;
     }

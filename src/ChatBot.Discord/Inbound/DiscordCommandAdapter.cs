@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Cluster;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Rendering;
@@ -25,8 +26,11 @@ internal sealed class DiscordCommandAdapter(
     DiscordReplyRenderer renderer,
     IDiscordRestClient rest,
     IOptions<DiscordOptions> options,
-    ILogger<DiscordCommandAdapter> logger) : IDiscordInteractionDispatcher
+    ILogger<DiscordCommandAdapter> logger,
+    IEventClaims? claims = null) : IDiscordInteractionDispatcher
 {
+    public const string Platform = "discord";
+
     /// <summary>
     /// A gateway interaction, received at <paramref name="receivedAt"/>: every answer goes through the REST callback
     /// endpoint. Returns at once; <see cref="JsonException"/> when the payload is not an interaction.
@@ -44,7 +48,35 @@ internal sealed class DiscordCommandAdapter(
             throw new JsonException("The interaction is malformed: " + e.Message, e);
         }
 
-        _ = AnswerAsync(parsed, receivedAt, (callback, token) => rest.RespondToInteractionAsync(parsed.Id, parsed.Token, callback, token));
+        _ = ClaimThenAnswerAsync(parsed, receivedAt);
+    }
+
+    /// <summary>
+    /// Several processes may receive one interaction (shards handed over, a replay after a resume on another process):
+    /// the one that claims it first (<see cref="IEventClaims"/>) answers. When the claim cannot be made (the database
+    /// is down) it is answered anyway: a possible second answer is better than none.
+    /// </summary>
+    private async Task ClaimThenAnswerAsync(DiscordInteraction parsed, long receivedAt)
+    {
+        if (claims is not null)
+        {
+            try
+            {
+                if (!await claims.TryClaimAsync(Platform, [parsed.Id]))
+                {
+                    Log.InteractionClaimedElsewhere(logger, parsed.Id);
+                    return;
+                }
+            }
+#pragma warning disable CA1031 // Unclaimed is answered: see above.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Log.InteractionClaimFailed(logger, parsed.Id, e.Message);
+            }
+        }
+
+        await AnswerAsync(parsed, receivedAt, (callback, token) => rest.RespondToInteractionAsync(parsed.Id, parsed.Token, callback, token));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using ChatBot.Core.Chat;
+using ChatBot.Core.Cluster;
 using ChatBot.Core.Json;
 using ChatBot.Core.Telemetry;
 using ChatBot.Slack.Inbound;
@@ -28,8 +29,11 @@ internal sealed class SlackSocketModeClient(
     IOptions<SlackOptions> options,
     ChatBotMetrics metrics,
     TimeProvider timeProvider,
-    ILogger<SlackSocketModeClient> logger)
+    ILogger<SlackSocketModeClient> logger,
+    IEventClaims? claims = null)
 {
+    public const string Platform = "slack";
+
     public const string LinkDisabled = "link_disabled";
 
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
@@ -217,7 +221,7 @@ internal sealed class SlackSocketModeClient(
 
         try
         {
-            if (!deduplicator.TryBegin(envelope))
+            if (!deduplicator.TryBegin(envelope) || !await ClaimAsync(envelope))
             {
                 Log.EnvelopeDuplicate(logger, envelope.EnvelopeId, envelope.Type, envelope.RetryAttempt);
                 await AckAsync();
@@ -271,6 +275,31 @@ internal sealed class SlackSocketModeClient(
             {
                 await AckQuietlyAsync(connection, envelope);
             }
+        }
+    }
+
+    /// <summary>
+    /// Across processes (Slack may hand a retry to another process's connection): the first to claim the envelope's
+    /// keys runs it. A claim that cannot be made (the database is down) runs it anyway: a possible second answer is
+    /// better than none.
+    /// </summary>
+    private async Task<bool> ClaimAsync(SocketEnvelope envelope)
+    {
+        if (claims is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await claims.TryClaimAsync(Platform, new[] { "envelope:" + envelope.EnvelopeId, envelope.PayloadKey }.OfType<string>().ToList());
+        }
+#pragma warning disable CA1031 // Unclaimed is run: see above.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.EnvelopeClaimFailed(logger, envelope.EnvelopeId, e.Message);
+            return true;
         }
     }
 

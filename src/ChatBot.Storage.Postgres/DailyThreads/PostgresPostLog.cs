@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Chat;
 using ChatBot.Core.DailyThreads;
 using ChatBot.Core.Papers;
@@ -10,8 +11,10 @@ namespace ChatBot.Storage.Postgres.DailyThreads;
 /// <summary>
 /// The daily threads' post log in <c>daily_posts</c>, one row per schedule and local date. Each save is one
 /// statement (its own transaction), so a step is durable before the next message is sent, and any process reads
-/// the thread where the last one left it. (Several processes must not post one schedule at once: that is the
-/// leader lease's job, not this table's.)
+/// the thread where the last one left it. Several processes must not post one schedule at once (the leader lease sees
+/// to that); as a fence behind it, an update is applied under the row's lock only when it does not move the day
+/// backwards (a finished day back to started, fewer replies, another thread), and such a save is refused with an
+/// error: a process that lost the lease and wakes up late cannot rewind what its successor recorded.
 /// </summary>
 internal sealed class PostgresPostLog(PostgresDatabase database) : IPostLog
 {
@@ -61,6 +64,9 @@ internal sealed class PostgresPostLog(PostgresDatabase database) : IPostLog
                 thread_parent = excluded.thread_parent, thread_id = excluded.thread_id, replies_sent = excluded.replies_sent,
                 failures = excluded.failures, last_error = excluded.last_error, retry_at_ticks = excluded.retry_at_ticks,
                 note = excluded.note
+            WHERE (daily_posts.state NOT IN ('Completed', 'Skipped') OR excluded.state IN ('Completed', 'Skipped'))
+              AND excluded.replies_sent >= daily_posts.replies_sent
+              AND (daily_posts.thread_id IS NULL OR excluded.thread_id IS NOT DISTINCT FROM daily_posts.thread_id)
             """, connection)
             .With("schedule", record.ScheduleId)
             .With("date", record.LocalDate)
@@ -74,7 +80,11 @@ internal sealed class PostgresPostLog(PostgresDatabase database) : IPostLog
             .With("error", record.LastError)
             .With("retry", record.RetryAt.ToTicks())
             .With("note", record.Note);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new ChatBotException(
+                $"Daily thread {record.ScheduleId} {record.LocalDate:yyyy-MM-dd}: the post log is further on than this save (another process posted more of it), so it is refused rather than posted twice.");
+        }
     }
 
     public async Task<IReadOnlySet<PaperId>> PostedPapersAsync(string scheduleId, CancellationToken cancellationToken = default)

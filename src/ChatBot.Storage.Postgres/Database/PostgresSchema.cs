@@ -141,6 +141,25 @@ internal static class PostgresSchema
             -- Null for a query alert; for a like: alert, the id of the paper new papers are compared with by meaning.
             ALTER TABLE alerts ADD COLUMN like_paper_id text;
             """),
+        new(4, "several processes: the leader lease and delivery claims", """
+            -- One row per lease (the scheduled work's leader). The expiry is on the database's clock, the one every
+            -- process shares; term counts the hand-overs.
+            CREATE TABLE leases (
+                name text PRIMARY KEY,
+                holder text NOT NULL,
+                term bigint NOT NULL,
+                expires_at timestamptz NOT NULL);
+
+            -- An interaction or envelope delivered to several processes is handled by the one whose insert lands
+            -- first. Rows are only needed while a platform may redeliver: older ones are pruned. (Server time: these
+            -- are housekeeping, not data a paper or a post carries.)
+            CREATE TABLE claims (
+                platform text NOT NULL,
+                key text NOT NULL,
+                claimed_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (platform, key));
+            CREATE INDEX claims_claimed_at ON claims (claimed_at);
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

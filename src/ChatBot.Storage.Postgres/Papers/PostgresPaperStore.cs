@@ -1,5 +1,6 @@
 using ChatBot.Core.Papers;
 using ChatBot.Core.Storage;
+using ChatBot.Storage.Postgres.Cluster;
 using ChatBot.Storage.Postgres.Database;
 using Npgsql;
 
@@ -30,10 +31,19 @@ internal sealed class PostgresPaperStore(PostgresDatabase database, TimeProvider
         return database.InTransactionAsync(async (connection, transaction) =>
         {
             var (sequence, revision) = await LockCountersAsync(connection, transaction, cancellationToken);
+            var before = revision;
             var now = timeProvider.GetUtcNow();
             var view = await PaperBatchView.LoadAsync(connection, transaction, papers, cancellationToken);
             var summary = Merge(papers, view, now, ref sequence, ref revision);
             await WriteAsync(connection, transaction, view, sequence, revision, cancellationToken);
+            if (revision != before)
+            {
+                // Sent at commit: every process's index wakes and reads past its revision (PostgresPaperChanges).
+                await using var notify = new NpgsqlCommand($"SELECT pg_notify('{PostgresPaperChanges.Channel}', @revision)", connection, transaction)
+                    .With("revision", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await notify.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return summary;
         }, cancellationToken);
     }

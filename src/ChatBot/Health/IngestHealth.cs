@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBot.Cluster;
 using ChatBot.Core.Ingestion;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace ChatBot.Health;
 /// What the ingest worker's ticks did, as a readiness check: ready when the last tick succeeded, or
 /// when a success (or the start) is younger than two intervals, so one failed fetch is not an outage.
 /// </summary>
-internal sealed class IngestHealth(IOptions<IngestOptions> options, TimeProvider clock) : IHealthCheck
+internal sealed class IngestHealth(IOptions<IngestOptions> options, TimeProvider clock, Leadership? leadership = null) : IHealthCheck
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
     private readonly Lock _gate = new();
@@ -57,6 +58,11 @@ internal sealed class IngestHealth(IOptions<IngestOptions> options, TimeProvider
         lock (_gate)
         {
             (success, failure) = (_lastSuccess, _lastFailure);
+        }
+
+        if (leadership is { IsElected: true, IsLeader: false })
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("another process leads and ingests; this one follows its papers"));
         }
 
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using ChatBot.Cluster;
 using ChatBot.Core.Ingestion;
 using ChatBot.Health;
 using ChatBot.Hosting;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatBot.Ingestion;
 
-/// <summary>Asks every paper source for news at start and then every <c>Ingest:Interval</c>; each tick's outcome feeds readiness.</summary>
+/// <summary>Asks every paper source for news at start and then every <c>Ingest:Interval</c>, on the leader only; each tick's outcome feeds readiness.</summary>
 internal sealed class IngestWorker(
     IngestService ingest,
     IngestHealth health,
@@ -14,8 +15,9 @@ internal sealed class IngestWorker(
     IOptions<ShutdownOptions> shutdown,
     WorkerMetrics metrics,
     TimeProvider clock,
-    ILogger<IngestWorker> logger)
-    : PeriodicWorker("ingest", metrics, clock, options.Value.Interval, shutdown.Value.GracePeriod, logger)
+    ILogger<IngestWorker> logger,
+    Leadership? leadership = null)
+    : PeriodicWorker("ingest", metrics, clock, options.Value.Interval, shutdown.Value.GracePeriod, logger, leadership)
 {
     protected override async Task TickAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using ChatBot.Core.Storage;
 using ChatBot.Health;
 using ChatBot.Hosting;
+using ChatBot.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Search;
 
@@ -9,7 +11,7 @@ internal static class SearchRegistration
     /// <summary>
     /// Brings the index up to the database before the services registered after it start (so before any command or
     /// ingest), and reports its state at <c>/readyz</c> as <c>search-index</c>. On a shared PostgreSQL store the
-    /// index then follows what other processes store (<see cref="IndexFollowWorker"/>).
+    /// index then follows what other processes store (<see cref="IndexFollowWorker"/>: woken by NOTIFY, polling as fallback).
     /// </summary>
     public static IHostApplicationBuilder AddSearchIndexStartup(this IHostApplicationBuilder builder)
     {
@@ -17,7 +19,8 @@ internal static class SearchRegistration
         builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index");
         if (StorageOptions.PostgresConfigured(builder.Configuration))
         {
-            builder.Services.AddPeriodicWorker<IndexFollowWorker>();
+            builder.Services.TryAddSingleton<WorkerMetrics>();
+            builder.Services.AddHostedService<IndexFollowWorker>();
         }
 
         return builder;
