@@ -1,8 +1,10 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Postgres.Alerts;
 using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Database;
+using ChatBot.Storage.Postgres.Discord;
 using ChatBot.Storage.Postgres.Papers;
 using ChatBot.Storage.Postgres.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,9 @@ public static class PostgresStorageRegistration
         builder.Services.AddSingleton<IPaperStore, PostgresPaperStore>();
         builder.Services.AddSingleton<IDeliveryLog, PostgresDeliveryLog>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, PostgresCheck>());
+
+        // Replaces the gateway's in-process pacing: the processes sharing the database share the bot's token.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IIdentifyGate, PostgresIdentifyGate>());
         return builder;
     }
 }
