@@ -15,7 +15,7 @@ public sealed class InMemoryDeliveryLog : IDeliveryLog
     private readonly Dictionary<(string Platform, string UserId), Delivery> _attempts = [];
     private long _recordedThrough;
 
-    /// <summary>Every delivery recorded, pending ones as <see cref="PendingAsync"/> shows them.</summary>
+    /// <summary>Every delivery recorded, pending ones as <see cref="PendingByUserAsync"/> shows them.</summary>
     public IReadOnlyList<Delivery> All
     {
         get
@@ -66,11 +66,17 @@ public sealed class InMemoryDeliveryLog : IDeliveryLog
         }
     }
 
-    public Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<IReadOnlyList<Delivery>> PendingByUserAsync(CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyList<Delivery>>([.. _deliveries.Values.Where(d => d.State == DeliveryState.Pending).Select(View)]);
+            List<IReadOnlyList<Delivery>> users =
+            [
+                .. _deliveries.Values.Where(d => d.State == DeliveryState.Pending).Select(View)
+                    .GroupBy(d => (d.Platform, d.UserId))
+                    .Select(user => (IReadOnlyList<Delivery>)[.. user.OrderBy(d => d.Sequence)]),
+            ];
+            return users.ToAsyncEnumerable();
         }
     }
 

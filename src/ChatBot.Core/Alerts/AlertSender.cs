@@ -22,14 +22,21 @@ public sealed class AlertSender(
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var pending = await deliveries.PendingAsync(cancellationToken);
+        var pending = 0;
         var settled = 0;
-        foreach (var user in pending.Where(d => d.RetryAt is null || d.RetryAt <= now).GroupBy(d => (d.Platform, d.UserId)))
+        await foreach (var user in deliveries.PendingByUserAsync(cancellationToken))
         {
-            var (platform, userId) = user.Key;
+            pending += user.Count;
+            IReadOnlyList<Delivery> due = [.. user.Where(d => d.RetryAt is null || d.RetryAt <= now)];
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            var (platform, userId) = (due[0].Platform, due[0].UserId);
             try
             {
-                settled += await SendToUserAsync(platform, userId, [.. user], now, cancellationToken);
+                settled += await SendToUserAsync(platform, userId, due, now, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -45,7 +52,7 @@ public sealed class AlertSender(
         }
 
         // Counted from what this tick read and did, rather than by reading the log again.
-        metrics.AlertDeliveriesPending(pending.Count - settled);
+        metrics.AlertDeliveriesPending(pending - settled);
     }
 
     /// <summary>Sends one user's papers if they are due; returns how many deliveries are settled.</summary>

@@ -21,8 +21,12 @@ public interface IDeliveryLog
     /// </summary>
     Task<int> RecordBatchAsync(DeliveryBatch batch, CancellationToken cancellationToken = default);
 
-    /// <summary>Every pending delivery, one per (user, paper), with the user's attempts and retry time.</summary>
-    Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every pending delivery, one per (user, paper) with the user's attempts and retry time, a user at a time: each list
+    /// is one user's, in sequence order. Streamed, so a log with millions of pending papers is sent user by user without
+    /// all of them held as deliveries at once; the caller may save a user's deliveries before asking for the next user.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<Delivery>> PendingByUserAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves where the deliveries stand, in one transaction. Sent, abandoned or dropped: the user's pending papers up to

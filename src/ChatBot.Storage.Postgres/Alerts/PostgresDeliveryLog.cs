@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatBot.Core.Alerts;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Storage;
@@ -78,35 +79,62 @@ internal sealed class PostgresDeliveryLog(PostgresDatabase database) : IDelivery
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<IReadOnlyList<Delivery>> PendingByUserAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // The users first (a short list), then each user's rows on their turn: no connection is held while a message goes out.
+        var users = new List<(string Platform, string UserId)>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await using var command = new NpgsqlCommand(
+                $"SELECT DISTINCT platform, user_id FROM deliveries WHERE state = '{nameof(DeliveryState.Pending)}' ORDER BY platform, user_id", connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                users.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (platform, userId) in users)
+        {
+            var pending = await PendingOfAsync(platform, userId, cancellationToken);
+            if (pending.Count > 0)
+            {
+                yield return pending;
+            }
+        }
+    }
+
+    private async Task<List<Delivery>> PendingOfAsync(string platform, string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // A pending delivery carries its user's attempts, retry time and last error, when they have some.
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT d.platform, d.user_id, d.paper_id, d.sequence, d.alert_ids, d.state,
+            SELECT d.paper_id, d.sequence, d.alert_ids, d.state,
                    CASE WHEN a.user_id IS NULL THEN d.attempts ELSE a.attempts END,
                    CASE WHEN a.user_id IS NULL THEN d.retry_at_ticks ELSE a.retry_at_ticks END,
                    CASE WHEN a.user_id IS NULL THEN d.last_error ELSE a.last_error END
             FROM deliveries d LEFT JOIN delivery_attempts a ON a.platform = d.platform AND a.user_id = d.user_id
-            WHERE d.state = '{nameof(DeliveryState.Pending)}'
-            ORDER BY d.platform, d.user_id, d.sequence
-            """, connection);
+            WHERE d.platform = @platform AND d.user_id = @user AND d.state = '{nameof(DeliveryState.Pending)}'
+            ORDER BY d.sequence
+            """, connection)
+            .With("platform", platform)
+            .With("user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pending = new List<Delivery>();
         while (await reader.ReadAsync(cancellationToken))
         {
             pending.Add(new Delivery
             {
-                Platform = reader.GetString(0),
-                UserId = reader.GetString(1),
-                PaperId = PaperId.Parse(reader.GetString(2)),
-                Sequence = reader.GetInt64(3),
-                AlertIds = reader.GetFieldValue<string[]>(4),
-                State = Enum.Parse<DeliveryState>(reader.GetString(5)),
-                Attempts = reader.GetInt32(6),
-                RetryAt = reader.NullableTicks(7),
-                LastError = reader.NullableString(8),
+                Platform = platform,
+                UserId = userId,
+                PaperId = PaperId.Parse(reader.GetString(0)),
+                Sequence = reader.GetInt64(1),
+                AlertIds = reader.GetFieldValue<string[]>(2),
+                State = Enum.Parse<DeliveryState>(reader.GetString(3)),
+                Attempts = reader.GetInt32(4),
+                RetryAt = reader.NullableTicks(5),
+                LastError = reader.NullableString(6),
             });
         }
 

@@ -146,42 +146,91 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         return Task.FromResult(recorded);
     }
 
-    public Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<IReadOnlyList<Delivery>> PendingByUserAsync(CancellationToken cancellationToken = default) =>
+        PendingByUser(cancellationToken).ToAsyncEnumerable();
+
+    // The pages are decoded once and kept in their compact form (alerts share their papers' position arrays); a user's
+    // deliveries are made only when their turn comes, so a batch of millions of matches is never held as deliveries.
+    private IEnumerable<IReadOnlyList<Delivery>> PendingByUser(CancellationToken cancellationToken)
     {
-        var pending = new List<Delivery>();
-        var recipients = new Dictionary<string, BsonDocument?>(StringComparer.Ordinal);
+        var recipients = new Dictionary<string, Recipient>(StringComparer.Ordinal);
+        var users = new Dictionary<string, List<(MatchPage Page, MatchPageEntry Entry)>>(StringComparer.Ordinal);
+        var order = new List<string>();
         var settledPages = new List<BsonValue>();
-        foreach (var page in Db.GetCollection(PagesCollection).FindAll())
+        foreach (var document in Db.GetCollection(PagesCollection).FindAll())
         {
-            var before = pending.Count;
-            pending.AddRange(PendingIn(page, recipients, user: null));
-            if (pending.Count == before)
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = MatchPage.Of(document);
+            var anyPending = false;
+            foreach (var entry in page.Entries)
             {
-                settledPages.Add(page["_id"]);
+                var key = RecipientId(entry.Platform, entry.UserId);
+                if (!page.HasPending(entry, RecipientOf(key, recipients).Settled))
+                {
+                    continue;
+                }
+
+                anyPending = true;
+                if (!users.TryGetValue(key, out var parts))
+                {
+                    users[key] = parts = [];
+                    order.Add(key);
+                }
+
+                parts.Add((page, entry));
+            }
+
+            if (!anyPending)
+            {
+                settledPages.Add(document["_id"]);
             }
         }
 
-        if (LegacyExists())
-        {
-            pending.AddRange(Legacy().Find(Query.EQ("State", nameof(DeliveryState.Pending))).Select(FromLegacy));
-        }
+        var legacy = LegacyExists()
+            ? Legacy().Find(Query.EQ("State", nameof(DeliveryState.Pending))).Select(FromLegacy)
+                .GroupBy(d => RecipientId(d.Platform, d.UserId), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal)
+            : [];
+        DeletePages(settledPages);
 
-        if (settledPages.Count > 0)
+        foreach (var key in order)
         {
-            // Housekeeping: nothing in them is pending, and a user's "settled through" only grows.
-            InTransaction(db =>
+            cancellationToken.ThrowIfCancellationRequested();
+            var recipient = recipients[key];
+            var deliveries = users[key].SelectMany(part => part.Page.PendingFor(part.Entry, recipient)).OrderBy(d => d.Sequence).ToList();
+            if (legacy.Remove(key, out var old))
             {
-                var pages = db.GetCollection(PagesCollection);
-                foreach (var id in settledPages)
-                {
-                    pages.Delete(id);
-                }
+                deliveries.AddRange(old);
+            }
 
-                return 0;
-            });
+            users.Remove(key);
+            yield return deliveries;
         }
 
-        return Task.FromResult<IReadOnlyList<Delivery>>(pending);
+        foreach (var old in legacy.Values)
+        {
+            yield return old;
+        }
+    }
+
+    // Housekeeping: nothing in them is pending, and a user's "settled through" only grows.
+    private void DeletePages(List<BsonValue> settledPages)
+    {
+        if (settledPages.Count == 0)
+        {
+            return;
+        }
+
+        InTransaction(db =>
+        {
+            var pages = db.GetCollection(PagesCollection);
+            foreach (var id in settledPages)
+            {
+                pages.Delete(id);
+            }
+
+            return 0;
+        });
     }
 
     public Task SaveAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken = default)
@@ -234,8 +283,11 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         var legacy = LegacyExists() ? Legacy() : null;
         var dropped = InTransaction(db =>
         {
-            var recipients = new Dictionary<string, BsonDocument?>(StringComparer.Ordinal);
-            var mine = db.GetCollection(PagesCollection).FindAll().SelectMany(page => PendingIn(page, recipients, (platform, userId))).ToList();
+            var standing = RecipientOf(RecipientId(platform, userId), []);
+            var mine = db.GetCollection(PagesCollection).FindAll()
+                .Select(MatchPage.Of)
+                .SelectMany(page => page.Entries.Where(e => e.Platform == platform && e.UserId == userId).SelectMany(e => page.PendingFor(e, standing)))
+                .ToList();
             var count = mine.Count;
             if (count > 0)
             {
@@ -279,60 +331,14 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         return collection;
     }
 
-    // The pending deliveries of one page (of one user's entries only, when given), with their user's attempts.
-    private IEnumerable<Delivery> PendingIn(BsonDocument page, Dictionary<string, BsonDocument?> recipients, (string Platform, string UserId)? user)
+    private Recipient RecipientOf(string key, Dictionary<string, Recipient> recipients)
     {
-        var ids = page["Ids"].AsArray;
-        var sequences = MatchPageCodec.DecodeSequences(page["After"].AsInt64, page["Sequences"].AsBinary, ids.Count);
-        foreach (var entry in MatchPageCodec.Decode(page["Data"].AsBinary, page["Sets"].AsBinary, page["Words"].AsInt32))
+        if (!recipients.TryGetValue(key, out var recipient))
         {
-            if (user is { } only && (entry.Platform != only.Platform || entry.UserId != only.UserId))
-            {
-                continue;
-            }
-
-            var key = RecipientId(entry.Platform, entry.UserId);
-            if (!recipients.TryGetValue(key, out var recipient))
-            {
-                recipients[key] = recipient = Db.GetCollection(RecipientsCollection).FindById(key);
-            }
-
-            var settled = recipient?["Settled"].AsInt64 ?? 0;
-            var attempts = recipient?["Attempts"].AsInt32 ?? 0;
-            DateTimeOffset? retryAt = recipient?["RetryAt"] is { IsNumber: true } ticks ? new DateTimeOffset(ticks.AsInt64, TimeSpan.Zero) : null;
-            var error = recipient?["Error"] is { IsString: true } text ? text.AsString : null;
-            var alertsAt = new SortedDictionary<int, List<string>>();
-            foreach (var (alertId, positions) in entry.Alerts)
-            {
-                foreach (var position in positions)
-                {
-                    if (sequences[position] > settled)
-                    {
-                        if (!alertsAt.TryGetValue(position, out var alertIds))
-                        {
-                            alertsAt[position] = alertIds = [];
-                        }
-
-                        alertIds.Add(alertId);
-                    }
-                }
-            }
-
-            foreach (var (position, alertIds) in alertsAt)
-            {
-                yield return new Delivery
-                {
-                    Platform = entry.Platform,
-                    UserId = entry.UserId,
-                    PaperId = PaperId.Parse(ids[position].AsString),
-                    Sequence = sequences[position],
-                    AlertIds = alertIds,
-                    Attempts = attempts,
-                    RetryAt = retryAt,
-                    LastError = error,
-                };
-            }
+            recipients[key] = recipient = Recipient.Of(Db.GetCollection(RecipientsCollection).FindById(key));
         }
+
+        return recipient;
     }
 
     private static void LeaveOutLegacy(ILiteCollection<BsonDocument> legacy, UserMatches user, IReadOnlyList<BatchPaper> papers, ulong[] allowed)

@@ -34,7 +34,7 @@ internal sealed class TimedDeliveryLog(IDeliveryLog inner) : IDeliveryLog
         return recorded;
     }
 
-    public Task<IReadOnlyList<Delivery>> PendingAsync(CancellationToken cancellationToken = default) => inner.PendingAsync(cancellationToken);
+    public IAsyncEnumerable<IReadOnlyList<Delivery>> PendingByUserAsync(CancellationToken cancellationToken = default) => inner.PendingByUserAsync(cancellationToken);
 
     public Task SaveAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken = default) => inner.SaveAsync(deliveries, cancellationToken);
 

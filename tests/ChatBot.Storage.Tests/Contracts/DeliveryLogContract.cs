@@ -117,6 +117,26 @@ public abstract class DeliveryLogContract : StorageContract
         Assert.Equal((2L, 0, (DateTimeOffset?)null), (left.Sequence, left.Attempts, left.RetryAt));
     }
 
+    [ContractFact]
+    public async Task Pending_papers_come_a_user_at_a_time_across_batches_in_sequence_order_while_earlier_users_are_settled()
+    {
+        var log = Storage.Deliveries;
+        await log.RecordNewAsync([Waiting("U1", 1), Waiting("U2", 1), Waiting("U1", 2)]);
+        await log.RecordNewAsync([Waiting("U2", 3), Waiting("U1", 3)]);
+
+        var seen = new List<string>();
+        await foreach (var user in log.PendingByUserAsync())
+        {
+            // Each list is one user's, whole (both batches), in sequence order; settling it does not disturb the next.
+            Assert.Single(user.Select(d => (d.Platform, d.UserId)).Distinct());
+            seen.Add($"{user[0].UserId}: {string.Join(' ', user.Select(d => d.Sequence))}");
+            await log.SaveAsync([.. user.Select(d => d with { State = DeliveryState.Sent })]);
+        }
+
+        Assert.Equal(["U1: 1 2 3", "U2: 1 3"], seen.Order(StringComparer.Ordinal));
+        Assert.Empty(await log.PendingAsync());
+    }
+
     private static Delivery Waiting(string user, long sequence) =>
         new() { Platform = "discord", UserId = user, PaperId = PaperId.Parse($"2611.{sequence:00000}"), Sequence = sequence, AlertIds = ["1"] };
 }
