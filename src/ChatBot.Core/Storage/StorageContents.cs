@@ -45,4 +45,17 @@ public sealed record StorageContents
     public static IReadOnlyList<Delivery> InOrder(IEnumerable<Delivery> deliveries) =>
         [.. deliveries.OrderBy(d => d.Platform, StringComparer.Ordinal).ThenBy(d => d.UserId, StringComparer.Ordinal)
             .ThenBy(d => d.Sequence).ThenBy(d => d.PaperId.Value, StringComparer.Ordinal)];
+
+    /// <summary>Every pending delivery of <paramref name="log"/> in <see cref="InOrder"/>'s order (all users at once: for migrate's copy and comparison).</summary>
+    public static async Task<IReadOnlyList<Delivery>> PendingInOrderAsync(IDeliveryLog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var pending = new List<Delivery>();
+        await foreach (var user in log.PendingByUserAsync(cancellationToken))
+        {
+            pending.AddRange(user);
+        }
+
+        return InOrder(pending);
+    }
 }

@@ -220,7 +220,7 @@ public sealed class PostgresImport(PostgresDatabase database)
             Schedules = [.. (await _schedules.ListAsync(cancellationToken)).OrderBy(s => s.Id, StringComparer.Ordinal)],
             Posts = [.. posts.OrderBy(r => r.ScheduleId, StringComparer.Ordinal).ThenBy(r => r.LocalDate)],
             State = [.. state.OrderBy(p => p.Key, StringComparer.Ordinal)],
-            PendingDeliveries = StorageContents.InOrder(await deliveries.PendingAsync(cancellationToken)),
+            PendingDeliveries = await StorageContents.PendingInOrderAsync(deliveries, cancellationToken),
             DeliveriesRecordedThrough = counters.GetValueOrDefault("deliveries-recorded-through"),
             LastSequence = counters.GetValueOrDefault("paper-sequence"),
             LastRevision = counters.GetValueOrDefault("paper-revision"),

@@ -48,7 +48,7 @@ public sealed class LiteDbExport
             Schedules = [.. (await _schedules.ListAsync(cancellationToken)).OrderBy(s => s.Id, StringComparer.Ordinal)],
             Posts = _posts.ReadAll(),
             State = _state.ReadAll(),
-            PendingDeliveries = StorageContents.InOrder(await _deliveries.PendingAsync(cancellationToken)),
+            PendingDeliveries = await StorageContents.PendingInOrderAsync(_deliveries, cancellationToken),
             DeliveriesRecordedThrough = await _deliveries.RecordedThroughAsync(cancellationToken),
             LastSequence = stats.LastSequence,
             LastRevision = stats.LastRevision,
