@@ -57,6 +57,7 @@ public static class ChatBotCoreRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<AlertCursor>();
+        builder.Services.AddSingleton<LikeAlertMatcher>();
         builder.Services.AddSingleton<AlertMatchRecorder>();
         builder.Services.AddSingleton<AlertDueCheck>();
         builder.Services.AddSingleton<AlertFailurePolicy>();
@@ -86,6 +87,7 @@ public static class ChatBotCoreRegistration
         DailyThreadConfiguration.Register(services);
         services.AddSingleton<DailyThreadScheduleCatalog>();
         services.AddSingleton<IDailyThreadScheduleSource>(sp => sp.GetRequiredService<DailyThreadScheduleCatalog>());
+        services.AddSingleton<DailyThreadMeaningFilter>();
         services.AddSingleton<DailyThreadComposer>();
         services.AddSingleton<DailyThreadService>();
     }
@@ -101,6 +103,7 @@ public static class ChatBotCoreRegistration
         services.AddSingleton<ICommandHandler, ShowCommand>();
         services.AddSingleton<ICommandHandler, SimilarCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<LikeAlertAdder>();
         services.AddSingleton<ICommandHandler, AlertsAddCommand>();
         services.AddSingleton<ICommandHandler, AlertsListCommand>();
         services.AddSingleton<ICommandHandler, AlertsRemoveCommand>();

@@ -29,4 +29,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Information, Message = "Alerts: a {Platform} user has no alerts left; {Count} papers waiting for them were dropped")]
     public static partial void AlertDeliveriesDropped(ILogger logger, string platform, int count);
+
+    [LoggerMessage(EventId = 1520, Level = LogLevel.Information, Message = "Alerts: like: alerts wait for the vectors of {Papers} new papers (from sequence {Sequence}); alert matching resumes when they are embedded, or after {Wait}")]
+    public static partial void LikeAlertsWaiting(ILogger logger, int papers, long sequence, TimeSpan wait);
+
+    [LoggerMessage(EventId = 1521, Level = LogLevel.Warning, Message = "Alerts: {Papers} new papers still have no vector after {Wait}; like: alerts skip them, keyword alerts match them")]
+    public static partial void LikeAlertsGaveUpWaiting(ILogger logger, int papers, TimeSpan wait);
+
+    [LoggerMessage(EventId = 1522, Level = LogLevel.Warning, Message = "Alerts: {Alerts} like: alerts match nothing while search by meaning is unavailable ({Reason})")]
+    public static partial void LikeAlertsUnavailable(ILogger logger, int alerts, string reason);
+
+    [LoggerMessage(EventId = 1523, Level = LogLevel.Warning, Message = "Alerts: the paper {PaperId} of {Alerts} like: alerts is no longer stored (or withdrawn); they match nothing")]
+    public static partial void LikeAlertSourceMissing(ILogger logger, string paperId, int alerts);
 }

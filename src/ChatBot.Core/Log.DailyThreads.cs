@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1407, Level = LogLevel.Warning, Message = "The configuration section {OldSection} is ignored: {NewSection} replaces it and is set. Remove {OldSection}")]
     public static partial void DailyThreadOldSectionIgnored(ILogger logger, string oldSection, string newSection);
+
+    [LoggerMessage(EventId = 1420, Level = LogLevel.Warning, Message = "Daily thread {Schedule}: its filter asks for meaning, which is unavailable ({Reason}); it matches the words instead")]
+    public static partial void DailyThreadMeaningUnavailable(ILogger logger, string schedule, string reason);
+
+    [LoggerMessage(EventId = 1421, Level = LogLevel.Information, Message = "Daily thread {Schedule}: {Papers} fresh papers are not embedded yet; its filter judges them by the words")]
+    public static partial void DailyThreadPapersNotEmbedded(ILogger logger, string schedule, int papers);
 }

@@ -1,8 +1,12 @@
+using ChatBot.Core.Papers;
+
 namespace ChatBot.Core.Alerts;
 
 /// <summary>
 /// A user's standing query: new papers matching <see cref="Query"/> (the search language) are sent
-/// to <see cref="UserId"/> on <see cref="Platform"/> by direct message.
+/// to <see cref="UserId"/> on <see cref="Platform"/> by direct message. An alert by example (<c>like:</c>) names a paper
+/// in <see cref="Like"/> instead, and new papers close to it in meaning are sent; its <see cref="Query"/> is then
+/// <c>like:</c> and the paper's id, as the user sees it.
 /// </summary>
 public sealed record Alert
 {
@@ -14,6 +18,9 @@ public sealed record Alert
     public required string UserId { get; init; }
 
     public required string Query { get; init; }
+
+    /// <summary>For an alert by example: the paper new papers are compared with by meaning; null for a query alert.</summary>
+    public PaperId? Like { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

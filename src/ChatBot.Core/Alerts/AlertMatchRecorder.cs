@@ -20,7 +20,8 @@ public sealed class AlertMatchRecorder(
     AlertCursor cursor,
     IAlertMatcher matcher,
     TimeProvider clock,
-    ILogger<AlertMatchRecorder> logger)
+    ILogger<AlertMatchRecorder> logger,
+    LikeAlertMatcher? likes = null)
 {
     public const int BatchSize = 1000;
 
@@ -35,24 +36,95 @@ public sealed class AlertMatchRecorder(
                 return;
             }
 
-            var through = batch[^1].Sequence;
             var active = await alerts.ListActiveAsync(cancellationToken);
             var byId = active.ToDictionary(a => a.Id, StringComparer.Ordinal);
-            var queries = Parse(active
+            List<Alert> ordered = [.. active
                 .OrderBy(a => a.Platform, StringComparer.Ordinal)
                 .ThenBy(a => a.UserId, StringComparer.Ordinal)
-                .ThenBy(a => a.Id, StringComparer.Ordinal));
+                .ThenBy(a => a.Id, StringComparer.Ordinal)];
+            var queries = Parse(ordered.Where(a => a.Like is null));
             List<Paper> live = [.. batch.Where(p => !p.Withdrawn)];
+            var byMeaning = await MatchByMeaningAsync(live, ordered, cancellationToken);
+            var waiting = byMeaning.Ready < live.Count;
+            if (waiting)
+            {
+                // Cut the batch before the first paper still waiting for its vector: it is matched, once, when it has one.
+                var first = live[byMeaning.Ready].Sequence;
+                batch = [.. batch.TakeWhile(p => p.Sequence < first)];
+                live = [.. live.Take(byMeaning.Ready)];
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            var through = batch[^1].Sequence;
             var matches = queries.Count == 0 || live.Count == 0
                 ? []
                 : await matcher.MatchEachAsync(live, queries, clock.GetUtcNow(), cancellationToken);
             var recorded = await deliveries.RecordBatchAsync(
-                new DeliveryBatch(after, through, [.. live.Select(p => new BatchPaper(p.Sequence, p.Id))], PerUser(matches, byId)),
+                new DeliveryBatch(after, through, [.. live.Select(p => new BatchPaper(p.Sequence, p.Id))], PerUser(InOwnerOrder(matches, byMeaning, ordered), byId)),
                 cancellationToken);
 
             after = through;
             await cursor.MoveAsync(after, cancellationToken);
-            Log.AlertBatchMatched(logger, batch.Count, queries.Count, recorded);
+            Log.AlertBatchMatched(logger, batch.Count, queries.Count + byMeaning.ByAlert.Count, recorded);
+            if (waiting)
+            {
+                return;
+            }
+        }
+    }
+
+    // The like: alerts' matches, and how far the batch may be matched now (all of it when there are none).
+    private async Task<LikeMatches> MatchByMeaningAsync(List<Paper> live, List<Alert> ordered, CancellationToken cancellationToken)
+    {
+        List<Alert> likeAlerts = [.. ordered.Where(a => a.Like is not null)];
+        if (likeAlerts.Count == 0 || likes is null)
+        {
+            return LikeMatches.None(live.Count);
+        }
+
+        return await likes.MatchAsync(live, likeAlerts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The keyword alerts' matches (streamed, in owner order) with the like: alerts' matches placed among them in the
+    /// same order, so each user's alerts of both kinds come together and a paper matched by both is one delivery.
+    /// </summary>
+    private static IEnumerable<AlertMatches> InOwnerOrder(IEnumerable<AlertMatches> byWords, LikeMatches byMeaning, List<Alert> ordered)
+    {
+        if (byMeaning.ByAlert.Count == 0)
+        {
+            foreach (var match in byWords)
+            {
+                yield return match;
+            }
+
+            yield break;
+        }
+
+        var rank = new Dictionary<string, int>(ordered.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            rank[ordered[i].Id] = i;
+        }
+
+        List<AlertMatches> meaning = [.. byMeaning.ByAlert.Values.OrderBy(m => rank[m.AlertId])];
+        var next = 0;
+        foreach (var match in byWords)
+        {
+            while (next < meaning.Count && rank[meaning[next].AlertId] < rank.GetValueOrDefault(match.AlertId, int.MaxValue))
+            {
+                yield return meaning[next++];
+            }
+
+            yield return match;
+        }
+
+        while (next < meaning.Count)
+        {
+            yield return meaning[next++];
         }
     }
 

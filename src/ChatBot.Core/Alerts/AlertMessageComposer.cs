@@ -32,7 +32,7 @@ public sealed class AlertMessageComposer(IOptions<AlertOptions> options)
             .Where(userAlerts.ContainsKey)
             .GroupBy(id => id, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
-            .Select(g => userAlerts[g.Key].Query)
+            .Select(g => userAlerts[g.Key] is { Like: { } like } ? $"/papers similar {like.Value}" : $"/papers search {userAlerts[g.Key].Query} sort:new")
             .FirstOrDefault();
         return new Reply
         {
@@ -40,7 +40,7 @@ public sealed class AlertMessageComposer(IOptions<AlertOptions> options)
             Papers = cards,
             Footer = (more, mostMatched) switch
             {
-                (> 0, { } query) => string.Create(CultureInfo.InvariantCulture, $"\u2026and {more} more: /papers search {query} sort:new"),
+                (> 0, { } search) => string.Create(CultureInfo.InvariantCulture, $"\u2026and {more} more: {search}"),
                 (> 0, null) => string.Create(CultureInfo.InvariantCulture, $"\u2026and {more} more; /alerts list shows your alerts."),
                 _ => "Manage them with /alerts list.",
             },

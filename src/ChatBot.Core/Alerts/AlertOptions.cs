@@ -21,4 +21,19 @@ public sealed class AlertOptions
     /// <summary>Papers listed in one message; the rest are counted with a search to see them.</summary>
     [Range(1, 10, ErrorMessage = "Alerts:PapersPerMessage must be between 1 and 10.")]
     public int PapersPerMessage { get; set; } = 10;
+
+    /// <summary>
+    /// How close in meaning a new paper must be to a <c>like:</c> alert's paper to be sent: the cosine similarity of
+    /// their vectors (title and abstract, all-MiniLM-L6-v2). Measured on the seed corpus (SimilarityCutOffTests):
+    /// see docs/alerts-by-example.md.
+    /// </summary>
+    [Range(0.1, 0.99, ErrorMessage = "Alerts:LikeThreshold must be between 0.1 and 0.99.")]
+    public double LikeThreshold { get; set; } = 0.65;
+
+    /// <summary>
+    /// How long alert matching waits for new papers' vectors (the embedding worker computes them in the background)
+    /// while <c>like:</c> alerts exist; a paper still without one after this is matched by the keyword alerts only.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Alerts:LikeWait must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan LikeWait { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -59,11 +59,12 @@ public static class CommandCatalog
             new OptionDefinition("time", "Local time, 24-hour HH:mm (e.g. 09:00)", OptionType.Text, Required: true) { MaxLength = 5 },
             new OptionDefinition("timezone", "IANA time zone (e.g. Europe/Berlin)", OptionType.Text, Required: true) { MaxLength = 64 },
             new OptionDefinition("top", "How many papers (1-10, default 5)", OptionType.WholeNumber) { Min = 1, Max = 10, Default = 5 },
-            new OptionDefinition("filter", "Only papers matching this query, e.g. diffusion OR \"video generation\"", OptionType.Text) { MaxLength = 200 },
+            new OptionDefinition("filter", "Only papers matching this query; mode:semantic matches its words by meaning", OptionType.Text) { MaxLength = 200 },
         ])
         {
-            Examples = ["daily set 09:00 Europe/Berlin", "daily set 08:30 America/New_York --top 3 --filter \"agents OR robotics\""],
-            Help = "One thread a day at the local time: a parent message, then one reply per paper. Papers already posted in this channel are not repeated.",
+            Examples = ["daily set 09:00 Europe/Berlin", "daily set 08:30 America/New_York --top 3 --filter \"agents OR robotics\"", "daily set 09:00 UTC --filter \"mode:semantic robots that learn from video\""],
+            Help = "One thread a day at the local time: a parent message, then one reply per paper. Papers already posted in this channel are not repeated. "
+                + "A filter matches words; with mode:semantic it matches papers close in meaning to its words, with mode:hybrid either.",
         },
         new SubcommandDefinition("daily off", "Stop this channel's daily thread", []),
         new SubcommandDefinition("daily show", "This channel's daily thread: when, what, the last post, and why it is paused", []),
@@ -76,13 +77,14 @@ public static class CommandCatalog
 
     public const string AlertsCommand = "alerts";
 
-    public static readonly CommandDefinition Alerts = new(AlertsCommand, "Get new papers matching your keywords by direct message", [
-        new SubcommandDefinition("add", "Send me new papers matching a query", [
-            new OptionDefinition("query", "Words, \"phrases\", -excluded, title:, author: (up to 200 characters)", OptionType.Text, Required: true) { MaxLength = 200 },
+    public static readonly CommandDefinition Alerts = new(AlertsCommand, "Get new papers matching your keywords, or like a paper, by direct message", [
+        new SubcommandDefinition("add", "Send me new papers matching a query, or like a paper", [
+            new OptionDefinition("query", "Words, \"phrases\", -excluded, title:, author:; or like:<arXiv id or URL> for papers like one", OptionType.Text, Required: true) { MaxLength = 200 },
         ])
         {
-            Examples = ["add diffusion transformer -survey", "add author:\"Yann LeCun\"", "add \"state space model\" OR mamba"],
-            Help = "Uses the search language; the answer shows what it would have caught in the last 7 days. Each paper reaches you once, even if several alerts match it. At most 25 alerts.",
+            Examples = ["add diffusion transformer -survey", "add author:\"Yann LeCun\"", "add \"state space model\" OR mamba", "add like:2106.04554", "add like:https://huggingface.co/papers/2106.04554"],
+            Help = "Uses the search language; the answer shows what it would have caught in the last 7 days. like:<paper> (an arXiv id, an arXiv or Hugging Face URL, or a title) "
+                + "sends new papers close to that paper in meaning. Each paper reaches you once, even if several alerts match it. At most 25 alerts.",
         },
         new SubcommandDefinition("list", "Your alerts, their ids and what they sent so far", []),
         new SubcommandDefinition("remove", "Delete one of your alerts", [

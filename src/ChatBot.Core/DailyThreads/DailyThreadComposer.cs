@@ -7,13 +7,15 @@ namespace ChatBot.Core.DailyThreads;
 
 /// <summary>
 /// Chooses a day's papers for a channel: the top trending among the fresh ones, matching the
-/// schedule's filter, leaving out every paper the channel already got in an earlier thread.
+/// schedule's filter (by its words; by meaning too with <c>mode:semantic</c> or <c>mode:hybrid</c>, see
+/// <see cref="DailyThreadMeaningFilter"/>), leaving out every paper the channel already got in an earlier thread.
 /// </summary>
 public sealed class DailyThreadComposer(
     IPaperStore store,
     ISearchIndex index,
     IOptions<TrendingOptions> trending,
-    IOptions<DailyThreadOptions> options)
+    IOptions<DailyThreadOptions> options,
+    DailyThreadMeaningFilter? meaning = null)
 {
     /// <summary>Most papers a filter can admit; more than any day brings.</summary>
     private const int FilterLimit = 10_000;
@@ -30,7 +32,9 @@ public sealed class DailyThreadComposer(
             var matches = await index.SearchAsync(query, 0, FilterLimit, now, cancellationToken);
             // A filter that matches nothing in full must not widen to any-word matches.
             var allowed = matches.RelaxedToAnyWord ? [] : matches.Hits.Select(h => h.Id).ToHashSet();
-            candidates = candidates.Where(p => allowed.Contains(p.Id));
+            candidates = meaning is not null && DailyThreadMeaningFilter.Applies(query)
+                ? await meaning.AdmitAsync(schedule.Id, query, [.. candidates], allowed, now, cancellationToken)
+                : candidates.Where(p => allowed.Contains(p.Id));
         }
 
         return TrendingScore.Rank(candidates.Where(p => !alreadyPosted.Contains(p.Id)), now, trending.Value, schedule.Top);

@@ -25,4 +25,11 @@ public sealed class DailyThreadOptions
     /// <summary>The first wait after a failure; it doubles with each failure in a row, up to an hour.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "DailyThreads:RetryDelay must be between 00:00:01 and 01:00:00.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// For a filter by meaning (<c>mode:semantic</c> or <c>mode:hybrid</c>): how close a paper's vector must be to the
+    /// filter's words (cosine similarity). Measured on the seed corpus's judged queries (SimilarityCutOffTests).
+    /// </summary>
+    [Range(0.05, 0.95, ErrorMessage = "DailyThreads:MeaningCutOff must be between 0.05 and 0.95.")]
+    public double MeaningCutOff { get; set; } = 0.5;
 }

@@ -38,9 +38,14 @@ public static class DailyThreadScheduleParser
             return null;
         }
 
-        return SearchQueryParser.TryParse(text, out _, out var error)
-            ? text.Trim()
-            : throw new ChatBotException($"The filter '{text.Trim()}' is not a valid query: {error}.");
+        if (!SearchQueryParser.TryParse(text, out var query, out var error))
+        {
+            throw new ChatBotException($"The filter '{text.Trim()}' is not a valid query: {error}.");
+        }
+
+        return query.Mode == SearchMode.Semantic && query.MeaningText.Length == 0
+            ? throw new ChatBotException($"The filter '{text.Trim()}' asks for mode:semantic but has no words to compare by meaning, e.g. mode:semantic robots that learn from video.")
+            : text.Trim();
     }
 
     public static DayOfWeek ParseWeekday(string text)

@@ -1,4 +1,5 @@
-using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 
 namespace ChatBot.Embeddings.Onnx;
 
@@ -20,12 +21,30 @@ internal static class MiniLmPackage
 
     public static ModelFiles Files { get; } = new(ModelId, Dimensions, () => Open(ModelResource), () => Open(VocabularyResource));
 
-    private static Stream Open(string resource)
+    private static MemoryStream Open(string resource)
     {
-        // Loaded for its resources only: none of its types (which need ML.NET) is ever touched.
+        // Read from the file as a PE image, never loaded as an assembly: a loaded assembly stays mapped (about 90 MB of
+        // the process's memory) for the life of the process, and none of its types (which need ML.NET) is wanted.
         var path = Path.Combine(AppContext.BaseDirectory, AssemblyFile);
-        var assembly = Assembly.LoadFrom(path);
-        return assembly.GetManifestResourceStream(resource)
-            ?? throw new FileNotFoundException($"{AssemblyFile} has no resource {resource}.", resource);
+        using var image = new PEReader(File.OpenRead(path));
+        var metadata = image.GetMetadataReader();
+        var resources = image.PEHeaders.CorHeader?.ResourcesDirectory
+            ?? throw new BadImageFormatException($"{AssemblyFile} is not a .NET assembly.", path);
+        foreach (var handle in metadata.ManifestResources)
+        {
+            var found = metadata.GetManifestResource(handle);
+            if (!found.Implementation.IsNil || !metadata.StringComparer.Equals(found.Name, resource))
+            {
+                continue;
+            }
+
+            // An embedded resource is a 4-byte length and the bytes, at its offset in the resources directory.
+            var reader = image.GetSectionData(resources.RelativeVirtualAddress).GetReader(checked((int)found.Offset), resources.Size - checked((int)found.Offset));
+            var bytes = reader.ReadBytes(reader.ReadInt32());
+            // Its buffer visible: the encoder takes the 90 MB array as it is instead of copying it.
+            return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+        }
+
+        throw new FileNotFoundException($"{AssemblyFile} has no resource {resource}.", resource);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using FastBertTokenizer;
 using Microsoft.ML.OnnxRuntime;
 
@@ -40,14 +41,27 @@ internal sealed class OnnxSentenceEncoder : IDisposable
             tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
         }
 
-        byte[] model;
-        using (var stream = files.OpenModel())
-        using (var buffer = new MemoryStream())
+        var session = CreateSession(files, threads, quantize);
+        // The model's bytes (and the quantiser's parsed copies) are garbage now, over 200 MB of large objects: give them
+        // back to the system once rather than keep them committed for the life of the bot. They were held by
+        // CreateSession's frame only, which has returned, so nothing of them is still rooted here.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        try
         {
-            stream.CopyTo(buffer);
-            model = buffer.ToArray();
+            return new OnnxSentenceEncoder(session, tokenizer, maxTokens);
         }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
 
+    // Not inlined: the JIT may report a frame's locals live until it returns, and these hold the model's bytes.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InferenceSession CreateSession(ModelFiles files, int threads, bool quantize)
+    {
+        var model = ReadModel(files);
         if (quantize)
         {
             model = Int8Quantizer.Quantize(model).Model;
@@ -65,20 +79,29 @@ internal sealed class OnnxSentenceEncoder : IDisposable
         };
         // Idle pool threads sleep instead of spinning between batches, leaving the cores to the rest of the bot.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var session = new InferenceSession(model, options);
-        // The model's bytes (and the quantiser's parsed copies) are garbage now, over 200 MB of large objects: give
-        // them back to the system once rather than keep them committed for the life of the bot.
-        model = [];
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        try
+        return new InferenceSession(model, options);
+    }
+
+    // The stream's own array when it is exactly the model, else read at its exact length when the stream knows it: a
+    // MemoryStream copy would double its buffer past 128 MB. Each copy of the fp32 graph adds 90 MB to the load's peak.
+    private static byte[] ReadModel(ModelFiles files)
+    {
+        using var stream = files.OpenModel();
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length)
         {
-            return new OnnxSentenceEncoder(session, tokenizer, maxTokens);
+            return whole.Array;
         }
-        catch
+
+        if (stream.CanSeek)
         {
-            session.Dispose();
-            throw;
+            var model = new byte[stream.Length - stream.Position];
+            stream.ReadExactly(model);
+            return model;
         }
+
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>One unit-length vector per text. Callers keep batches small: memory grows with batch × longest text.</summary>

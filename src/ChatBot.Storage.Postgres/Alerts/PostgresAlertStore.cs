@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core.Alerts;
+using ChatBot.Core.Papers;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Postgres.Database;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace ChatBot.Storage.Postgres.Alerts;
 /// </summary>
 internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStore
 {
-    internal const string Columns = "id, platform, user_id, query, created_ticks, paused_reason, matches";
+    internal const string Columns = "id, platform, user_id, query, created_ticks, paused_reason, matches, like_paper_id";
 
     public Task<Alert?> TryAddAsync(Alert alert, int maxPerOwner, CancellationToken cancellationToken = default)
     {
@@ -46,7 +47,7 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
 
             var stored = alert with { Id = next.ToString(CultureInfo.InvariantCulture) };
             await using var insert = new NpgsqlCommand(
-                $"INSERT INTO alerts ({Columns}) VALUES (@id, @platform, @user, @query, @created, @paused, @matches)", connection, transaction);
+                $"INSERT INTO alerts ({Columns}) VALUES (@id, @platform, @user, @query, @created, @paused, @matches, @like)", connection, transaction);
             await Bind(insert, stored).ExecuteNonQueryAsync(cancellationToken);
             return stored;
         }, cancellationToken);
@@ -78,7 +79,7 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
 
                 var updated = change(alert) with { Id = id };
                 await using var update = new NpgsqlCommand(
-                    "UPDATE alerts SET platform = @platform, user_id = @user, query = @query, created_ticks = @created, paused_reason = @paused, matches = @matches WHERE id = @id",
+                    "UPDATE alerts SET platform = @platform, user_id = @user, query = @query, created_ticks = @created, paused_reason = @paused, matches = @matches, like_paper_id = @like WHERE id = @id",
                     connection,
                     transaction);
                 await Bind(update, updated).ExecuteNonQueryAsync(cancellationToken);
@@ -178,7 +179,8 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
         .With("query", alert.Query)
         .With("created", alert.CreatedAt.UtcTicks)
         .With("paused", alert.PausedReason)
-        .With("matches", alert.Matches);
+        .With("matches", alert.Matches)
+        .With("like", alert.Like?.Value);
 
     internal static async Task<List<Alert>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -195,6 +197,7 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
                 CreatedAt = reader.Ticks(4),
                 PausedReason = reader.NullableString(5),
                 Matches = reader.GetInt32(6),
+                Like = reader.NullableString(7) is { } like && PaperId.TryParse(like, out var id) ? id : null,
             });
         }
 

@@ -81,7 +81,7 @@ public sealed class PostgresImport(PostgresDatabase database)
                 await using var batch = new NpgsqlBatch(connection, transaction);
                 foreach (var alert in contents.Alerts)
                 {
-                    var insert = new NpgsqlBatchCommand($"INSERT INTO alerts ({PostgresAlertStore.Columns}) VALUES (@id, @platform, @user, @query, @created, @paused, @matches)");
+                    var insert = new NpgsqlBatchCommand($"INSERT INTO alerts ({PostgresAlertStore.Columns}) VALUES (@id, @platform, @user, @query, @created, @paused, @matches, @like)");
                     Add(insert, "id", alert.Id);
                     Add(insert, "platform", alert.Platform);
                     Add(insert, "user", alert.UserId);
@@ -89,6 +89,7 @@ public sealed class PostgresImport(PostgresDatabase database)
                     Add(insert, "created", alert.CreatedAt.UtcTicks);
                     Add(insert, "paused", alert.PausedReason);
                     Add(insert, "matches", alert.Matches);
+                    Add(insert, "like", alert.Like?.Value);
                     batch.BatchCommands.Add(insert);
                 }
 

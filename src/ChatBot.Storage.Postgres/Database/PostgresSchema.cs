@@ -137,7 +137,11 @@ internal static class PostgresSchema
 
             INSERT INTO counters (name, value) VALUES ('deliveries-recorded-through', 0);
             """),
-        new(3, "Discord identify pacing per rate-limit bucket", """
+        new(3, "alerts by example: the paper a like: alert follows", """
+            -- Null for a query alert; for a like: alert, the id of the paper new papers are compared with by meaning.
+            ALTER TABLE alerts ADD COLUMN like_paper_id text;
+            """),
+        new(4, "Discord identify pacing per rate-limit bucket", """
             -- When a shard of any process last identified in each bucket (shard_id % max_concurrency), on the
             -- database's clock; the row is locked while a process takes its turn, so the processes sharing the bot's
             -- token start at most one session per bucket per interval between them.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core.Alerts;
+using ChatBot.Core.Papers;
 using ChatBot.Core.Storage;
 using ChatBot.Storage.Database;
 using LiteDB;
@@ -179,6 +180,7 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbA
         ["Created"] = alert.CreatedAt.UtcTicks,
         ["Paused"] = alert.PausedReason is null ? BsonValue.Null : new BsonValue(alert.PausedReason),
         ["Matches"] = alert.Matches,
+        ["Like"] = alert.Like is { } like ? new BsonValue(like.Value) : BsonValue.Null,
     };
 
     private static Alert FromDocument(BsonDocument document) => new()
@@ -190,5 +192,7 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbA
         CreatedAt = new DateTimeOffset(document["Created"].AsInt64, TimeSpan.Zero),
         PausedReason = document["Paused"].IsString ? document["Paused"].AsString : null,
         Matches = document["Matches"].AsInt32,
+        // Absent in alerts stored before alerts by example: a query alert.
+        Like = document["Like"].IsString && PaperId.TryParse(document["Like"].AsString, out var like) ? like : null,
     };
 }

@@ -76,6 +76,20 @@ public sealed class DailyThreadScheduleCatalogTests
     }
 
     [Fact]
+    public void The_validator_accepts_a_filter_by_meaning_and_names_the_key_of_one_with_no_words_to_compare()
+    {
+        var good = Setting("7");
+        good.Filter = "mode:semantic robots that learn from video";
+        var bad = Setting("8");
+        bad.Filter = "mode:semantic author:lecun";
+
+        var result = new DailyThreadSchedulesValidator(_platforms).Validate(null, Configured(good, bad));
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("DailyThreads:Schedules:1:Filter The filter 'mode:semantic author:lecun' asks for mode:semantic but has no words", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_validator_names_the_new_section_by_default()
     {
         var options = Configured(new DailyThreadScheduleSetting { Platform = "discord", ChannelId = "7", Time = "9am", TimeZone = "Europe/Berlin" });

@@ -1,4 +1,5 @@
 using ChatBot.Core.Alerts;
+using ChatBot.Core.Papers;
 using ChatBot.Testing;
 
 namespace ChatBot.Storage.Tests.Contracts;
@@ -37,6 +38,25 @@ public abstract class AlertStoreContract : StorageContract
         var stored = Assert.Single(await store.ListForUserAsync("discord", "U1"));
         Assert.Null(await store.TryAddAsync(Alert("U1", "third"), maxPerOwner: 1));
         Assert.Equivalent(a with { PausedReason = "cannot send you direct messages", Matches = 4 }, stored, strict: true);
+    }
+
+    [ContractFact]
+    public async Task An_alert_by_example_keeps_its_paper_through_a_restart_and_changes_and_a_query_alert_has_none()
+    {
+        var store = Storage.Alerts;
+        var like = (await store.TryAddAsync(Alert("U1", "like:2106.04554") with { Like = PaperId.FromArxiv("2106.04554") }, 25))!;
+        var titled = (await store.TryAddAsync(Alert("U1", "like:title:mamba") with { Like = PaperId.FromTitle("Mamba") }, 25))!;
+        var words = (await store.TryAddAsync(Alert("U1", "mamba"), 25))!;
+        await store.UpdateAsync([like.Id], x => x with { Matches = 2 });
+
+        await Storage.ReopenAsync();
+        var stored = (await Storage.Alerts.ListForUserAsync("discord", "U1")).ToDictionary(a => a.Id);
+
+        Assert.Equivalent(like with { Matches = 2 }, stored[like.Id], strict: true);
+        Assert.Equal(PaperId.FromArxiv("2106.04554"), stored[like.Id].Like);
+        Assert.Equal(PaperId.FromTitle("Mamba"), stored[titled.Id].Like);
+        Assert.Null(stored[words.Id].Like);
+        Assert.Equal(3, (await Storage.Alerts.ListActiveAsync()).Count);
     }
 
     [ContractFact]

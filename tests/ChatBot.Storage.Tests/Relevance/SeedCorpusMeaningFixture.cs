@@ -16,6 +16,11 @@ public sealed class SeedCorpusMeaningFixture : IAsyncLifetime, IDisposable
 
     public PaperSearch Search => _storage!.Get<PaperSearch>();
 
+    /// <summary>Every seed paper's vector, and the model, for measurements over the vectors themselves.</summary>
+    public IPaperVectorStore Vectors => _storage!.Get<IPaperVectorStore>();
+
+    public SemanticSearch Semantic => _storage!.Get<SemanticSearch>();
+
     /// <summary>Why search by meaning is unavailable, or null when the model loaded.</summary>
     public string? ModelUnavailable { get; private set; }
 

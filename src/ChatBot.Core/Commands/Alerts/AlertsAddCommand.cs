@@ -5,8 +5,11 @@ using ChatBot.Core.Storage;
 
 namespace ChatBot.Core.Commands.Alerts;
 
-/// <summary><c>/alerts add &lt;query&gt;</c>: stores the alert and previews what it would have caught in the last week.</summary>
-internal sealed class AlertsAddCommand(IAlertStore store, ISearchIndex index, IPaperStore papers, TimeProvider clock) : ICommandHandler
+/// <summary>
+/// <c>/alerts add &lt;query&gt;</c>: stores the alert and previews what it would have caught in the last week;
+/// <c>like:&lt;paper&gt;</c> adds an alert by example instead (<see cref="LikeAlertAdder"/>).
+/// </summary>
+internal sealed class AlertsAddCommand(IAlertStore store, ISearchIndex index, IPaperStore papers, TimeProvider clock, LikeAlertAdder likes) : ICommandHandler
 {
     private const int PreviewCount = 3;
 
@@ -19,6 +22,11 @@ internal sealed class AlertsAddCommand(IAlertStore store, ISearchIndex index, IP
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var text = context.Arguments.RequiredText("query");
+        if (LikeReference.TryRead(text, out var reference))
+        {
+            return await likes.AddAsync(request, reference, cancellationToken);
+        }
+
         if (!SearchQueryParser.TryParse(text, AlertLimits.MaxQueryLength, out var query, out var error))
         {
             return Reply.Error(error!.ToString()) with { Text = [error.ToString(), "See /papers help for the query language."] };

@@ -4,8 +4,10 @@ using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Alerts;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
+using ChatBot.Core.Semantic;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Core.Tests.Commands.Alerts;
@@ -21,10 +23,14 @@ public sealed class AlertCommandTests
     public AlertCommandTests()
     {
         var papers = new InMemoryPaperStore(_clock);
+        var index = new NothingFoundIndex();
+        var embedder = new DisabledTextEmbedder();
+        var likes = new LikeAlertAdder(
+            _alerts, papers, index, new SemanticSearch(embedder, new InMemoryPaperVectorStore()), embedder, Options.Create(new AlertOptions()), _clock);
         _router = new CommandRouter(
             [
-                new AlertsAddCommand(_alerts, new NothingFoundIndex(), papers, _clock),
-                new AlertsListCommand(_alerts),
+                new AlertsAddCommand(_alerts, index, papers, _clock, likes),
+                new AlertsListCommand(_alerts, papers),
                 new AlertsDigestCommand(_alerts),
                 new AlertsRemoveCommand(_alerts, _deliveries),
                 new AlertsPauseCommand(_alerts, resume: false),

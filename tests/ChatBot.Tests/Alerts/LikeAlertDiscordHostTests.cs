@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using ChatBot.Testing;
+
+namespace ChatBot.Tests.Alerts;
+
+/// <summary>
+/// Alerts by example end to end on Discord with the packaged model: a user adds <c>like:</c> and a seed paper's title
+/// over the fake gateway; of two papers imported (and embedded) while the bot is down, the one close in meaning reaches
+/// them by DM on the next start and the unrelated one does not, and a third start sends nothing more.
+/// </summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class LikeAlertDiscordHostTests : IDisposable
+{
+    private const string Token = "like-alert-discord-token-not-for-logs";
+    private const string Source = "Dual-path Mamba: Short and Long-term Bidirectional Selective Structured State Space Models for Speech Separation";
+    private const string Close = "Selective state space models for monaural speech separation";
+    private const string Unrelated = "Quantum annealing for protein folding";
+    private readonly TempDirectory _data = new();
+    private readonly EnvironmentVariables _environment = new();
+
+    public void Dispose()
+    {
+        _environment.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task A_new_paper_close_to_the_alerts_paper_arrives_once_by_direct_message_and_an_unrelated_one_never()
+    {
+        _environment.Set("Embeddings__Enabled", "true");
+        Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "reindex")).ExitCode);
+        await using var gateway = await FakeDiscordGateway.StartAsync();
+        await using var rest = await LoopbackHttpServer.StartAsync();
+        var api = FakeDiscord.Connect(_environment, rest, gateway, Token);
+        rest.Map("/api/v10/interactions/a1/atoken/callback", _ => ScriptedResponse.Status(204));
+        rest.Map("/api/v10/webhooks/111/atoken/messages/@original", _ => ScriptedResponse.Json("""{"id":"o1","channel_id":"c1"}"""));
+        rest.Map("/api/v10/users/@me/channels", _ => ScriptedResponse.Json("""{"id":"888","type":1}"""));
+        rest.Map("/api/v10/channels/888/messages", _ => ScriptedResponse.Json("""{"id":"dm1","channel_id":"888"}"""));
+
+        await RunBotAsync(gateway, async _ =>
+        {
+            await gateway.PushDispatchAsync("INTERACTION_CREATE", AddAlert("like:" + Source));
+            var answer = await WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+            if (JsonNode.Parse(answer.Body)!["type"]!.GetValue<int>() == 5)
+            {
+                answer = await WaitForAsync(rest, r => r.Path.EndsWith("/@original", StringComparison.Ordinal));
+            }
+
+            Assert.Contains("Alert 1 added: papers like", answer.Body, StringComparison.Ordinal);
+        });
+        await File.WriteAllTextAsync(_data.File("new.json"), NewPapersJson());
+        Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "reindex")).ExitCode);
+
+        await RunBotAsync(gateway, _ => WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
+        await RunBotAsync(gateway, bot => bot.WaitForWorkerTicksAsync("alerts"));
+
+        // One message for the batch holding both papers: the close one is in it, the unrelated one is not.
+        var message = Assert.Single(rest.Requests, r => r.Path == "/api/v10/channels/888/messages").Body;
+        Assert.Contains(Close, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Unrelated, message, StringComparison.Ordinal);
+        Assert.Contains("alert 1", message, StringComparison.Ordinal);
+        Assert.Empty(api.ProtocolViolations);
+        Assert.Empty(gateway.ProtocolViolations);
+    }
+
+    private async Task RunBotAsync(FakeDiscordGateway gateway, Func<RunningBot, Task> whileRunning)
+    {
+        var connections = gateway.Connections.Count;
+        await RunningBot.RunAsync(_data.Path, Token, async bot =>
+        {
+            var connection = await gateway.WaitForConnectionAsync(connections + 1, TimeSpan.FromSeconds(60));
+            await gateway.WaitForFrameAsync(f => f.Connection == connection.Number && f.Op == 1 && f.Data is not null, TimeSpan.FromSeconds(30));
+            await whileRunning(bot);
+        });
+    }
+
+    private static Task<RecordedRequest> WaitForAsync(LoopbackHttpServer server, Func<RecordedRequest, bool> match) =>
+        server.WaitForRequestAsync(match, TimeSpan.FromSeconds(60));
+
+    private static JsonObject AddAlert(string query) => new()
+    {
+        ["id"] = "a1",
+        ["application_id"] = "111",
+        ["type"] = 2,
+        ["token"] = "atoken",
+        ["version"] = 1,
+        ["channel_id"] = "c1",
+        ["user"] = new JsonObject { ["id"] = "u1", ["username"] = "ada" },
+        ["data"] = new JsonObject
+        {
+            ["id"] = "cmd",
+            ["name"] = "alerts",
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "add",
+                ["type"] = 1,
+                ["options"] = new JsonArray(new JsonObject { ["name"] = "query", ["type"] = 3, ["value"] = query }),
+            }),
+        },
+    };
+
+    private static string NewPapersJson() => $$"""
+        [{"paper":{"id":"2611.09998","title":"{{Close}}","summary":"We replace the transformers of speech separation networks with Mamba, a selective state space model, modelling short- and long-term dependencies of speech signals in both directions. On WSJ0-2mix our smaller models outperform DPRNN and Sepformer.",
+          "authors":[{"name":"Ada Example"}],"publishedAt":"2026-11-22T10:00:00.000Z","upvotes":3},
+          "title":"{{Close}}","publishedAt":"2026-11-22T12:00:00.000Z"},
+         {"paper":{"id":"2611.09999","title":"{{Unrelated}}","summary":"We fold proteins with quantum annealing hardware and compare it with classical solvers.",
+          "authors":[{"name":"Ada Example"}],"publishedAt":"2026-11-22T10:00:00.000Z","upvotes":3},
+          "title":"{{Unrelated}}","publishedAt":"2026-11-22T12:00:00.000Z"}]
+        """;
+}
