@@ -30,7 +30,37 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add($"{DiscordOptions.SectionName}:GuildId must be a numeric Discord guild id, or empty to register commands globally.");
         }
 
+        if (ShardProblem(options) is { } shards)
+        {
+            failures.Add(shards);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? ShardProblem(DiscordOptions options)
+    {
+        const string Ids = DiscordOptions.SectionName + ":ShardIds";
+        if (string.IsNullOrWhiteSpace(options.ShardIds))
+        {
+            return options.ShardId < options.ShardCount
+                ? null
+                : $"{DiscordOptions.SectionName}:ShardId ({options.ShardId}) must be less than {DiscordOptions.SectionName}:ShardCount ({options.ShardCount}); shard ids count from 0.";
+        }
+
+        if (options.ShardId != 0)
+        {
+            return $"{Ids} and {DiscordOptions.SectionName}:ShardId are both set: set {Ids} only ({DiscordOptions.SectionName}:ShardId is the one-shard shorthand).";
+        }
+
+        if (!ShardIdList.TryParse(options.ShardIds, out var ids, out var problem))
+        {
+            return $"{Ids} {problem}; write ids and ranges separated by commas, e.g. 0,1 or 0-3.";
+        }
+
+        return ids.FirstOrDefault(id => id >= options.ShardCount) is var tooLarge && tooLarge >= options.ShardCount
+            ? $"{Ids} names shard {tooLarge}, but {DiscordOptions.SectionName}:ShardCount is {options.ShardCount}: every id must be less than the count (ids count from 0)."
+            : null;
     }
 
     private static bool IsSecureOrLoopback(Uri url) =>

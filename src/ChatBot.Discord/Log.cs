@@ -55,8 +55,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3115, Level = LogLevel.Warning, Message = "Discord gateway: no session starts left today; waiting {Delay} before identifying")]
     public static partial void GatewaySessionStartsExhausted(ILogger logger, TimeSpan delay);
 
-    [LoggerMessage(EventId = 3116, Level = LogLevel.Information, Message = "Discord gateway: stopped")]
-    public static partial void GatewayStopped(ILogger logger);
+    [LoggerMessage(EventId = 3116, Level = LogLevel.Information, Message = "Discord gateway: shard {ShardId} stopped")]
+    public static partial void GatewayStopped(ILogger logger, int shardId);
 
     [LoggerMessage(EventId = 3117, Level = LogLevel.Warning, Message = "Discord gateway: skipped {Problem}")]
     public static partial void GatewayFrameSkipped(ILogger logger, string problem);
@@ -73,8 +73,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3121, Level = LogLevel.Warning, Message = "Discord gateway: READY's resume_gateway_url ({Url}) is not a wss:// URL; the session resumes on the gateway URL instead")]
     public static partial void GatewayResumeUrlIgnored(ILogger logger, string url);
 
-    [LoggerMessage(EventId = 3122, Level = LogLevel.Error, Message = "Discord gateway: the client failed unexpectedly; restarting it in {Delay}")]
-    public static partial void GatewayFaulted(ILogger logger, TimeSpan delay, Exception exception);
+    [LoggerMessage(EventId = 3122, Level = LogLevel.Error, Message = "Discord gateway: shard {ShardId}'s client failed unexpectedly; restarting it in {Delay}")]
+    public static partial void GatewayFaulted(ILogger logger, int shardId, TimeSpan delay, Exception exception);
 
     [LoggerMessage(EventId = 3123, Level = LogLevel.Debug, Message = "Discord gateway: ignored opcode {Op}")]
     public static partial void GatewayUnknownOpcode(ILogger logger, int op);

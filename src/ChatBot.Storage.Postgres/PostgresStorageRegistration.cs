@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Cluster;
 using ChatBot.Core.Doctor;
 using ChatBot.Core.Storage;
@@ -5,6 +6,7 @@ using ChatBot.Storage.Postgres.Alerts;
 using ChatBot.Storage.Postgres.Cluster;
 using ChatBot.Storage.Postgres.DailyThreads;
 using ChatBot.Storage.Postgres.Database;
+using ChatBot.Storage.Postgres.Discord;
 using ChatBot.Storage.Postgres.Papers;
 using ChatBot.Storage.Postgres.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,9 @@ public static class PostgresStorageRegistration
         builder.Services.AddSingleton<IEventClaims, PostgresEventClaims>();
         builder.Services.AddSingleton<IPaperChangeFeed, PostgresPaperChanges>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, PostgresCheck>());
+
+        // Replaces the gateway's in-process pacing: the processes sharing the database share the bot's token.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IIdentifyGate, PostgresIdentifyGate>());
         return builder;
     }
 }

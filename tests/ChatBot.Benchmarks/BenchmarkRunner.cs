@@ -88,6 +88,11 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
         await progress.WriteLineAsync("== cold-start");
         await ColdStart.MeasureAsync(dataDirectory, corpus.Count, report, cancellationToken);
         DataSizeProbe.Record(report, dataDirectory, databaseFile);
+        if (settings.Postgres is { } postgres)
+        {
+            await PostgresRun.MeasureAsync(postgres, Path.Combine(dataDirectory, "postgres-run"), corpus, settings, report, progress, cancellationToken);
+        }
+
         return report;
     }
 

@@ -24,7 +24,11 @@ namespace ChatBot.Testing;
 /// carrying the last sequence or null; the Identify payload's shape; no Identify twice and nothing
 /// but heartbeats before it; known opcodes only; frames of at most 4096 bytes and 120 per minute;
 /// and a Resume's token, session and seq (a Resume with another token or an unknown session gets op 9
-/// false, a seq past the last one sent gets close 4007).
+/// false, a seq past the last one sent gets close 4007). Each Identify's shard pair is recorded
+/// (<see cref="Identifies"/>); with <see cref="IdentifyWindow"/> set, two Identifies in one rate-limit
+/// bucket (<c>shard_id % </c><see cref="MaxConcurrency"/>) less than the window apart break the
+/// sharding rule (https://discord.com/developers/docs/events/gateway#sharding, "Max Concurrency":
+/// one Identify per bucket every 5 seconds), and with <see cref="ShardCount"/> set, another count does.
 /// https://discord.com/developers/docs/events/gateway#sending-heartbeats, #resuming, #identifying;
 /// https://discord.com/developers/docs/events/gateway-events#identify, #resume, #invalid-session;
 /// https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes.
@@ -36,6 +40,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     private readonly List<GatewayConnectionRecord> _connections = [];
     private readonly List<(long Sequence, string Event, JsonNode? Data)> _sessionLog = [];
     private readonly List<string> _violations = [];
+    private readonly List<GatewayIdentify> _identifies = [];
     private readonly HashSet<Live> _lives = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _readyReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -90,6 +95,30 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     /// <summary>The resume_gateway_url READY carries (default: this gateway's <c>/resume</c>).</summary>
     public string? ResumeGatewayUrl { get; set; }
+
+    /// <summary>The bot's max_concurrency (as <c>GET /gateway/bot</c> says): the number of identify rate-limit buckets.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>
+    /// When set, the least time between two Identifies of one bucket (Discord's is 5 s; tests shorten it as they shorten
+    /// the client's interval, less the connection's latency, since the client paces before it connects).
+    /// </summary>
+    public TimeSpan? IdentifyWindow { get; set; }
+
+    /// <summary>When set, an Identify naming another shard count breaks the rule (Discord closes with 4010).</summary>
+    public int? ShardCount { get; set; }
+
+    /// <summary>Every Identify received, in order, with its shard pair (0 of 1 when it named none).</summary>
+    public IReadOnlyList<GatewayIdentify> Identifies
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _identifies];
+            }
+        }
+    }
 
     /// <summary>Every documented rule the client broke so far, one line each; empty for a well-behaved client.</summary>
     public IReadOnlyList<string> ProtocolViolations
@@ -486,6 +515,11 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             Violation(live, problem);
         }
 
+        foreach (var problem in ShardingProblems(live, data))
+        {
+            Violation(live, problem);
+        }
+
         var token = Text(data?["token"]);
         if (CloseCodeOnIdentify is { } code)
         {
@@ -600,6 +634,35 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
         var (_, resumed) = LogDispatch("RESUMED", new JsonObject(), send: false);
         await live.SendAsync(resumed, 0);
+    }
+
+    /// <summary>Records the Identify's shard and checks the shard count and the pacing per rate-limit bucket.</summary>
+    private List<string> ShardingProblems(Live live, JsonNode? data)
+    {
+        var problems = new List<string>();
+        var shard = data?["shard"] as JsonArray;
+        var id = shard is { Count: 2 } && TryLong(shard[0], out var given) ? (int)given : 0;
+        var count = shard is { Count: 2 } && TryLong(shard[1], out var total) ? (int)total : 1;
+        lock (_gate)
+        {
+            var now = _clock.Elapsed;
+            var bucket = id % Math.Max(1, MaxConcurrency);
+            if (IdentifyWindow is { } window
+                && _identifies.LastOrDefault(i => i.Shard % Math.Max(1, MaxConcurrency) == bucket) is { } previous
+                && now - previous.At < window)
+            {
+                problems.Add($"identified shard {id} {(now - previous.At).TotalMilliseconds:F0} ms after shard {previous.Shard} in rate-limit bucket {bucket} (shard_id % max_concurrency {MaxConcurrency}); one Identify per bucket per {window.TotalMilliseconds:F0} ms");
+            }
+
+            if (ShardCount is { } expected && count != expected)
+            {
+                problems.Add($"identified with shard count {count}; the bot's shard count is {expected} (Discord closes with 4010)");
+            }
+
+            _identifies.Add(new GatewayIdentify(live.Record.Number, id, count, now));
+        }
+
+        return problems;
     }
 
     /// <summary>The Identify structure: https://discord.com/developers/docs/events/gateway-events#identify-identify-structure.</summary>

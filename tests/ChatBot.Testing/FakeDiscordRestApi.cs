@@ -37,10 +37,10 @@ public sealed class FakeDiscordRestApi
     }
 
     /// <summary>Answers <c>GET /gateway/bot</c> with <paramref name="gatewayUrl"/> and a session start limit.</summary>
-    public void MapGatewayBot(Uri gatewayUrl, int remaining = 999, int resetAfterMilliseconds = 0)
+    public void MapGatewayBot(Uri gatewayUrl, int remaining = 999, int resetAfterMilliseconds = 0, int maxConcurrency = 1, int shards = 1)
     {
         ArgumentNullException.ThrowIfNull(gatewayUrl);
         Server.Map(DiscordRestRules.ApiPrefix + "gateway/bot", _ => ScriptedResponse.Json(
-            $$$"""{"url":"{{{gatewayUrl.AbsoluteUri.TrimEnd('/')}}}","shards":1,"session_start_limit":{"total":1000,"remaining":{{{remaining}}},"reset_after":{{{resetAfterMilliseconds}}},"max_concurrency":1}}"""));
+            $$$"""{"url":"{{{gatewayUrl.AbsoluteUri.TrimEnd('/')}}}","shards":{{{shards}}},"session_start_limit":{"total":1000,"remaining":{{{remaining}}},"reset_after":{{{resetAfterMilliseconds}}},"max_concurrency":{{{maxConcurrency}}}}}"""));
     }
 }

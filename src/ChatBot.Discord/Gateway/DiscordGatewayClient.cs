@@ -29,6 +29,8 @@ namespace ChatBot.Discord.Gateway;
 /// <see cref="DiscordGatewayWorker"/>, which restarts this client with backoff.
 /// </remarks>
 internal sealed class DiscordGatewayClient(
+    GatewayShard shard,
+    IIdentifyGate identifyGate,
     IDiscordRestClient rest,
     IDiscordInteractionDispatcher dispatcher,
     IOptions<DiscordOptions> options,
@@ -40,6 +42,9 @@ internal sealed class DiscordGatewayClient(
 {
     private readonly GatewaySession _session = new(settings, timeProvider, logger);
     private readonly RecentInteractionIds _seenInteractions = new();
+
+    /// <summary>The shard this client runs.</summary>
+    public GatewayShard Shard => shard;
 
     /// <summary>The session id of the current session, or null before READY and after op 9 false.</summary>
     public string? SessionId => _session.Id;
@@ -69,6 +74,10 @@ internal sealed class DiscordGatewayClient(
                 if (!resume)
                 {
                     await _session.WaitForIdentifySlotAsync(stoppingToken);
+
+                    // Shared with this process's other shards (and, on PostgreSQL, every process's): one Identify per
+                    // bucket per interval, the bucket being shard_id % max_concurrency.
+                    await identifyGate.WaitTurnAsync(shard.Bucket(discovery.MaxConcurrency), settings.IdentifyInterval, stoppingToken);
                 }
 
                 var (outcome, healthy) = await RunConnectionAsync(resume, stoppingToken);
@@ -220,7 +229,7 @@ internal sealed class DiscordGatewayClient(
                         connection.StartHeartbeat(interval, () => GatewayCommands.Heartbeat(_session.LastSequence));
                         await connection.SendAsync(resume
                             ? GatewayCommands.Resume(options.Value.Token, _session.Id, _session.LastSequence)
-                            : GatewayCommands.Identify(options.Value));
+                            : GatewayCommands.Identify(options.Value, shard));
                         handshaking = true;
                         health.HandshakeStarted();
                         break;
@@ -303,7 +312,7 @@ internal sealed class DiscordGatewayClient(
                 }
 
                 _session.Begin(ready.SessionId, ready.ResumeGatewayUrl, options.Value.ApiBaseUrl);
-                Log.GatewayReady(logger, ready.User ?? "?", options.Value.ShardId, options.Value.ShardCount);
+                Log.GatewayReady(logger, ready.User ?? "?", shard.Id, shard.Count);
                 return true;
             case "RESUMED":
                 Log.GatewayResumed(logger, _session.LastSequence ?? -1);

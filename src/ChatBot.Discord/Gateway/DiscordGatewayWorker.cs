@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>
-/// Runs the gateway client for the life of the host (registered only when <c>Discord:Token</c> is set)
+/// Runs one gateway client per shard (<see cref="DiscordGatewayShards"/>) for the life of the host (registered only when <c>Discord:Token</c> is set)
 /// and supervises it: an exception that escapes the client is logged, shown by readiness
 /// (<see cref="DiscordGatewayHealth"/>) and followed by a restart after a backoff, so nothing Discord
 /// (or anything posing as it) sends can stop the host. The client itself returns only at shutdown or
@@ -12,13 +12,16 @@ namespace ChatBot.Discord.Gateway;
 /// readiness then explains while the host's other workers run on.
 /// </summary>
 internal sealed class DiscordGatewayWorker(
-    DiscordGatewayClient client,
-    DiscordGatewayHealth health,
+    DiscordGatewayShards shards,
     DiscordGatewaySettings settings,
     TimeProvider timeProvider,
     ILogger<DiscordGatewayWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(shards.Runners.Select(runner => Task.Run(() => SuperviseAsync(runner.Client, runner.Health, stoppingToken), CancellationToken.None)));
+
+    /// <summary>One shard's client, restarted after a backoff whenever something escapes it.</summary>
+    private async Task SuperviseAsync(DiscordGatewayClient client, DiscordGatewayHealth health, CancellationToken stoppingToken)
     {
         var failures = 0;
         var sessionsAtLastFailure = 0;
@@ -42,7 +45,7 @@ internal sealed class DiscordGatewayWorker(
                 sessionsAtLastFailure = client.SessionsOpened;
                 var delay = settings.Reconnect.Delay(failures);
                 health.Faulted($"{e.GetType().Name}: {e.Message}");
-                Log.GatewayFaulted(logger, delay, e);
+                Log.GatewayFaulted(logger, client.Shard.Id, delay, e);
                 try
                 {
                     await Task.Delay(delay, timeProvider, stoppingToken);
@@ -54,6 +57,6 @@ internal sealed class DiscordGatewayWorker(
             }
         }
 
-        Log.GatewayStopped(logger);
+        Log.GatewayStopped(logger, client.Shard.Id);
     }
 }

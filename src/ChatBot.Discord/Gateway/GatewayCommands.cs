@@ -12,8 +12,8 @@ internal static class GatewayCommands
     public static JsonObject Heartbeat(long? lastSequence) =>
         new() { ["op"] = GatewayOpcodes.Heartbeat, ["d"] = lastSequence is { } sequence ? JsonValue.Create(sequence) : null };
 
-    /// <summary>Op 2 with intents 0: interactions need none (INTERACTION_CREATE belongs to no intent), and this shard.</summary>
-    public static JsonObject Identify(DiscordOptions discord)
+    /// <summary>Op 2 with intents 0: interactions need none (INTERACTION_CREATE belongs to no intent), and the shard pair.</summary>
+    public static JsonObject Identify(DiscordOptions discord, GatewayShard shard)
     {
         ArgumentNullException.ThrowIfNull(discord);
         return new JsonObject
@@ -29,7 +29,7 @@ internal static class GatewayCommands
                     ["browser"] = "ChatBot",
                     ["device"] = "ChatBot",
                 },
-                ["shard"] = new JsonArray(discord.ShardId, discord.ShardCount),
+                ["shard"] = new JsonArray(shard.Id, shard.Count),
             },
         };
     }

@@ -16,7 +16,7 @@ namespace ChatBot.Storage.Postgres.Alerts;
 /// </summary>
 internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStore
 {
-    private const string Columns = "id, platform, user_id, query, created_ticks, paused_reason, matches, like_paper_id";
+    internal const string Columns = "id, platform, user_id, query, created_ticks, paused_reason, matches, like_paper_id";
 
     public Task<Alert?> TryAddAsync(Alert alert, int maxPerOwner, CancellationToken cancellationToken = default)
     {
@@ -164,7 +164,7 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
         }, cancellationToken);
     }
 
-    private static AlertDeliverySettings Settings(string platform, string userId, NpgsqlDataReader reader) => new()
+    internal static AlertDeliverySettings Settings(string platform, string userId, NpgsqlDataReader reader) => new()
     {
         Platform = platform,
         UserId = userId,
@@ -172,7 +172,7 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
         DigestSentOn = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1),
     };
 
-    private static NpgsqlCommand Bind(NpgsqlCommand command, Alert alert) => command
+    internal static NpgsqlCommand Bind(NpgsqlCommand command, Alert alert) => command
         .With("id", alert.Id)
         .With("platform", alert.Platform)
         .With("user", alert.UserId)
@@ -182,7 +182,7 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
         .With("matches", alert.Matches)
         .With("like", alert.Like?.Value);
 
-    private static async Task<List<Alert>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    internal static async Task<List<Alert>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var alerts = new List<Alert>();

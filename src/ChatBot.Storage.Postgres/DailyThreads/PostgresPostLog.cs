@@ -35,19 +35,7 @@ internal sealed class PostgresPostLog(PostgresDatabase database) : IPostLog
             return null;
         }
 
-        return new DailyThreadRecord
-        {
-            ScheduleId = reader.GetString(0),
-            LocalDate = reader.GetFieldValue<DateOnly>(1),
-            State = Enum.Parse<DailyThreadState>(reader.GetString(2)),
-            Papers = [.. reader.GetFieldValue<string[]>(3).Select(PaperId.Parse)],
-            Thread = reader.IsDBNull(4) ? null : new ThreadRef(reader.GetString(4), reader.GetString(5), reader.GetString(6)),
-            RepliesSent = reader.GetInt32(7),
-            Failures = reader.GetInt32(8),
-            LastError = reader.NullableString(9),
-            RetryAt = reader.NullableTicks(10),
-            Note = reader.NullableString(11),
-        };
+        return Read(reader);
     }
 
     public async Task SaveAsync(DailyThreadRecord record, CancellationToken cancellationToken = default)
@@ -101,4 +89,20 @@ internal sealed class PostgresPostLog(PostgresDatabase database) : IPostLog
 
         return posted;
     }
+
+    internal const string Columns = "schedule_id, local_date, state, papers, thread_channel, thread_parent, thread_id, replies_sent, failures, last_error, retry_at_ticks, note";
+
+    internal static DailyThreadRecord Read(NpgsqlDataReader reader) => new()
+    {
+        ScheduleId = reader.GetString(0),
+        LocalDate = reader.GetFieldValue<DateOnly>(1),
+        State = Enum.Parse<DailyThreadState>(reader.GetString(2)),
+        Papers = [.. reader.GetFieldValue<string[]>(3).Select(PaperId.Parse)],
+        Thread = reader.IsDBNull(4) ? null : new ThreadRef(reader.GetString(4), reader.GetString(5), reader.GetString(6)),
+        RepliesSent = reader.GetInt32(7),
+        Failures = reader.GetInt32(8),
+        LastError = reader.NullableString(9),
+        RetryAt = reader.NullableTicks(10),
+        Note = reader.NullableString(11),
+    };
 }

@@ -160,6 +160,14 @@ internal static class PostgresSchema
                 PRIMARY KEY (platform, key));
             CREATE INDEX claims_claimed_at ON claims (claimed_at);
             """),
+        new(5, "Discord identify pacing per rate-limit bucket", """
+            -- When a shard of any process last identified in each bucket (shard_id % max_concurrency), on the
+            -- database's clock; the row is locked while a process takes its turn, so the processes sharing the bot's
+            -- token start at most one session per bucket per interval between them.
+            CREATE TABLE discord_identify_buckets (
+                bucket integer PRIMARY KEY,
+                identified_at timestamptz NOT NULL);
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -158,6 +158,16 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbA
         }
     }
 
+    /// <summary>Every alert by id, every stored setting and the last id handed out: for <c>migrate</c>.</summary>
+    internal (IReadOnlyList<Alert> Alerts, IReadOnlyList<AlertDeliverySettings> Settings, long LastId) ReadAll()
+    {
+        var alerts = Alerts.FindAll().Select(FromDocument).OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var settings = database.Database.GetCollection(AlertSettingsDocument.CollectionName).FindAll().Select(AlertSettingsDocument.To)
+            .OrderBy(s => s.Platform, StringComparer.Ordinal).ThenBy(s => s.UserId, StringComparer.Ordinal).ToList();
+        var lastId = database.Database.GetCollection(MetaCollectionName).FindById(CounterId)?["value"].AsInt64 ?? 0;
+        return (alerts, settings, lastId);
+    }
+
     private static string Owner(string platform, string userId) => $"{platform}:{userId}";
 
     private static BsonDocument ToDocument(Alert alert) => new()

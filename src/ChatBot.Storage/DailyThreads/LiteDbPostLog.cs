@@ -52,6 +52,10 @@ internal sealed class LiteDbPostLog(ChatBotDatabase database) : IPostLog
         return Task.FromResult(posted);
     }
 
+    /// <summary>Every record, by schedule and date: for <c>migrate</c>.</summary>
+    internal IReadOnlyList<DailyThreadRecord> ReadAll() =>
+        [.. Posts.FindAll().Select(FromDocument).OrderBy(r => r.ScheduleId, StringComparer.Ordinal).ThenBy(r => r.LocalDate)];
+
     private static string Key(string scheduleId, DateOnly localDate) =>
         $"{scheduleId}|{localDate:yyyy-MM-dd}";
 

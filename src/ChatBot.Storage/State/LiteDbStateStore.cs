@@ -27,4 +27,11 @@ internal sealed class LiteDbStateStore(ChatBotDatabase database) : IStateStore
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Every named value, by key: for <c>migrate</c>.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> ReadAll() =>
+        [.. database.Database.GetCollection(CollectionName).FindAll()
+            .Where(d => d["value"].IsString)
+            .Select(d => KeyValuePair.Create(d["_id"].AsString, d["value"].AsString))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)];
 }

@@ -58,6 +58,7 @@ internal static class ChatBotCli
         root.Subcommands.Add(ReindexCommand.Create(dataDirectory, console));
         root.Subcommands.Add(BackupCommand.Create(dataDirectory, console));
         root.Subcommands.Add(RestoreCommand.Create(dataDirectory, console));
+        root.Subcommands.Add(MigrateCommand.Create(dataDirectory, console));
         root.Subcommands.Add(DoctorCommand.Create(dataDirectory, console));
         root.Subcommands.Add(SlackManifestCommand.Create(console));
         root.Subcommands.Add(HealthCheckCommand.Create(dataDirectory, console));

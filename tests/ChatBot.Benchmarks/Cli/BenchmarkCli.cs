@@ -30,6 +30,11 @@ internal static class BenchmarkCli
             DefaultValueFactory = _ => true,
         };
 
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "The Npgsql connection string of an empty PostgreSQL database: ingest and search are measured on it too, beside LiteDB (pg_* keys).",
+        };
+
         var root = new RootCommand("Measures ingest, search and memory of ChatBot on a synthetic corpus. Progress goes to stderr; the summary and, as the last line, a JSON object go to stdout.");
         root.Options.Add(papers);
         root.Options.Add(queries);
@@ -39,12 +44,13 @@ internal static class BenchmarkCli
         root.Options.Add(dataDirectory);
         root.Options.Add(keep);
         root.Options.Add(floor);
+        root.Options.Add(postgres);
         root.Subcommands.Add(SoakCommand.Create());
         root.SetAction(async (parse, token) =>
         {
             var settings = new BenchmarkSettings(
                 parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep),
-                parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor));
+                parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor), parse.GetValue(postgres));
             try
             {
                 await new BenchmarkRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);

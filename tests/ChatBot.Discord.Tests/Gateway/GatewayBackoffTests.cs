@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Discord.Gateway;
 using ChatBot.Testing;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,10 @@ public sealed class GatewayBackoffTests
         rest.Server.Map(FakeDiscordRest.Api("gateway/bot"), _ => ScriptedResponse.Json(
             $$$"""{"url":"ws://127.0.0.1:{{{LoopbackPort.Free()}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":1}}"""));
         var settings = new DiscordGatewaySettings { Jitter = () => 0.5 };
+        using var gate = new InProcessIdentifyGate(clock);
         var client = new DiscordGatewayClient(
+            new GatewayShard(0, 1),
+            gate,
             rest.Client,
             new NoDispatcher(),
             Options.Create(new DiscordOptions { Token = "t", ApiBaseUrl = rest.Options.ApiBaseUrl }),

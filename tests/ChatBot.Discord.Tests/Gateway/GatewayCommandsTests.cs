@@ -7,7 +7,7 @@ public sealed class GatewayCommandsTests
     [Fact]
     public void Identify_asks_for_no_intents_and_names_the_shard()
     {
-        var identify = GatewayCommands.Identify(new DiscordOptions { Token = "t", ShardId = 1, ShardCount = 2 });
+        var identify = GatewayCommands.Identify(new DiscordOptions { Token = "t" }, new GatewayShard(1, 2));
 
         Assert.Equal(2, identify["op"]!.GetValue<int>());
         Assert.Equal("t", identify["d"]!["token"]!.GetValue<string>());

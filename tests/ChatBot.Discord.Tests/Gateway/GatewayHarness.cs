@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Inbound;
@@ -34,10 +35,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var invoker = new CommandInvoker(router, Tracker, TimeProvider.System, InvokerLog);
         var actionIds = new DiscordActionIds();
         var adapter = new DiscordCommandAdapter(invoker, new DiscordInteractionParser(actionIds), new DiscordReplyRenderer(actionIds), rest.Client, options, AdapterLog);
-        Client = new DiscordGatewayClient(rest.Client, adapter, options, settings, Health, rest.Metrics.Metrics, TimeProvider.System, ClientLog);
+        Client = new DiscordGatewayClient(new GatewayShard(0, 1), IdentifyGate, rest.Client, adapter, options, settings, Health, rest.Metrics.Metrics, TimeProvider.System, ClientLog);
     }
 
     public FakeDiscordGateway Gateway { get; }
+
+    public InProcessIdentifyGate IdentifyGate { get; } = new(TimeProvider.System);
 
     /// <summary>The readiness the client reports.</summary>
     internal DiscordGatewayHealth Health { get; } = new();
@@ -170,6 +173,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await _fakeRest.DisposeAsync();
         _stop.Dispose();
         Tracker.Dispose();
+        IdentifyGate.Dispose();
         Assert.True(violations.Count == 0, "The client broke Discord's protocol: " + string.Join(" | ", violations));
         var leaked = ClientLog.Entries.Concat(AdapterLog.Entries).Concat(InvokerLog.Entries).Concat(_fakeRest.Logger.Entries).Where(e => e.Message.Contains(Token, StringComparison.Ordinal)).ToList();
         Assert.True(leaked.Count == 0, "The token was logged: " + string.Join(" | ", leaked.Select(e => e.Message)));

@@ -71,7 +71,8 @@ public sealed class GatewaySupervisionTests
         await host.StopAsync();
     }
 
-    private static IHost BuildHost(FakeDiscordRest rest, Action<IServiceCollection> configure)
+    /// <summary>A host with the Discord gateway on the fakes (and <paramref name="settings"/> on top), test timing.</summary>
+    internal static IHost BuildHost(FakeDiscordRest rest, Action<IServiceCollection> configure, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -80,6 +81,7 @@ public sealed class GatewaySupervisionTests
             ["Discord:ApplicationId"] = FakeDiscordRest.ApplicationId,
             ["Discord:ApiBaseUrl"] = rest.Options.ApiBaseUrl.AbsoluteUri,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddChatBotDiscord();
         builder.Services.AddLogging();
         builder.Services.AddSingleton<IStateStore, InMemoryStateStore>();
@@ -90,10 +92,10 @@ public sealed class GatewaySupervisionTests
         return builder.Build();
     }
 
-    private static async Task<HealthReportEntry> CheckAsync(IHost host) =>
+    internal static async Task<HealthReportEntry> CheckAsync(IHost host) =>
         (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["discord"];
 
-    private static async Task<HealthReportEntry> WaitForHealthAsync(IHost host, Func<HealthReportEntry, bool> done)
+    internal static async Task<HealthReportEntry> WaitForHealthAsync(IHost host, Func<HealthReportEntry, bool> done)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (true)
