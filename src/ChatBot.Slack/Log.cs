@@ -118,4 +118,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4390, Level = LogLevel.Warning, Message = "Slack envelope {EnvelopeId} could not be claimed in the database, run anyway: {Error}")]
     public static partial void EnvelopeClaimFailed(ILogger logger, string envelopeId, string error);
+
+    [LoggerMessage(EventId = 4391, Level = LogLevel.Warning, Message = "Slack HTTP delivery {Key} could not be claimed in the database, run anyway: {Error}")]
+    public static partial void RequestClaimFailed(ILogger logger, string key, string error);
 }

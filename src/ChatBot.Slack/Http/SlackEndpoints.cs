@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatBot.Core.Cluster;
 using ChatBot.Core.IO;
 using ChatBot.Core.Json;
 using ChatBot.Slack.Inbound;
@@ -74,7 +75,7 @@ public static class SlackEndpoints
         }
 
         var command = SlashCommand.FromFields(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
-        if (IsRetry(context, "slash_commands", command.TriggerId, body))
+        if (await IsRetryAsync(context, "slash_commands", command.TriggerId, body))
         {
             return;
         }
@@ -111,7 +112,8 @@ public static class SlackEndpoints
                 return;
             }
 
-            if (JsonFields.OptionalString(root, "type") == BlockActionRequest.PayloadType && !IsRetry(context, "interactive", JsonFields.OptionalString(root, "trigger_id"), body))
+            if (JsonFields.OptionalString(root, "type") == BlockActionRequest.PayloadType
+                && !await IsRetryAsync(context, "interactive", JsonFields.OptionalString(root, "trigger_id"), body))
             {
                 // Returns once the click is under way; its answer goes to response_url.
                 await context.RequestServices.GetRequiredService<SlackCommandAdapter>().AnswerBlockActionsAsync(BlockActionRequest.Parse(root), receivedAt);
@@ -149,10 +151,12 @@ public static class SlackEndpoints
     /// <summary>
     /// True when this request is a retry (<c>X-Slack-Retry-Num</c>, https://api.slack.com/apis/events-api#retries) of a
     /// command or click already being handled or handled: the caller answers an empty 200 and runs nothing. Every
-    /// delivery is remembered by its trigger id (the key Socket Mode uses too), or, for a retry without one, by its body.
-    /// A first delivery always runs.
+    /// delivery is remembered by its trigger id (the key Socket Mode uses too), or, for a retry without one, by its body:
+    /// in this process first, then across processes (<see cref="IEventClaims"/>), since behind a load balancer a retry
+    /// may reach another process than the first delivery did. A first delivery always runs; so does a retry whose claim
+    /// cannot be made (the database is down): a possible second answer is better than none.
     /// </summary>
-    private static bool IsRetry(HttpContext context, string kind, string? triggerId, byte[] body)
+    private static async Task<bool> IsRetryAsync(HttpContext context, string kind, string? triggerId, byte[] body)
     {
         var retryNum = context.Request.Headers[RetryNumHeader].ToString();
         var key = triggerId is { Length: > 0 } ? kind + ":" + triggerId
@@ -163,7 +167,7 @@ public static class SlackEndpoints
             return false;
         }
 
-        var first = context.RequestServices.GetRequiredService<SlackEnvelopeDeduplicator>().TryBegin([key]);
+        var first = context.RequestServices.GetRequiredService<SlackEnvelopeDeduplicator>().TryBegin([key]) && await ClaimAsync(context, key);
         if (first || retryNum.Length == 0)
         {
             return false;
@@ -174,6 +178,27 @@ public static class SlackEndpoints
         var attempt = Short(retryNum);
         Log.RetryIgnored(logger, context.Request.Path.Value ?? "", attempt, reason);
         return true;
+    }
+
+    private static async Task<bool> ClaimAsync(HttpContext context, string key)
+    {
+        if (context.RequestServices.GetService<IEventClaims>() is not { } claims)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await claims.TryClaimAsync(SlackPlatform.PlatformName, [key], context.RequestAborted);
+        }
+#pragma warning disable CA1031 // Unclaimed is run: see above.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints).FullName!);
+            Log.RequestClaimFailed(logger, key, e.Message);
+            return true;
+        }
     }
 
     /// <summary>The raw body when it is within <paramref name="maxBytes"/> and its signature is valid; otherwise null, with the response set to 413 or 401.</summary>

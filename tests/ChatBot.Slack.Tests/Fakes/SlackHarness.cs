@@ -1,4 +1,5 @@
 using System.Net;
+using ChatBot.Core.Cluster;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Resilience;
 using ChatBot.Slack.Http;
@@ -64,7 +65,8 @@ internal sealed class SlackHarness : IAsyncDisposable
         IEnumerable<ScriptedCommandHandler>? handlers = null,
         TimeProvider? timeProvider = null,
         TimeSpan? apiTimeout = null,
-        SlackSocketModeSettings? socketModeSettings = null)
+        SlackSocketModeSettings? socketModeSettings = null,
+        IEventClaims? claims = null)
     {
         var api = await FakeSlackWebApi.StartAsync();
         var sockets = socketMode ? await FakeSlackSocketServer.StartAsync() : null;
@@ -109,6 +111,12 @@ internal sealed class SlackHarness : IAsyncDisposable
         foreach (var handler in scripted.Values)
         {
             builder.Services.AddSingleton<ICommandHandler>(handler);
+        }
+
+        if (claims is not null)
+        {
+            // Shared by harnesses that stand for several processes of one bot (the database's claims table).
+            builder.Services.AddSingleton(claims);
         }
 
         builder.Services.AddSingleton<CommandRouter>();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using ChatBot.Core.Cluster;
 using ChatBot.Core.Commands;
 using ChatBot.Slack.Http;
 using ChatBot.Slack.Tests.Fakes;
@@ -243,6 +244,28 @@ public sealed class SlackHttpEndpointTests
         Assert.Single(search.Calls);
         Assert.Equal(2, slack.Logs.Entries.Count(e => e.Entry.EventId.Id == 4203));
         Assert.Empty(slack.ProtocolViolations);
+    }
+
+    [Fact]
+    public async Task A_retry_that_reaches_another_process_of_the_bot_is_acknowledged_and_not_run_again()
+    {
+        // Behind a load balancer Slack's retry (https://api.slack.com/apis/events-api#retries) may reach another
+        // process than the first delivery: the claim they share (the database's, in memory here) tells it.
+        var claims = new InMemoryEventClaims();
+        var firstSearch = new ScriptedCommandHandler("search");
+        var otherSearch = new ScriptedCommandHandler("search");
+        await using var first = await SlackHarness.StartAsync(signingSecret: true, handlers: [firstSearch], claims: claims);
+        await using var other = await SlackHarness.StartAsync(signingSecret: true, handlers: [otherSearch], claims: claims);
+        var retryHeaders = new Dictionary<string, string> { [SlackEndpoints.RetryNumHeader] = "1", [SlackEndpoints.RetryReasonHeader] = "http_timeout" };
+
+        using var original = await PostSignedAsync(first, SlackEndpoints.CommandsPath, Form(first, "search across processes"));
+        using var retried = await PostSignedAsync(other, SlackEndpoints.CommandsPath, Form(first, "search across processes"), retryHeaders);
+
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, ""), (retried.StatusCode, await retried.Content.ReadAsStringAsync()));
+        Assert.Single(firstSearch.Calls);
+        Assert.Empty(otherSearch.Calls);
+        Assert.Single(other.Logs.Entries, e => e.Entry.EventId.Id == 4203);
     }
 
     [Fact]
