@@ -73,13 +73,13 @@ public sealed class LeadershipTests
         var beforeLeading = worker.Started;
 
         leadership.Renewed(_clock.GetTimestamp(), Lease);
-        await WaitUntilAsync(() => worker.Started == 1);
+        await Poll.UntilAsync(() => worker.Started == 1, TimeSpan.FromSeconds(10), "the first term's tick");
         _clock.Advance(Lease); // no renewal: the term ends at its deadline
-        await WaitUntilAsync(() => worker.Cancelled == 1);
+        await Poll.UntilAsync(() => worker.Cancelled == 1, TimeSpan.FromSeconds(10), "the first term's tick cancelled");
         leadership.Renewed(_clock.GetTimestamp(), Lease);
-        await WaitUntilAsync(() => worker.Started == 2);
+        await Poll.UntilAsync(() => worker.Started == 2, TimeSpan.FromSeconds(10), "the second term's tick");
         leadership.Lost(); // a renewal found the lease another's
-        await WaitUntilAsync(() => worker.Cancelled == 2);
+        await Poll.UntilAsync(() => worker.Cancelled == 2, TimeSpan.FromSeconds(10), "the second term's tick cancelled");
         await worker.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, beforeLeading);
@@ -100,15 +100,6 @@ public sealed class LeadershipTests
         if (!valid)
         {
             Assert.Contains("Cluster:LeaseDuration", result.FailureMessage, StringComparison.Ordinal);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
         }
     }
 }

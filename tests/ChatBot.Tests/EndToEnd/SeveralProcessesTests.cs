@@ -146,18 +146,16 @@ public sealed class SeveralProcessesTests(PostgresServer server, ITestOutputHelp
         var found = new ConcurrentDictionary<int, TimeSpan>();
         await Task.WhenAll(_replicas.Select(async replica =>
         {
-            for (var attempt = 0; ; attempt++)
-            {
-                var answer = await replica.SearchAsync($"s{replica.Index}-{attempt}", "annealed consensus replicated");
-                if (answer.Contains(NewTitle, StringComparison.Ordinal))
+            var (attempt, answer) = (0, "");
+            await Poll.UntilAsync(
+                async () =>
                 {
-                    found[replica.Index] = ingestedAt.Elapsed;
-                    return;
-                }
-
-                Assert.True(ingestedAt.Elapsed < TimeSpan.FromSeconds(30), $"replica {replica.Index} did not find the new paper: {answer}");
-                await Task.Delay(200);
-            }
+                    answer = await replica.SearchAsync($"s{replica.Index}-{attempt++}", "annealed consensus replicated");
+                    return answer.Contains(NewTitle, StringComparison.Ordinal);
+                },
+                TimeSpan.FromSeconds(30),
+                () => $"replica {replica.Index} to find the new paper: {answer}");
+            found[replica.Index] = ingestedAt.Elapsed;
         }));
 
         // One interaction delivered to all three: one claims it and answers; the other two say so in their logs.
@@ -176,20 +174,23 @@ public sealed class SeveralProcessesTests(PostgresServer server, ITestOutputHelp
         await leader.Bot!.KillAsync();
         var killed = Stopwatch.StartNew();
         BotReplica? successor = null;
-        while (successor is null)
-        {
-            Assert.True(killed.Elapsed < TimeSpan.FromSeconds(60), "no process took the lease:\n" + string.Join("\n", followers.Select(f => f.Describe())));
-            foreach (var follower in followers)
+        await Poll.UntilAsync(
+            async () =>
             {
-                if ((await follower.LeadershipAsync())?.StartsWith("leader", StringComparison.Ordinal) == true)
+                foreach (var follower in followers)
                 {
-                    successor = follower;
+                    if ((await follower.LeadershipAsync())?.StartsWith("leader", StringComparison.Ordinal) == true)
+                    {
+                        successor = follower;
+                    }
                 }
-            }
 
-            await Task.Delay(100);
-        }
+                return successor is not null;
+            },
+            TimeSpan.FromSeconds(60),
+            () => "a process to take the lease:\n" + string.Join("\n", followers.Select(f => f.Describe())));
 
+        Assert.NotNull(successor);
         var takeover = killed.Elapsed;
         output.WriteLine($"takeover after the kill: {takeover.TotalSeconds:0.0} s; the new paper found by the three after {string.Join(", ", found.Values.Select(f => f.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} s");
         await WorkerTicks.WaitAsync(successor.Url, "daily-threads", 1, () => successor.Bot!.HasExited, () => successor.Bot!.Output);
@@ -260,15 +261,8 @@ public sealed class SeveralProcessesTests(PostgresServer server, ITestOutputHelp
 
     private Task WaitUntilAsync(Func<bool> done, string what) => WaitUntilAsync(() => Task.FromResult(done()), what);
 
-    private async Task WaitUntilAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"waited 60 s for {what}:\n" + string.Join("\n", _replicas.Select(r => r.Describe())));
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitUntilAsync(Func<Task<bool>> done, string what) =>
+        Poll.UntilAsync(done, TimeSpan.FromSeconds(60), () => what + ":\n" + string.Join("\n", _replicas.Select(r => r.Describe())));
 
     private static string NewPaperJson() => $$"""
         [{"paper":{"id":"2611.09998","title":"{{NewTitle}}","summary":"Annealed consensus keeps replicated paper bots in step across processes.",

@@ -1,35 +1,31 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatBot.Testing;
 
 namespace ChatBot.Tests.Health;
 
-/// <summary>Asks a running bot's health endpoint every 100 ms (up to 30 s) until its answer is what the test waits for.</summary>
+/// <summary>Asks a running bot's health endpoint (up to 30 s, <see cref="Poll"/>) until its answer is what the test waits for.</summary>
 internal static class HealthPoll
 {
     public static async Task<(HttpStatusCode Status, JsonNode Body)> UntilAsync(HttpClient http, string path, Func<(HttpStatusCode Status, JsonNode Body), bool> done)
     {
-        (HttpStatusCode, JsonNode)? last = null;
-        for (var i = 0; i < 300; i++)
-        {
-            try
+        (HttpStatusCode Status, JsonNode Body)? last = null;
+        await Poll.UntilAsync(
+            async () =>
             {
-                var response = await GetAsync(http, path);
-                if (done(response))
+                try
                 {
-                    return response;
+                    last = await GetAsync(http, path);
+                    return done(last.Value);
                 }
-
-                last = response;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{path} never reached the expected state; last: {last}");
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"{path} to reach the expected state; last: {last}");
+        return last!.Value;
     }
 
     public static async Task<(HttpStatusCode Status, JsonNode Body)> GetAsync(HttpClient http, string path)
