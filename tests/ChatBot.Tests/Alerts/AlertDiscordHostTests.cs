@@ -34,15 +34,15 @@ public sealed class AlertDiscordHostTests : IDisposable
         rest.Map("/api/v10/channels/888/messages", _ => ScriptedResponse.Json("""{"id":"dm1","channel_id":"888"}"""));
 
         // First run: the user adds an alert; the answer is private, whether sent at once or after a deferral.
-        await RunBotAsync(gateway, async _ =>
+        await DiscordAlertRun.RunAsync(_data.Path, Token, gateway, async _ =>
         {
-            await gateway.PushDispatchAsync("INTERACTION_CREATE", AddAlert("quantum annealing"));
-            var answer = await WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+            await gateway.PushDispatchAsync("INTERACTION_CREATE", DiscordAlertRun.AddAlert("quantum annealing"));
+            var answer = await DiscordAlertRun.WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
             var callback = JsonNode.Parse(answer.Body)!;
             Assert.Equal(64, callback["data"]!["flags"]!.GetValue<int>());
             if (callback["type"]!.GetValue<int>() == 5)
             {
-                answer = await WaitForAsync(rest, r => r.Path.EndsWith("/@original", StringComparison.Ordinal));
+                answer = await DiscordAlertRun.WaitForAsync(rest, r => r.Path.EndsWith("/@original", StringComparison.Ordinal));
             }
 
             Assert.Contains("Alert 1 added", answer.Body, StringComparison.Ordinal);
@@ -51,8 +51,8 @@ public sealed class AlertDiscordHostTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
 
         // Second run sends the paper; the third sends nothing more, once its alert worker has finished a tick.
-        await RunBotAsync(gateway, _ => WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
-        await RunBotAsync(gateway, bot => bot.WaitForWorkerTicksAsync("alerts"));
+        await DiscordAlertRun.RunAsync(_data.Path, Token, gateway, _ => DiscordAlertRun.WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
+        await DiscordAlertRun.RunAsync(_data.Path, Token, gateway, bot => bot.WaitForWorkerTicksAsync("alerts"));
 
         var dms = rest.Requests.Where(r => r.Path == "/api/v10/channels/888/messages").ToList();
         var message = JsonNode.Parse(Assert.Single(dms).Body)!;
@@ -64,44 +64,6 @@ public sealed class AlertDiscordHostTests : IDisposable
         Assert.Empty(api.ProtocolViolations);
         Assert.Empty(gateway.ProtocolViolations);
     }
-
-    private async Task RunBotAsync(FakeDiscordGateway gateway, Func<RunningBot, Task> whileRunning)
-    {
-        var connections = gateway.Connections.Count;
-        await RunningBot.RunAsync(_data.Path, Token, async bot =>
-        {
-            // Ready once this run identified and heartbeat with a sequence (it read READY).
-            var connection = await gateway.WaitForConnectionAsync(connections + 1, TimeSpan.FromSeconds(60));
-            await gateway.WaitForFrameAsync(f => f.Connection == connection.Number && f.Op == 1 && f.Data is not null, TimeSpan.FromSeconds(30));
-            await whileRunning(bot);
-        });
-    }
-
-    private static Task<RecordedRequest> WaitForAsync(LoopbackHttpServer server, Func<RecordedRequest, bool> match) =>
-        server.WaitForRequestAsync(match, TimeSpan.FromSeconds(60));
-
-    private static JsonObject AddAlert(string query) => new()
-    {
-        ["id"] = "a1",
-        ["application_id"] = "111",
-        ["type"] = 2,
-        ["token"] = "atoken",
-        ["version"] = 1,
-        ["channel_id"] = "c1",
-        ["user"] = new JsonObject { ["id"] = "u1", ["username"] = "ada" },
-        ["data"] = new JsonObject
-        {
-            ["id"] = "cmd",
-            ["name"] = "alerts",
-            ["type"] = 1,
-            ["options"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "add",
-                ["type"] = 1,
-                ["options"] = new JsonArray(new JsonObject { ["name"] = "query", ["type"] = 3, ["value"] = query }),
-            }),
-        },
-    };
 
     private static string NewPaperJson() => """
         [{"paper":{"id":"2611.09999","title":"Quantum annealing for protein folding","summary":"We fold proteins with quantum annealing hardware and compare it with classical solvers.",

@@ -38,13 +38,13 @@ public sealed class LikeAlertDiscordHostTests : IDisposable
         rest.Map("/api/v10/users/@me/channels", _ => ScriptedResponse.Json("""{"id":"888","type":1}"""));
         rest.Map("/api/v10/channels/888/messages", _ => ScriptedResponse.Json("""{"id":"dm1","channel_id":"888"}"""));
 
-        await RunBotAsync(gateway, async _ =>
+        await DiscordAlertRun.RunAsync(_data.Path, Token, gateway, async _ =>
         {
-            await gateway.PushDispatchAsync("INTERACTION_CREATE", AddAlert("like:" + Source));
-            var answer = await WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+            await gateway.PushDispatchAsync("INTERACTION_CREATE", DiscordAlertRun.AddAlert("like:" + Source));
+            var answer = await DiscordAlertRun.WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
             if (JsonNode.Parse(answer.Body)!["type"]!.GetValue<int>() == 5)
             {
-                answer = await WaitForAsync(rest, r => r.Path.EndsWith("/@original", StringComparison.Ordinal));
+                answer = await DiscordAlertRun.WaitForAsync(rest, r => r.Path.EndsWith("/@original", StringComparison.Ordinal));
             }
 
             Assert.Contains("Alert 1 added: papers like", answer.Body, StringComparison.Ordinal);
@@ -53,8 +53,8 @@ public sealed class LikeAlertDiscordHostTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "reindex")).ExitCode);
 
-        await RunBotAsync(gateway, _ => WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
-        await RunBotAsync(gateway, bot => bot.WaitForWorkerTicksAsync("alerts"));
+        await DiscordAlertRun.RunAsync(_data.Path, Token, gateway, _ => DiscordAlertRun.WaitForAsync(rest, r => r.Path == "/api/v10/channels/888/messages"));
+        await DiscordAlertRun.RunAsync(_data.Path, Token, gateway, bot => bot.WaitForWorkerTicksAsync("alerts"));
 
         // One message for the batch holding both papers: the close one is in it, the unrelated one is not.
         var message = Assert.Single(rest.Requests, r => r.Path == "/api/v10/channels/888/messages").Body;
@@ -64,43 +64,6 @@ public sealed class LikeAlertDiscordHostTests : IDisposable
         Assert.Empty(api.ProtocolViolations);
         Assert.Empty(gateway.ProtocolViolations);
     }
-
-    private async Task RunBotAsync(FakeDiscordGateway gateway, Func<RunningBot, Task> whileRunning)
-    {
-        var connections = gateway.Connections.Count;
-        await RunningBot.RunAsync(_data.Path, Token, async bot =>
-        {
-            var connection = await gateway.WaitForConnectionAsync(connections + 1, TimeSpan.FromSeconds(60));
-            await gateway.WaitForFrameAsync(f => f.Connection == connection.Number && f.Op == 1 && f.Data is not null, TimeSpan.FromSeconds(30));
-            await whileRunning(bot);
-        });
-    }
-
-    private static Task<RecordedRequest> WaitForAsync(LoopbackHttpServer server, Func<RecordedRequest, bool> match) =>
-        server.WaitForRequestAsync(match, TimeSpan.FromSeconds(60));
-
-    private static JsonObject AddAlert(string query) => new()
-    {
-        ["id"] = "a1",
-        ["application_id"] = "111",
-        ["type"] = 2,
-        ["token"] = "atoken",
-        ["version"] = 1,
-        ["channel_id"] = "c1",
-        ["user"] = new JsonObject { ["id"] = "u1", ["username"] = "ada" },
-        ["data"] = new JsonObject
-        {
-            ["id"] = "cmd",
-            ["name"] = "alerts",
-            ["type"] = 1,
-            ["options"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "add",
-                ["type"] = 1,
-                ["options"] = new JsonArray(new JsonObject { ["name"] = "query", ["type"] = 3, ["value"] = query }),
-            }),
-        },
-    };
 
     private static string NewPapersJson() => $$"""
         [{"paper":{"id":"2611.09998","title":"{{Close}}","summary":"We replace the transformers of speech separation networks with Mamba, a selective state space model, modelling short- and long-term dependencies of speech signals in both directions. On WSJ0-2mix our smaller models outperform DPRNN and Sepformer.",
