@@ -74,6 +74,11 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
 
             var context = new BenchmarkContext(services, corpus, settings, progress);
             IEnumerable<IBenchmarkScenario> scenarios = settings.Floor ? [new EngineFloorScenario(), .. Scenarios] : Scenarios;
+            if (settings.Hnsw)
+            {
+                scenarios = [.. scenarios, new VectorIndexScenario()];
+            }
+
             foreach (var scenario in scenarios)
             {
                 await progress.WriteLineAsync($"== {scenario.Name}");

@@ -35,6 +35,11 @@ internal static class BenchmarkCli
             Description = "The Npgsql connection string of an empty PostgreSQL database: ingest and search are measured on it too, beside LiteDB (pg_* keys).",
         };
 
+        var hnsw = new Option<bool>("--hnsw")
+        {
+            Description = "Also compare exact int8 vector search with a USearch HNSW index at --papers (hnsw_* keys; the vectors command runs only that).",
+        };
+
         var root = new RootCommand("Measures ingest, search and memory of ChatBot on a synthetic corpus. Progress goes to stderr; the summary and, as the last line, a JSON object go to stdout.");
         root.Options.Add(papers);
         root.Options.Add(queries);
@@ -45,12 +50,14 @@ internal static class BenchmarkCli
         root.Options.Add(keep);
         root.Options.Add(floor);
         root.Options.Add(postgres);
+        root.Options.Add(hnsw);
         root.Subcommands.Add(SoakCommand.Create());
+        root.Subcommands.Add(VectorsCommand.Create());
         root.SetAction(async (parse, token) =>
         {
             var settings = new BenchmarkSettings(
                 parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep),
-                parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor), parse.GetValue(postgres));
+                parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor), parse.GetValue(postgres), parse.GetValue(hnsw));
             try
             {
                 await new BenchmarkRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);
