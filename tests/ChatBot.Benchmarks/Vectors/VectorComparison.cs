@@ -75,6 +75,10 @@ internal sealed class VectorComparison(HnswSettings settings, int timedQueries, 
         Add(report, section, $"{prefix}search", "HNSW search, top 50", plain[1]);
         report.Add(section, $"{prefix}p99_ratio", "exact p99 / HNSW p99 (same run, in turns)", plain[0].Latency.P99 / plain[1].Latency.P99, "x");
         report.Add(section, $"{prefix}recall_at_10", "HNSW recall@10 against the exact top 10", Recall(exactTop, hnswTop));
+        progress.WriteLine($"  {name}: fp32 ground truth");
+        var truth = Fp32Truth.Compute(generator, count, queries, Dimensions, Recalled);
+        report.Add(section, $"{prefix}exact_recall_at_10_fp32", "exact int8 recall@10 against the fp32 top 10", Recall(truth, exactTop));
+        report.Add(section, $"{prefix}recall_at_10_fp32", "HNSW recall@10 against the fp32 top 10", Recall(truth, hnswTop));
         report.Add(section, $"{prefix}exact_memory_mb", "exact: int8 vectors + keys", exact.MemoryBytes / (1024.0 * 1024.0), "MB");
         report.Add(section, $"{prefix}memory_mb", "HNSW: vectors + graph (USearch's own count)", hnsw.MemoryBytes / (1024.0 * 1024.0), "MB");
 
