@@ -10,7 +10,7 @@ namespace ChatBot.Embeddings.Onnx;
 /// per output column; activations are quantised to uint8 on the fly by ONNX Runtime. The weights use 7 bits
 /// (<c>reduce_range</c>), so CPUs without VNNI cannot saturate their 16-bit intermediate sums. A bias <c>Add</c> that
 /// follows a quantised product is folded into the node's own bias input: ONNX Runtime adds it while it scales the
-/// integer sums, instead of a separate pass over the activations (a fifth less CPU per paper). About 3 times less CPU
+/// integer sums, instead of a separate pass over the activations (about a sixth less CPU per paper). About 3 times less CPU
 /// per paper than fp32; cosine to the fp32 vectors 0.98 or better (the tests check it).
 /// </summary>
 internal static class Int8Quantizer
