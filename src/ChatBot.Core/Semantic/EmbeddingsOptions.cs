@@ -18,7 +18,7 @@ public sealed class EmbeddingsOptions
     [Range(1, 256, ErrorMessage = "Embeddings:BatchSize must be between 1 and 256.")]
     public int BatchSize { get; set; } = 1;
 
-    /// <summary>Threads the model may use for one batch (ONNX Runtime's intra-op threads).</summary>
+    /// <summary>Threads the model may use: batches run side by side, one thread each (at most this many runs at once).</summary>
     [Range(1, 64, ErrorMessage = "Embeddings:Threads must be between 1 and 64.")]
     public int Threads { get; set; } = 2;
 

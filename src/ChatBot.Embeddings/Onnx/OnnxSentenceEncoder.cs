@@ -9,12 +9,14 @@ namespace ChatBot.Embeddings.Onnx;
 /// Runs a BERT-style sentence-transformers model with ONNX Runtime: WordPiece tokens (lower-cased, accents
 /// stripped, cut to <c>maxTokens</c>), one session run per batch, then mean pooling over the real tokens and
 /// L2 normalisation, as sentence-transformers does for all-MiniLM-L6-v2; optionally with its weights quantised to
-/// int8 first (<see cref="Int8Quantizer"/>). Not thread-safe: one batch at a time.
+/// int8 first (<see cref="Int8Quantizer"/>). <see cref="Encode"/> may be called from several threads at once: each call
+/// is one session run (ONNX Runtime runs are thread-safe), and the tokenizer, which reuses its buffers, is taken in turn.
 /// </summary>
 internal sealed class OnnxSentenceEncoder : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
+    private readonly Lock _tokenizing = new();
     private readonly int _maxTokens;
     private readonly bool _takesTokenTypes;
     private readonly string _output;
@@ -77,7 +79,8 @@ internal sealed class OnnxSentenceEncoder : IDisposable
             // The arena keeps the largest activations ever allocated; one text per run needs little, so plain allocation wins.
             EnableCpuMemArena = false,
         };
-        // Idle pool threads sleep instead of spinning between batches, leaving the cores to the rest of the bot.
+        // With more than one thread, idle pool threads sleep instead of spinning between batches, leaving the cores to the
+        // rest of the bot (spinning bought nothing measurable in a run and cost up to twice the CPU on a busy machine).
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return new InferenceSession(model, options);
     }
@@ -116,11 +119,14 @@ internal sealed class OnnxSentenceEncoder : IDisposable
 
         var tokenized = new (long[] Ids, int Length)[texts.Count];
         var longest = 1;
-        for (var i = 0; i < texts.Count; i++)
+        lock (_tokenizing)
         {
-            var (tokenIds, _, _) = _tokenizer.Encode(texts[i], _maxTokens);
-            tokenized[i] = (tokenIds.ToArray(), tokenIds.Length);
-            longest = Math.Max(longest, tokenIds.Length);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var (tokenIds, _, _) = _tokenizer.Encode(texts[i], _maxTokens);
+                tokenized[i] = (tokenIds.ToArray(), tokenIds.Length);
+                longest = Math.Max(longest, tokenIds.Length);
+            }
         }
 
         var batch = texts.Count;

