@@ -137,11 +137,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var top = Run(searcher, PaperQueryBuilder.Combine(clauses, anyClause: false), filter, wanted, sort);
+            var resolved = clauses.Select(clause => TermStates.Resolve(clause, searcher.TopReaderContext)).ToList();
+            var top = Run(searcher, PaperQueryBuilder.Combine(resolved, anyClause: false), filter, wanted, sort);
             var relaxed = false;
             if (top.TotalHits == 0 && clauses.Count >= 2)
             {
-                top = Run(searcher, PaperQueryBuilder.Combine(clauses, anyClause: true), filter, wanted, sort);
+                top = Run(searcher, PaperQueryBuilder.Combine(resolved, anyClause: true), filter, wanted, sort);
                 relaxed = true;
             }
 
