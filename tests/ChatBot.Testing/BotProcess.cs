@@ -123,13 +123,9 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Waits up to 60 s until <paramref name="done"/> holds, failing if it never does or the process ends first.</summary>
     public async Task WaitUntilAsync(Func<bool> done, string what)
     {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (!done() && !_process.HasExited && TimeProvider.System.GetUtcNow() < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(done(), $"timed out or exited waiting for {what}: {Output}");
+        // A process that has ended will never get there: stop waiting at once and say so.
+        await Poll.UntilAsync(() => Task.FromResult(done() || _process.HasExited), TimeSpan.FromSeconds(60), () => $"{what}: {Output}");
+        Assert.True(done(), $"exited waiting for {what}: {Output}");
     }
 
     /// <summary>Waits for the process to end and for the last of its output; returns its exit code.</summary>

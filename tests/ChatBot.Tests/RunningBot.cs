@@ -98,13 +98,9 @@ internal sealed class RunningBot : IAsyncDisposable
     /// <summary>Waits up to 60 s for <paramref name="done"/> to hold, failing if it never does or the bot stops first.</summary>
     public async Task WaitUntilAsync(Func<bool> done)
     {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (!done() && !_bot!.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(done(), "timed out or stopped early: " + Output);
+        // A bot that has stopped will never get there: stop waiting at once and say so.
+        await Poll.UntilAsync(() => Task.FromResult(done() || _bot!.IsCompleted), TimeSpan.FromSeconds(60), () => "the condition: " + Output);
+        Assert.True(done(), "stopped early: " + Output);
     }
 
     /// <summary>

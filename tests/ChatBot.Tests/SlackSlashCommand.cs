@@ -8,11 +8,15 @@ namespace ChatBot.Tests;
 /// <summary>Posts a slash command to the running bot's <c>/slack/commands</c> the way Slack does: form-encoded and signed.</summary>
 internal static class SlackSlashCommand
 {
-    /// <summary>Sends <c>/<paramref name="command"/> <paramref name="text"/></c> from user U1 in C1; asserts 200 and returns the reply body.</summary>
-    public static async Task<string> PostAsync(HttpClient http, string signingSecret, string command, string text)
+    /// <summary>
+    /// Sends <c>/<paramref name="command"/> <paramref name="text"/></c> from user U1 in C1; asserts 200 and returns the reply body
+    /// (empty when the bot deferred: the reply then goes to <paramref name="responseUrl"/>). Slack gives every command its own
+    /// <paramref name="triggerId"/> (PROTOCOLS.md 2.1: single-use).
+    /// </summary>
+    public static async Task<string> PostAsync(HttpClient http, string signingSecret, string command, string text, Uri? responseUrl = null, string triggerId = "t1")
     {
         var body = "command=%2F" + command + "&text=" + Uri.EscapeDataString(text) + "&user_id=U1&user_name=ada&team_id=T1&channel_id=C1&response_url="
-            + Uri.EscapeDataString("http://127.0.0.1:9/unused") + "&trigger_id=t1";
+            + Uri.EscapeDataString((responseUrl ?? new Uri("http://127.0.0.1:9/unused")).AbsoluteUri) + "&trigger_id=" + Uri.EscapeDataString(triggerId);
         // Signed for now: the bot refuses a timestamp more than a few minutes off its clock.
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")

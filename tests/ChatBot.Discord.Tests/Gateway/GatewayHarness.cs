@@ -140,19 +140,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) => [.. Rest.Requests.Where(r => r.Path == path)];
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (watch.Elapsed > (timeout ?? TimeSpan.FromSeconds(10)))
-            {
-                throw new TimeoutException("Waited in vain for " + what);
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        Poll.UntilAsync(condition, timeout ?? TimeSpan.FromSeconds(10), what);
 
     public static JsonObject Callback(RecordedRequest request) => JsonNode.Parse(request.Body)!.AsObject();
 

@@ -217,15 +217,7 @@ public sealed class SlackSocketModeTests
         Assert.Empty(slack.ProtocolViolations);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "timed out");
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, TimeSpan.FromSeconds(10), "the connection's condition");
 
     [Fact]
     public async Task Each_reopened_connection_is_counted_for_the_metrics_whether_dropped_or_refreshed()

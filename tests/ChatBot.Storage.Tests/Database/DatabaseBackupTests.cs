@@ -182,15 +182,8 @@ public sealed class DatabaseBackupTests : IDisposable
         return papers.Select(p => p.Id.Value).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 600 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "timed out");
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Poll.UntilAsync(condition, TimeSpan.FromSeconds(30), "the backup's condition");
 
     // Holds the copying thread at its first report until the condition holds (or a minute passes).
     private sealed class PausingProgress(Func<bool> condition) : IProgress<long>

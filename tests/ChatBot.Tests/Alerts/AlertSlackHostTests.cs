@@ -11,8 +11,6 @@ namespace ChatBot.Tests.Alerts;
 [Collection(ProcessEnvironment.Name)]
 public sealed class AlertSlackHostTests : IDisposable
 {
-    private const string BotToken = "xoxb-alert-test";
-    private const string Secret = "alert-test-signing-secret";
     private readonly TempDirectory _data = new();
     private readonly EnvironmentVariables _environment = new();
 
@@ -26,33 +24,27 @@ public sealed class AlertSlackHostTests : IDisposable
     public async Task A_new_paper_matching_a_users_alert_arrives_once_by_direct_message()
     {
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", SeedCorpus.Directory)).ExitCode);
-        await using var slack = await LoopbackHttpServer.StartAsync();
-        slack.Map("/api/conversations.open", _ => ScriptedResponse.Json("""{"ok":true,"channel":{"id":"D1"}}"""));
-        slack.Map("/api/chat.postMessage", _ => ScriptedResponse.Json("""{"ok":true,"channel":"D1","ts":"1700000000.000001"}"""));
-        _environment.Set("Slack__BotToken", BotToken);
-        _environment.Set("Slack__SigningSecret", Secret);
-        _environment.Set("Slack__ApiBaseUrl", new Uri(slack.BaseAddress, "api/").AbsoluteUri);
+        await using var slack = await SlackAlertRun.StartAsync(_environment);
 
         // First run: the alert is added by a Slack user.
-        await RunningBot.RunAsync(_data.Path, BotToken, async bot =>
+        await SlackAlertRun.RunAsync(_data.Path, async bot =>
         {
-            using var http = new HttpClient { BaseAddress = bot.Url };
-            var reply = await SlackSlashCommand.PostAsync(http, Secret, "alerts", "add quantum annealing");
+            var reply = await slack.CommandAsync(bot, "alerts", "add quantum annealing");
             Assert.Contains("Alert 1 added", reply, StringComparison.Ordinal);
         });
         await File.WriteAllTextAsync(_data.File("new.json"), NewPaperJson());
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
 
         // Second and third runs: the alert worker sends the new paper, then nothing more (once it has finished a tick).
-        await RunningBot.RunAsync(_data.Path, BotToken, _ => slack.WaitForRequestAsync(r => r.Path == "/api/chat.postMessage", TimeSpan.FromSeconds(60)));
-        await RunningBot.RunAsync(_data.Path, BotToken, bot => bot.WaitForWorkerTicksAsync("alerts"));
+        await SlackAlertRun.RunAsync(_data.Path, _ => slack.WaitForPostAsync());
+        await SlackAlertRun.RunAsync(_data.Path, bot => bot.WaitForWorkerTicksAsync("alerts"));
 
-        var posts = slack.Requests.Where(r => r.Path == "/api/chat.postMessage").ToList();
-        var message = JsonNode.Parse(Assert.Single(posts).Body)!;
+        var message = JsonNode.Parse(Assert.Single(slack.Posts).Body)!;
         Assert.Equal("D1", message["channel"]!.GetValue<string>());
         Assert.Contains("Quantum annealing for protein folding", message.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("alert 1", message.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("U1", JsonNode.Parse(slack.Requests.First(r => r.Path == "/api/conversations.open").Body)!["users"]!.GetValue<string>());
+        Assert.Empty(slack.ProtocolViolations);
     }
 
     private static string NewPaperJson() => """

@@ -12,9 +12,6 @@ namespace ChatBot.Tests.Alerts;
 public sealed class LikeAlertDiscordHostTests : IDisposable
 {
     private const string Token = "like-alert-discord-token-not-for-logs";
-    private const string Source = "Dual-path Mamba: Short and Long-term Bidirectional Selective Structured State Space Models for Speech Separation";
-    private const string Close = "Selective state space models for monaural speech separation";
-    private const string Unrelated = "Quantum annealing for protein folding";
     private readonly TempDirectory _data = new();
     private readonly EnvironmentVariables _environment = new();
 
@@ -40,7 +37,7 @@ public sealed class LikeAlertDiscordHostTests : IDisposable
 
         await DiscordAlertRun.RunAsync(_data.Path, Token, gateway, async _ =>
         {
-            await gateway.PushDispatchAsync("INTERACTION_CREATE", DiscordAlertRun.AddAlert("like:" + Source));
+            await gateway.PushDispatchAsync("INTERACTION_CREATE", DiscordAlertRun.AddAlert("like:" + LikeAlertPapers.Source));
             var answer = await DiscordAlertRun.WaitForAsync(rest, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
             if (JsonNode.Parse(answer.Body)!["type"]!.GetValue<int>() == 5)
             {
@@ -49,7 +46,7 @@ public sealed class LikeAlertDiscordHostTests : IDisposable
 
             Assert.Contains("Alert 1 added: papers like", answer.Body, StringComparison.Ordinal);
         });
-        await File.WriteAllTextAsync(_data.File("new.json"), NewPapersJson());
+        await File.WriteAllTextAsync(_data.File("new.json"), LikeAlertPapers.NewPapersJson());
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "import", _data.File("new.json"))).ExitCode);
         Assert.Equal(0, (await CliRunner.RunAsync("--data-dir", _data.Path, "reindex")).ExitCode);
 
@@ -58,19 +55,10 @@ public sealed class LikeAlertDiscordHostTests : IDisposable
 
         // One message for the batch holding both papers: the close one is in it, the unrelated one is not.
         var message = Assert.Single(rest.Requests, r => r.Path == "/api/v10/channels/888/messages").Body;
-        Assert.Contains(Close, message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Unrelated, message, StringComparison.Ordinal);
+        Assert.Contains(LikeAlertPapers.Close, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(LikeAlertPapers.Unrelated, message, StringComparison.Ordinal);
         Assert.Contains("alert 1", message, StringComparison.Ordinal);
         Assert.Empty(api.ProtocolViolations);
         Assert.Empty(gateway.ProtocolViolations);
     }
-
-    private static string NewPapersJson() => $$"""
-        [{"paper":{"id":"2611.09998","title":"{{Close}}","summary":"We replace the transformers of speech separation networks with Mamba, a selective state space model, modelling short- and long-term dependencies of speech signals in both directions. On WSJ0-2mix our smaller models outperform DPRNN and Sepformer.",
-          "authors":[{"name":"Ada Example"}],"publishedAt":"2026-11-22T10:00:00.000Z","upvotes":3},
-          "title":"{{Close}}","publishedAt":"2026-11-22T12:00:00.000Z"},
-         {"paper":{"id":"2611.09999","title":"{{Unrelated}}","summary":"We fold proteins with quantum annealing hardware and compare it with classical solvers.",
-          "authors":[{"name":"Ada Example"}],"publishedAt":"2026-11-22T10:00:00.000Z","upvotes":3},
-          "title":"{{Unrelated}}","publishedAt":"2026-11-22T12:00:00.000Z"}]
-        """;
 }

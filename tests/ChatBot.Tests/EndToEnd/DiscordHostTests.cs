@@ -88,12 +88,7 @@ public sealed class DiscordHostTests : IDisposable
             await WaitForRequestAsync(rest, "/api/v10/interactions/i2/itoken2/callback");
 
             using var http = new HttpClient { BaseAddress = bot.Url };
-            for (var i = 0; i < 300 && await DiscordCheckAsync(http) != "Healthy"; i++)
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.Equal("Healthy", await DiscordCheckAsync(http));
+            await Poll.UntilAsync(async () => await DiscordCheckAsync(http) == "Healthy", TimeSpan.FromSeconds(30), () => "the Discord health check to be Healthy");
         });
 
         Assert.Empty(gateway.ProtocolViolations);

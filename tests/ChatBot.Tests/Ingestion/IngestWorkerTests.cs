@@ -47,12 +47,5 @@ public sealed class IngestWorkerTests
     private static string Describe(IngestHealth health) =>
         health.CheckHealthAsync(new HealthCheckContext()).Result.Description ?? "";
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, TimeSpan.FromSeconds(10), "the ingest worker's condition");
 }
