@@ -26,6 +26,9 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
         new AlertMatchScenario(), new SemanticScenario(),
     ];
 
+    /// <summary>The names <c>--only</c> accepts.</summary>
+    public static IEnumerable<string> ScenarioNames => [new EngineFloorScenario().Name, .. Scenarios.Select(s => s.Name), VectorIndexScenario.ScenarioName];
+
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
 
@@ -74,9 +77,14 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
 
             var context = new BenchmarkContext(services, corpus, settings, progress);
             IEnumerable<IBenchmarkScenario> scenarios = settings.Floor ? [new EngineFloorScenario(), .. Scenarios] : Scenarios;
-            if (settings.Hnsw)
+            if (settings.Hnsw || settings.Only?.Contains(VectorIndexScenario.ScenarioName) == true)
             {
                 scenarios = [.. scenarios, new VectorIndexScenario()];
+            }
+
+            if (settings.Only is { } only)
+            {
+                scenarios = scenarios.Where(s => s is IngestScenario || only.Contains(s.Name));
             }
 
             foreach (var scenario in scenarios)

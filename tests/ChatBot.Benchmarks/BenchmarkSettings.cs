@@ -4,7 +4,10 @@ namespace ChatBot.Benchmarks;
 /// What the command line asked for. <see cref="DataDirectory"/> is a folder the user named, or null
 /// for a fresh temp folder. <see cref="Floor"/> times the engines' own ingest first (<c>--floor</c>).
 /// <see cref="Postgres"/> is the connection string of an empty PostgreSQL database to measure ingest and search on
-/// beside LiteDB (<c>--postgres</c>), or null. <see cref="Hnsw"/> adds the exact-against-HNSW vector comparison (<c>--hnsw</c>).
+/// beside LiteDB (<c>--postgres</c>), or null. <see cref="Only"/> names the scenarios to run (<c>--only</c>; ingest always
+/// runs, as the others search what it stored), or is null for all of them. <see cref="Hnsw"/> adds the exact-against-HNSW
+/// vector comparison (<c>--hnsw</c>, or <c>--only hnsw</c>).
 /// </summary>
 internal sealed record BenchmarkSettings(
-    int Papers, int Queries, int Seed, string? DataDirectory, bool Keep, int Alerts = 100_000, int AlertBatch = 1_000, bool Floor = true, string? Postgres = null, bool Hnsw = false);
+    int Papers, int Queries, int Seed, string? DataDirectory, bool Keep, int Alerts = 100_000, int AlertBatch = 1_000, bool Floor = true, string? Postgres = null,
+    IReadOnlySet<string>? Only = null, bool Hnsw = false);

@@ -12,8 +12,9 @@ namespace ChatBot.Storage.Alerts;
 /// One <see cref="IAlertMatcher.MatchAsync"/> call. Each distinct word or phrase of the alerts is looked up
 /// once: ruled out by the batch's term sets when the batch lacks one of its tokens, else run as the Lucene
 /// query <see cref="PaperQueryBuilder.Term"/> makes for it (the query a search would use) into a bit set of
-/// the batch's documents. An alert is then what <see cref="PaperQueryBuilder.Combine"/> would ask Lucene for,
-/// done on those bit sets: every clause (the union of its alternatives) and none of the excluded terms;
+/// the batch's documents. An alert is then what a search asks Lucene for (<see cref="PaperQueryBuilder.Combine"/>'s
+/// clauses, less <see cref="PaperQueryBuilder.Filter"/>'s excluded terms), done on those bit sets: every clause (the
+/// union of its alternatives) and none of the excluded terms;
 /// terms that analyse to nothing are dropped, as the builder drops them. Safe to use from several threads.
 /// </summary>
 internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries, Analyzer analyzer, DateTimeOffset now)

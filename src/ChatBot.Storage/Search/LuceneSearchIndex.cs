@@ -122,7 +122,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         var clauses = _queries.Clauses(query);
-        var filter = PaperQueryBuilder.Filter(query, now);
+        var filter = _queries.Filter(query, now);
         var sort = query.Sort switch
         {
             SearchSort.New => HitOrder.NewestFirst,
@@ -137,11 +137,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var top = Run(searcher, _queries.Combine(clauses, query, anyClause: false), filter, wanted, sort);
+            var resolved = clauses.Select(clause => TermStates.Resolve(clause, searcher.TopReaderContext)).ToList();
+            var top = Run(searcher, PaperQueryBuilder.Combine(resolved, anyClause: false), filter, wanted, sort);
             var relaxed = false;
             if (top.TotalHits == 0 && clauses.Count >= 2)
             {
-                top = Run(searcher, _queries.Combine(clauses, query, anyClause: true), filter, wanted, sort);
+                top = Run(searcher, PaperQueryBuilder.Combine(resolved, anyClause: true), filter, wanted, sort);
                 relaxed = true;
             }
 
@@ -159,7 +160,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
         var clauses = _queries.Clauses(query);
-        var filter = PaperQueryBuilder.Filter(query, now);
+        var filter = _queries.Filter(query, now);
         if (clauses.Count == 0 && query.Excluded.Count == 0 && filter is null)
         {
             return Task.FromResult<SequenceSet?>(null);
@@ -170,7 +171,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             var sequences = new SequenceSet();
-            searcher.Search(_queries.Combine(clauses, query, anyClause: false), filter, new SequenceCollector(sequences));
+            searcher.Search(PaperQueryBuilder.Combine(clauses, anyClause: false), filter, new SequenceCollector(sequences));
             return Task.FromResult<SequenceSet?>(sequences);
         }
         finally

@@ -34,39 +34,44 @@ internal sealed class PaperQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>
-    /// Every clause required (or, <paramref name="anyClause"/>, at least one), no excluded term;
-    /// all papers when there is no clause.
+    /// Every clause required (or, <paramref name="anyClause"/>, at least one); all papers when there is no clause. The
+    /// excluded words are left out here: <see cref="Filter"/> holds them.
     /// </summary>
-    public Query Combine(IReadOnlyList<Query> clauses, SearchQuery query, bool anyClause)
+    public static Query Combine(IReadOnlyList<Query> clauses, bool anyClause)
     {
-        var combined = new BooleanQuery(disableCoord: true);
+        ArgumentNullException.ThrowIfNull(clauses);
         if (clauses.Count == 0)
         {
-            combined.Add(new MatchAllDocsQuery(), Occur.MUST);
-        }
-        else
-        {
-            foreach (var clause in clauses)
-            {
-                combined.Add(clause, anyClause ? Occur.SHOULD : Occur.MUST);
-            }
+            return new MatchAllDocsQuery();
         }
 
-        foreach (var excluded in query.Excluded)
+        if (clauses.Count == 1)
         {
-            if (Term(excluded) is { } built)
-            {
-                combined.Add(built, Occur.MUST_NOT);
-            }
+            return clauses[0];
         }
 
-        return combined.Clauses.Count == 1 && clauses.Count == 1 ? clauses[0] : combined;
+        var combined = new BooleanQuery(disableCoord: true);
+        foreach (var clause in clauses)
+        {
+            combined.Add(clause, anyClause ? Occur.SHOULD : Occur.MUST);
+        }
+
+        return combined;
     }
 
-    /// <summary>The date and upvote bounds as one filter, or null when there are none.</summary>
-    public static Filter? Filter(SearchQuery query, DateTimeOffset now)
+    /// <summary>
+    /// The excluded words (<see cref="ExcludedTermsFilter"/>), the date and the upvote bounds as one filter, or null
+    /// when there are none.
+    /// </summary>
+    public Filter? Filter(SearchQuery query, DateTimeOffset now)
     {
-        var filters = new List<Filter>(2);
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = new List<Filter>(3);
+        if (Excluded(query) is { Count: > 0 } excluded)
+        {
+            filters.Add(new ExcludedTermsFilter(excluded));
+        }
+
         if (query.Since is not null || query.Until is not null)
         {
             long? from = query.Since?.StartAt(now).UtcTicks;
@@ -95,6 +100,21 @@ internal sealed class PaperQueryBuilder(Analyzer analyzer)
 
                 return all;
         }
+    }
+
+    // The excluded words that analyse to something, as queries.
+    private List<Query> Excluded(SearchQuery query)
+    {
+        var excluded = new List<Query>(query.Excluded.Count);
+        foreach (var term in query.Excluded)
+        {
+            if (Term(term) is { } built)
+            {
+                excluded.Add(built);
+            }
+        }
+
+        return excluded;
     }
 
     private Query? Clause(QueryClause clause)

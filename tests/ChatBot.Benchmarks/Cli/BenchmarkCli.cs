@@ -40,6 +40,20 @@ internal static class BenchmarkCli
             Description = "Also compare exact int8 vector search with a USearch HNSW index at --papers (hnsw_* keys; the vectors command runs only that).",
         };
 
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Run only these scenarios (names, comma- or space-separated: " + string.Join(", ", BenchmarkRunner.ScenarioNames)
+                + "); ingest always runs first. The floor runs only when named.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        only.Validators.Add(result =>
+        {
+            if (OnlyNames(result.GetValueOrDefault<string[]>()) is { } names && names.FirstOrDefault(n => !BenchmarkRunner.ScenarioNames.Contains(n)) is { } unknown)
+            {
+                result.AddError($"--only: no scenario is named '{unknown}' (there are {string.Join(", ", BenchmarkRunner.ScenarioNames)}).");
+            }
+        });
+
         var root = new RootCommand("Measures ingest, search and memory of ChatBot on a synthetic corpus. Progress goes to stderr; the summary and, as the last line, a JSON object go to stdout.");
         root.Options.Add(papers);
         root.Options.Add(queries);
@@ -51,13 +65,15 @@ internal static class BenchmarkCli
         root.Options.Add(floor);
         root.Options.Add(postgres);
         root.Options.Add(hnsw);
+        root.Options.Add(only);
         root.Subcommands.Add(SoakCommand.Create());
         root.Subcommands.Add(VectorsCommand.Create());
         root.SetAction(async (parse, token) =>
         {
             var settings = new BenchmarkSettings(
                 parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep),
-                parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor), parse.GetValue(postgres), parse.GetValue(hnsw));
+                parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor), parse.GetValue(postgres),
+                OnlyNames(parse.GetValue(only)), parse.GetValue(hnsw));
             try
             {
                 await new BenchmarkRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);
@@ -77,6 +93,11 @@ internal static class BenchmarkCli
 
         return await root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
     }
+
+    private static HashSet<string>? OnlyNames(string[]? values) =>
+        values is { Length: > 0 }
+            ? values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal)
+            : null;
 
     private static Option<int> PositiveInt(string name, int defaultValue, string description, int max)
     {

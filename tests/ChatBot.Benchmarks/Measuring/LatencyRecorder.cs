@@ -9,6 +9,9 @@ internal sealed class LatencyRecorder(int capacity = 1024)
 
     public int Count => _milliseconds.Count;
 
+    /// <summary>Every timing, in milliseconds, in the order taken.</summary>
+    public IReadOnlyList<double> Timings => _milliseconds;
+
     /// <summary>The latest timing, in milliseconds.</summary>
     public double Last => _milliseconds[^1];
 

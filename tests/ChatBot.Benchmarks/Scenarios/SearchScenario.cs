@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatBot.Benchmarks.Measuring;
 using ChatBot.Benchmarks.Queries;
 using ChatBot.Benchmarks.Reporting;
@@ -16,6 +17,8 @@ internal sealed class SearchScenario : IBenchmarkScenario
 {
     public const int WarmUpQueries = 200;
     public const int PageSize = 10;
+    private const int SlowestQueries = 20;
+    private const int SlowestReruns = 5;
 
     private const string Section = "Search";
 
@@ -39,34 +42,87 @@ internal sealed class SearchScenario : IBenchmarkScenario
 
         var overall = new LatencyRecorder(queries.Count);
         var byKind = Enum.GetValues<QueryKind>().ToDictionary(k => k, _ => new LatencyRecorder());
+        var allocatedByKind = Enum.GetValues<QueryKind>().ToDictionary(k => k, _ => 0L);
+        var withoutGc = new LatencyRecorder(queries.Count);
         var progress = new ProgressLine(context.Progress, "search", queries.Count);
         int empty = 0, relaxed = 0;
-        long totalHits = 0;
+        long totalHits = 0, allocated = 0;
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var (gen0Before, gen2Before) = (GC.CollectionCount(0), GC.CollectionCount(2));
         foreach (var query in queries)
         {
+            // The search runs on this thread (the index completes synchronously), so this thread's allocations are the query's.
+            var collections = GC.CollectionCount(0);
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var results = await overall.TimeAsync(() => index.SearchAsync(query.Query, 0, PageSize, context.Now, cancellationToken));
+            var queryAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            allocated += queryAllocated;
+            allocatedByKind[query.Kind] += queryAllocated;
             byKind[query.Kind].Record(overall.Last);
+            if (GC.CollectionCount(0) == collections)
+            {
+                withoutGc.Record(overall.Last);
+            }
+
             totalHits += results.TotalHits;
             empty += results.Hits.Count == 0 ? 1 : 0;
             relaxed += results.RelaxedToAnyWord ? 1 : 0;
             progress.Report(overall.Count);
         }
 
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var (gen0, gen2) = (GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
+        var summary = overall.Summarize();
         report.Add(Section, "queries", "queries timed", queries.Count);
         report.Add(Section, "search_parse_mismatches", "queries not parsed as meant", 0);
-        report.AddLatency(Section, "search", "search", overall.Summarize());
+        report.AddLatency(Section, "search", "search", summary);
         report.Add(Section, "search_mean_total_hits", "mean total hits", queries.Count == 0 ? 0 : (double)totalHits / queries.Count);
         report.Add(Section, "search_empty_results", "queries with no hit", empty);
         report.Add(Section, "search_relaxed_results", "queries relaxed to any word", relaxed);
+        report.Add(Section, "search_alloc_kb_per_query", "allocated per query (mean)", queries.Count == 0 ? 0 : allocated / 1024.0 / queries.Count, "KB");
+        report.Add(Section, "search_gc_collections", "GCs while timing (all generations)", gen0);
+        report.Add(Section, "search_gc_gen2_collections", "  of which gen2", gen2);
+        report.Add(Section, "search_gc_pause_ms", "GC pauses while timing", paused.TotalMilliseconds, "ms");
+        report.Add(Section, "search_queries_during_gc", "queries timed across a GC", queries.Count - withoutGc.Count);
+        report.Add(Section, "search_p99_without_gc_ms", "search p99, queries without a GC", withoutGc.Summarize().P99, "ms");
         foreach (var (kind, recorder) in byKind)
         {
             var latency = recorder.Summarize();
             var key = "search_" + Snake(kind);
             report.Add(Section, key + "_p50_ms", $"{kind} p50", latency.P50, "ms");
             report.Add(Section, key + "_p99_ms", $"{kind} p99", latency.P99, "ms");
+            report.Add(Section, key + "_alloc_kb", $"{kind} allocated per query", recorder.Count == 0 ? 0 : allocatedByKind[kind] / 1024.0 / recorder.Count, "KB");
         }
 
+        await RerunSlowestAsync(index, queries, overall, summary, context, report, cancellationToken);
         report.AddText(Section, "search_examples", "examples", string.Join(" | ", queries.Take(12).Select(q => q.Text)));
+    }
+
+    // Is the tail the queries or the moment? The slowest queries, each run again alone a few times: a query slow every
+    // time is work to cut; one fast on its own was slowed by something else (a GC, another process on the machine).
+    private static async Task RerunSlowestAsync(
+        ISearchIndex index, List<BenchmarkQuery> queries, LatencyRecorder timings, LatencySummary summary, BenchmarkContext context, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        var slowest = timings.Timings.Select((ms, i) => (Ms: ms, Query: queries[i])).OrderByDescending(t => t.Ms).Take(SlowestQueries).ToList();
+        var reruns = new List<double>(slowest.Count);
+        var lines = new List<string>(slowest.Count);
+        foreach (var (ms, query) in slowest)
+        {
+            var again = new LatencyRecorder(SlowestReruns);
+            for (var i = 0; i < SlowestReruns; i++)
+            {
+                await again.TimeAsync(() => index.SearchAsync(query.Query, 0, PageSize, context.Now, cancellationToken));
+            }
+
+            var rerun = again.Summarize().P50;
+            reruns.Add(rerun);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{ms:0.0}/{rerun:0.0} ms {query.Kind} {query.Text}"));
+        }
+
+        await context.Progress.WriteLineAsync("slowest searches (timed / median of " + SlowestReruns + " reruns):" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", lines));
+        report.Add(Section, "search_slowest_rerun_p50_ms", $"the {SlowestQueries} slowest, run again: median", reruns.Count == 0 ? 0 : LatencySummary.Of(reruns).P50, "ms");
+        report.Add(Section, "search_slowest_still_slow", $"  of them still above the p95 ({summary.P95:0.0} ms)", reruns.Count(r => r > summary.P95));
+        report.AddText(Section, "search_slowest", "slowest (timed/rerun ms)", string.Join(" | ", lines.Take(8)));
     }
 
     /// <summary>A query the parser reads otherwise than the mix meant would time another query: the run fails.</summary>

@@ -4,12 +4,14 @@ using ChatBot.Benchmarks.Vectors;
 namespace ChatBot.Benchmarks.Scenarios;
 
 /// <summary>
-/// With <c>--hnsw</c>: exact int8 search against a USearch HNSW index at the run's paper count, random and clustered
+/// With <c>--hnsw</c> (or <c>--only hnsw</c>): exact int8 search against a USearch HNSW index at the run's paper count, random and clustered
 /// vectors (<see cref="VectorRun"/>; the <c>vectors</c> command runs the same without ingesting papers).
 /// </summary>
 internal sealed class VectorIndexScenario : IBenchmarkScenario
 {
-    public string Name => "hnsw";
+    public const string ScenarioName = "hnsw";
+
+    public string Name => ScenarioName;
 
     public Task RunAsync(BenchmarkContext context, BenchmarkReport report, CancellationToken cancellationToken)
     {

@@ -1,0 +1,141 @@
+using System.Globalization;
+using ChatBot.Storage.Search;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace ChatBot.Storage.Tests.Search;
+
+/// <summary>
+/// A query resolved by <see cref="TermStates"/> (its terms looked up with kept enumerators) finds exactly the hits, scores
+/// and total of Lucene's own look-up: on a random index of several segments with deleted documents, a field some
+/// segments lack and words some segments lack, for term, disjunction, boolean and phrase queries, from several threads,
+/// and again on a reader refreshed after more papers and deletes.
+/// </summary>
+public sealed class TermStatesTests : IDisposable
+{
+    private static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"];
+
+    private readonly RAMDirectory _directory = new();
+    private readonly IndexWriter _writer;
+    private readonly Random _random = new(5);
+    private int _next;
+
+    public TermStatesTests()
+    {
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
+        {
+            Similarity = new BM25Similarity(),
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        });
+        AddPapers(2_000);
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public void Resolved_queries_find_what_Lucenes_look_up_finds()
+    {
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        AssertSameAsLucene(reader);
+        AssertSameAsLucene(reader);
+    }
+
+    [Fact]
+    public void A_refreshed_reader_is_looked_up_afresh()
+    {
+        using (var before = DirectoryReader.Open(_writer, applyAllDeletes: true))
+        {
+            AssertSameAsLucene(before);
+        }
+
+        AddPapers(900);
+        using var after = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        AssertSameAsLucene(after);
+    }
+
+    [Fact]
+    public void Threads_searching_at_once_find_what_Lucene_finds()
+    {
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => AssertSameAsLucene(reader));
+    }
+
+    private static Query[] Queries()
+    {
+        var anyField = new DisjunctionMaxQuery(0.1f)
+        {
+            new TermQuery(new Term(PaperFields.Title, "alpha")) { Boost = 3f },
+            new TermQuery(new Term(PaperFields.Abstract, "alpha")),
+            new TermQuery(new Term(PaperFields.Keywords, "alpha")) { Boost = 1.5f },
+        };
+        var phrase = new PhraseQuery { new Term(PaperFields.Abstract, "beta"), new Term(PaperFields.Abstract, "gamma") };
+        var withPhrase = new DisjunctionMaxQuery(0.1f) { phrase, new TermQuery(new Term(PaperFields.Title, "delta")) };
+        return
+        [
+            new TermQuery(new Term(PaperFields.Abstract, "beta")),
+            new TermQuery(new Term(PaperFields.Keywords, "zeta")),
+            new TermQuery(new Term(PaperFields.Title, "nowhere")),
+            anyField,
+            withPhrase,
+            new BooleanQuery(disableCoord: true) { { anyField, Occur.MUST }, { new TermQuery(new Term(PaperFields.Abstract, "eta")), Occur.MUST } },
+            new BooleanQuery(disableCoord: true) { { anyField, Occur.SHOULD }, { withPhrase, Occur.SHOULD } },
+            new BooleanQuery { { new TermQuery(new Term(PaperFields.Title, "gamma")), Occur.SHOULD }, { new TermQuery(new Term(PaperFields.Title, "eta")), Occur.SHOULD } },
+        ];
+    }
+
+    private static void AssertSameAsLucene(IndexReader reader)
+    {
+        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        foreach (var query in Queries())
+        {
+            var expected = searcher.Search(query, 50);
+            var actual = searcher.Search(TermStates.Resolve(query, searcher.TopReaderContext), 50);
+            Assert.Equal(expected.TotalHits, actual.TotalHits);
+            Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
+        }
+    }
+
+    private void AddPapers(int count)
+    {
+        for (var end = _next + count; _next < end; _next++)
+        {
+            var document = new Document
+            {
+                new StringField(PaperFields.Id, _next.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
+                new TextField(PaperFields.Title, Text(1, 6), Field.Store.NO),
+                new TextField(PaperFields.Abstract, Text(3, 20), Field.Store.NO),
+            };
+            // Keywords in the later papers only: the first segments have no such field.
+            if (_next >= 1_200)
+            {
+                document.Add(new TextField(PaperFields.Keywords, Text(1, 3), Field.Store.NO));
+            }
+
+            _writer.AddDocument(document);
+            if (_next % 500 == 499)
+            {
+                _writer.Commit();
+            }
+
+            if (_next % 71 == 0)
+            {
+                _writer.DeleteDocuments(new Term(PaperFields.Id, (_next / 2).ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        _writer.Commit();
+    }
+
+    // The first segment holds neither "zeta" nor "eta".
+    private string Text(int min, int max) =>
+        string.Join(' ', Enumerable.Range(0, _random.Next(min, max)).Select(_ => Words[_random.Next(_next < 500 ? Words.Length - 2 : Words.Length)]));
+}
