@@ -70,9 +70,10 @@ public sealed class DiscordGatewayClientTests
         await harness.Gateway.PushDispatchAsync("INTERACTION_CREATE", InteractionPayloads.Search("a", "first"));
         await harness.WaitForRestAsync(r => r.Path == InteractionPayloads.CallbackPath("a"));
 
+        // Logged as missed before the drop: after it, the client may resume (50 ms backoff) before a test could add it.
+        harness.Gateway.AddMissedDispatch("INTERACTION_CREATE", InteractionPayloads.Search("b", "second"));
         harness.Gateway.Drop();
         await harness.Gateway.WaitForConnectionAsync(1).ContinueWith(_ => GatewayHarness.WaitUntilAsync(() => harness.Gateway.Connections[0].Ended, "the drop")).Unwrap();
-        harness.Gateway.AddMissedDispatch("INTERACTION_CREATE", InteractionPayloads.Search("b", "second"));
         var resume = await harness.Gateway.WaitForFrameAsync(f => f.Op == 6);
         await harness.WaitForRestAsync(r => r.Path == InteractionPayloads.CallbackPath("b"));
         await GatewayHarness.WaitUntilAsync(() => harness.ClientLog.Entries.Any(e => e.EventId.Id == 3102), "RESUMED");

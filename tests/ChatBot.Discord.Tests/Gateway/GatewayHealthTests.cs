@@ -9,7 +9,9 @@ public sealed class GatewayHealthTests
     [Fact]
     public async Task Ready_after_READY_not_ready_while_a_dropped_connection_resumes_ready_again_after_RESUMED()
     {
-        await using var harness = await GatewayHarness.StartAsync();
+        // A second's backoff keeps the dropped state long enough to be seen: with the harness's 50 ms the client is
+        // back before a poll can look, and the test would hang on a state that came and went.
+        await using var harness = await GatewayHarness.StartAsync(settings: GatewayHarness.FastSettings with { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(2) });
         await harness.WaitForReadyAsync();
         await GatewayHarness.WaitUntilAsync(() => harness.Health.OpenConnections == 1, "ready");
         var ready = await CheckAsync(harness.Health);
