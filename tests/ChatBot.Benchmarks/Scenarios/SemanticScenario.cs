@@ -24,6 +24,9 @@ internal sealed class SemanticScenario : IBenchmarkScenario
     public const int TimedQueries = 300;
     public const int WarmUpQueries = 20;
     public const int Limit = 50;
+
+    /// <summary>The similar command's default page.</summary>
+    public const int SimilarLimit = 5;
     private const int EmbedRounds = 3;
     private const int Dimensions = MiniLmPackage.Dimensions;
     private const string Section = "Search by meaning";
@@ -95,10 +98,21 @@ internal sealed class SemanticScenario : IBenchmarkScenario
 
             var int8 = Time(queries, q => vectors.Search(q, Limit).Count);
             var filtered = Time(queries, q => vectors.Search(q, Limit, sequence => (sequence & 1) == 0).Count);
+
+            // Similar papers as SemanticSearch.SimilarAsync asks: a stored paper's vector, one more than the page, the paper left out.
+            var sources = Enumerable.Range(0, WarmUpQueries + TimedQueries).Select(_ =>
+            {
+                var paper = random.Next(count);
+                var stored = new float[Dimensions];
+                RandomVector(context, paper, stored);
+                return (Vector: stored, Sequence: (long)paper + 1);
+            }).ToList();
+            var similar = Time(sources, source => vectors.Search(source.Vector, SimilarLimit + 1, sequence => sequence != source.Sequence).Count);
             report.Add(Section, "vector_papers", "vectors searched", count);
             report.Add(Section, "vector_search_p50_ms", "vector search p50 (int8, exact, top 50)", int8.P50, "ms");
             report.Add(Section, "vector_search_p99_ms", "vector search p99 (int8, exact, top 50)", int8.P99, "ms");
             report.Add(Section, "vector_search_filtered_p99_ms", "vector search p99, half the papers allowed", filtered.P99, "ms");
+            report.Add(Section, "vector_similar_p99_ms", $"similar papers by vector p99 (top {SimilarLimit}, the paper left out)", similar.P99, "ms");
             report.Add(Section, "vector_memory_mb", "vector memory (int8 + keys)", vectors.MemoryBytes / (1024.0 * 1024.0), "MB");
         }
 
@@ -118,7 +132,7 @@ internal sealed class SemanticScenario : IBenchmarkScenario
     private static void RandomVector(BenchmarkContext context, int paper, Span<float> vector) =>
         UnitVector(SeedMix.Random(context.Settings.Seed, paper, stream: 12), vector);
 
-    private static LatencySummary Time(List<float[]> queries, Func<float[], int> search)
+    private static LatencySummary Time<TQuery>(List<TQuery> queries, Func<TQuery, int> search)
     {
         foreach (var query in queries.Take(WarmUpQueries))
         {
