@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -24,24 +22,15 @@ internal sealed class ExcludedTermsFilter(IReadOnlyList<Query> excluded) : Filte
     /// <summary>Bit sets kept per segment: 12.5 KB each per 100,000 papers.</summary>
     public const int MaxCachedExclusions = 64;
 
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, FixedBitSet>> Cache = new();
+    private static readonly SegmentCache<string, FixedBitSet> Cache = new(MaxCachedExclusions);
 
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var kept = Cache.GetValue(context.AtomicReader.CoreCacheKey, _ => new ConcurrentDictionary<string, FixedBitSet>(StringComparer.Ordinal));
         FixedBitSet? allowed = null;
         foreach (var query in excluded)
         {
-            var key = query.ToString();
-            if (!kept.TryGetValue(key, out var without))
-            {
-                without = Without(context, query);
-                if (kept.Count < MaxCachedExclusions)
-                {
-                    kept.TryAdd(key, without);
-                }
-            }
+            var without = Cache.GetOrBuild(context.AtomicReader.CoreCacheKey, query.ToString(), (context, query), static s => Without(s.context, s.query));
 
             if (allowed is null)
             {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
 namespace ChatBot.Storage.Search;
@@ -16,14 +14,14 @@ namespace ChatBot.Storage.Search;
 /// </summary>
 internal static class SortValues
 {
-    private static readonly ConditionalWeakTable<AtomicReader, ConcurrentDictionary<string, long[]>> Cache = new();
+    // Two fields at most: the capacity never turns a value away.
+    private static readonly SegmentCache<string, long[]> Cache = new(capacity: int.MaxValue);
 
     /// <summary>The field's value of every document of the segment; 0 where there is none.</summary>
     public static long[] Of(AtomicReader reader, string field)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Cache.GetValue(reader, _ => new ConcurrentDictionary<string, long[]>(StringComparer.Ordinal))
-            .GetOrAdd(field, name => Read(reader, name));
+        return Cache.GetOrBuild(reader, field, (reader, field), static s => Read(s.reader, s.field));
     }
 
     private static long[] Read(AtomicReader reader, string field)

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -21,7 +19,7 @@ internal sealed class UpvoteRangeFilter(int? min, int? max) : Filter
     /// <summary>Bounds kept per segment reader; a further bound is matched without keeping its bit set.</summary>
     public const int MaxCachedRanges = 32;
 
-    private static readonly ConditionalWeakTable<AtomicReader, ConcurrentDictionary<(int? Min, int? Max), FixedBitSet>> Cache = new();
+    private static readonly SegmentCache<(int? Min, int? Max), FixedBitSet> Cache = new(MaxCachedRanges);
 
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
@@ -34,16 +32,7 @@ internal sealed class UpvoteRangeFilter(int? min, int? max) : Filter
             return null;
         }
 
-        var ranges = Cache.GetValue(reader, _ => new ConcurrentDictionary<(int?, int?), FixedBitSet>());
-        if (!ranges.TryGetValue((min, max), out var matches))
-        {
-            matches = Match(reader, lower, upper);
-            if (ranges.Count < MaxCachedRanges)
-            {
-                ranges.TryAdd((min, max), matches);
-            }
-        }
-
+        var matches = Cache.GetOrBuild(reader, (min, max), (reader, lower, upper), static s => Match(s.reader, s.lower, s.upper));
         return BitsFilteredDocIdSet.Wrap(matches, acceptDocs);
     }
 
