@@ -55,10 +55,11 @@ internal sealed class LiteDbPaperStore : IPaperStore
         lock (_database.WriteLock)
         {
             var now = _timeProvider.GetUtcNow();
+            var keys = Keys(collection); // before the transaction: its reads would all stay in LiteDB's cache (StoredPaperKeys.Load)
             db.BeginTrans();
             try
             {
-                var summary = Upsert(db, collection, papers, now, Keys(collection));
+                var summary = Upsert(db, collection, papers, now, keys);
                 db.Commit();
                 return Task.FromResult(summary);
             }

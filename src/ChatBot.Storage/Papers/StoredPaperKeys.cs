@@ -25,19 +25,46 @@ internal sealed class StoredPaperKeys
 
     public int Count => _ids.Count;
 
-    public static StoredPaperKeys Load(ILiteCollection<BsonDocument> collection)
+    /// <summary>Papers read per query by <see cref="Load"/>.</summary>
+    public const int LoadChunk = 2_000;
+
+    /// <summary>
+    /// Reads every paper's keys, <paramref name="chunk"/> papers per query in <c>_id</c> order. LiteDB keeps every page
+    /// a transaction has read until it ends (up to 100,000 pages, 800 MB), and its page cache never gives memory
+    /// back: one query over all papers left the whole data file in the cache. Short queries let it reuse its pages.
+    /// Call it outside a transaction (each query must be one of its own) and under the write lock (no chunk sees a
+    /// later write than the one before).
+    /// </summary>
+    public static StoredPaperKeys Load(ILiteCollection<BsonDocument> collection, int chunk = LoadChunk)
     {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
         var keys = new StoredPaperKeys();
         var fields = BsonExpression.Create($"{{ i: $._id, t: $.{PaperDocumentMapper.TitleKeyField} }}");
-        foreach (var row in collection.Query().Select(fields).ToEnumerable())
+        var after = BsonValue.MinValue;
+        while (true)
         {
-            if (row["i"].IsString && row["t"].IsString)
+            var rows = collection.Query()
+                .Where(Query.GT("_id", after))
+                .OrderBy("_id")
+                .Select(fields)
+                .Limit(chunk)
+                .ToList();
+            foreach (var row in rows)
             {
-                keys.Add(row["i"].AsString, row["t"].AsString);
+                if (row["i"].IsString && row["t"].IsString)
+                {
+                    keys.Add(row["i"].AsString, row["t"].AsString);
+                }
             }
-        }
 
-        return keys;
+            if (rows.Count < chunk)
+            {
+                return keys;
+            }
+
+            after = rows[^1]["i"];
+        }
     }
 
     /// <summary>False when no paper with <paramref name="id"/> was ever stored: no look-up needed.</summary>

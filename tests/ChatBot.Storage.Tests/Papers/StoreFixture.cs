@@ -23,6 +23,8 @@ internal sealed class StoreFixture : IDisposable
 
     public LiteDbPaperStore Store { get; private set; }
 
+    public ChatBotDatabase Database => _database;
+
     public string DataDirectory => _directory.Path;
 
     /// <summary>
