@@ -49,15 +49,13 @@ internal sealed class PaperGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        var random = SeedMix.Random(_seed, index);
+        var (random, arxivId, upvotes, title) = Head(index);
         var published = PublishedAt(index);
-        var arxivId = ArxivIdOf(index);
-        var upvotes = HeavyTail(random, alpha: 1.1, max: 5_000);
         return new Paper
         {
             Id = PaperId.FromArxiv(arxivId),
             ArxivId = arxivId,
-            Title = Title(random),
+            Title = title,
             Abstract = Abstract(random),
             Authors = _authors.NextAuthors(random),
             PublishedAt = published,
@@ -74,7 +72,9 @@ internal sealed class PaperGenerator
     /// <summary>Paper <paramref name="index"/> as a source reports it again later: same paper, more upvotes.</summary>
     public Paper CreateUpvoteUpdate(int index, int round)
     {
-        var paper = Create(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        var (_, arxivId, upvotes, title) = Head(index);
         var growth = 0;
         for (var r = 1; r <= round; r++)
         {
@@ -83,12 +83,20 @@ internal sealed class PaperGenerator
 
         return new Paper
         {
-            Id = paper.Id,
-            ArxivId = paper.ArxivId,
-            Title = paper.Title,
-            Upvotes = (paper.Upvotes ?? 0) + growth,
+            Id = PaperId.FromArxiv(arxivId),
+            ArxivId = arxivId,
+            Title = title,
+            Upvotes = upvotes + growth,
             Sources = [PaperSources.HuggingFace],
         };
+    }
+
+    // What a paper draws first from its random stream, all an upvote update needs: the abstract and the rest come after.
+    private (Random Random, string ArxivId, int Upvotes, string Title) Head(int index)
+    {
+        var random = SeedMix.Random(_seed, index);
+        var upvotes = HeavyTail(random, alpha: 1.1, max: 5_000);
+        return (random, ArxivIdOf(index), upvotes, Title(random));
     }
 
     public string ArxivIdOf(int index)
