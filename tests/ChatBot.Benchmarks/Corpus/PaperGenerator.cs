@@ -17,8 +17,6 @@ internal sealed class PaperGenerator
 
     public static readonly TimeSpan Span = TimeSpan.FromDays(730);
 
-    private static readonly TextInfo English = CultureInfo.InvariantCulture.TextInfo;
-
     private readonly int _seed;
     private readonly Vocabulary _vocabulary;
     private readonly AuthorPool _authors;
@@ -51,15 +49,13 @@ internal sealed class PaperGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        var random = SeedMix.Random(_seed, index);
+        var (random, arxivId, upvotes, title) = Head(index);
         var published = PublishedAt(index);
-        var arxivId = ArxivIdOf(index);
-        var upvotes = HeavyTail(random, alpha: 1.1, max: 5_000);
         return new Paper
         {
             Id = PaperId.FromArxiv(arxivId),
             ArxivId = arxivId,
-            Title = Title(random),
+            Title = title,
             Abstract = Abstract(random),
             Authors = _authors.NextAuthors(random),
             PublishedAt = published,
@@ -76,7 +72,9 @@ internal sealed class PaperGenerator
     /// <summary>Paper <paramref name="index"/> as a source reports it again later: same paper, more upvotes.</summary>
     public Paper CreateUpvoteUpdate(int index, int round)
     {
-        var paper = Create(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        var (_, arxivId, upvotes, title) = Head(index);
         var growth = 0;
         for (var r = 1; r <= round; r++)
         {
@@ -85,12 +83,20 @@ internal sealed class PaperGenerator
 
         return new Paper
         {
-            Id = paper.Id,
-            ArxivId = paper.ArxivId,
-            Title = paper.Title,
-            Upvotes = (paper.Upvotes ?? 0) + growth,
+            Id = PaperId.FromArxiv(arxivId),
+            ArxivId = arxivId,
+            Title = title,
+            Upvotes = upvotes + growth,
             Sources = [PaperSources.HuggingFace],
         };
+    }
+
+    // What a paper draws first from its random stream, all an upvote update needs: the abstract and the rest come after.
+    private (Random Random, string ArxivId, int Upvotes, string Title) Head(int index)
+    {
+        var random = SeedMix.Random(_seed, index);
+        var upvotes = HeavyTail(random, alpha: 1.1, max: 5_000);
+        return (random, ArxivIdOf(index), upvotes, Title(random));
     }
 
     public string ArxivIdOf(int index)
@@ -152,7 +158,7 @@ internal sealed class PaperGenerator
             }
 
             // "X Y for Z ...": the one lower-case word titles often have.
-            _text.Append(i == 2 && random.NextDouble() < 0.3 ? "for" : English.ToTitleCase(_vocabulary.NextContent(random)));
+            _text.Append(i == 2 && random.NextDouble() < 0.3 ? "for" : _vocabulary.NextContentTitleCased(random));
         }
 
         return _text.ToString();

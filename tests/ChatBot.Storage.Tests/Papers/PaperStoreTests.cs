@@ -33,6 +33,19 @@ public sealed class PaperStoreTests : IDisposable
         Assert.NotNull(await _fixture.Store.FindAsync(PaperId.FromTitle("A ConvNet for the 2020s")));
     }
 
+    [Fact]
+    public async Task A_database_from_before_the_kept_count_is_counted_and_then_keeps_its_count()
+    {
+        await _fixture.Store.UpsertAsync([ArxivPaper("2106.04554", "Vision Transformers Need Registers", upvotes: 5), TitlePaper("A ConvNet for the 2020s")]);
+        _fixture.Reopen(db => Assert.True(db.GetCollection("meta").Delete("paper-count")));
+
+        Assert.Equal(2, (await _fixture.Store.GetCountersAsync()).Papers);
+        await _fixture.Store.UpsertAsync([ArxivPaper("2201.03545", "A ConvNet for the 2020s", upvotes: 3), TitlePaper("Segment Anything")]);
+        _fixture.Reopen(db => Assert.Equal(3, db.GetCollection("meta").FindById("paper-count")["value"].AsInt64));
+
+        Assert.Equal(3, (await _fixture.Store.GetCountersAsync()).Papers);
+    }
+
     private static Paper ArxivPaper(string arxivId, string title, int upvotes, DateTimeOffset? published = null) => new()
     {
         Id = PaperId.Parse(arxivId),
