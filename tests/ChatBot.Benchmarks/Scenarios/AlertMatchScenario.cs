@@ -44,8 +44,8 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
         var (alerts, users) = Owned(queries, context.Settings.Seed);
         var (warmUpAlerts, _) = Owned(queries[..Math.Min(WarmUpAlerts, queries.Count)], context.Settings.Seed);
         var alertCount = queries.Count;
-        var examples = string.Join(" | ", queries.Take(12).Select(a => a.Query.Text));
-        queries = null; // only the stored alerts' texts are kept, as the bot keeps them: the recorder parses them
+        var examples = string.Join(" | ", queries.Take(12).Select(a => a.Text));
+        queries = null; // only the stored alerts are kept, as the bot keeps them: the recorder parses them
         var last = (await papers.GetCountersAsync(cancellationToken)).LastSequence;
         var batchSize = (int)Math.Min(context.Settings.AlertBatch, last);
         var clock = new FakeTimeProvider(context.Now);
@@ -90,7 +90,7 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
         new(papers, alerts, log, new AlertCursor(state, papers), context.Services.GetRequiredService<IAlertMatcher>(), clock, NullLogger<AlertMatchRecorder>.Instance);
 
     /// <summary>The queries as stored alerts, 1 to 4 to a user.</summary>
-    private static (FixedAlertStore Store, int Users) Owned(List<AlertQuery> queries, int seed)
+    private static (FixedAlertStore Store, int Users) Owned(List<(string AlertId, string Text)> queries, int seed)
     {
         var random = new Random(seed);
         var alerts = new List<Alert>(queries.Count);
@@ -105,7 +105,7 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
             }
 
             left--;
-            alerts.Add(new Alert { Id = query.AlertId, Platform = "discord", UserId = $"U{users}", Query = query.Query.Text });
+            alerts.Add(new Alert { Id = query.AlertId, Platform = "discord", UserId = $"U{users}", Query = query.Text });
         }
 
         return (new FixedAlertStore(alerts), users);
