@@ -331,6 +331,21 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    /// <summary>Segments the searchers see (for the benchmark: each one costs a search its own term look-ups).</summary>
+    internal int CountSegments()
+    {
+        var searchers = Session.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.Leaves.Count;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Closes the index as a crash would: what was not committed is lost (for tests of the catch-up).</summary>
     internal void CloseWithoutCommit()
     {

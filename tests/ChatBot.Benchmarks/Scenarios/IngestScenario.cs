@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using ChatBot.Benchmarks.Corpus;
+using ChatBot.Benchmarks.Hosting;
 using ChatBot.Benchmarks.Measuring;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Papers;
+using ChatBot.Core.Search;
+using ChatBot.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Benchmarks.Scenarios;
@@ -119,6 +122,10 @@ internal sealed class IngestScenario : IBenchmarkScenario
         }
 
         await StoreIndexAgreement.CheckAsync(context.Services, corpus.Count, "after ingest", cancellationToken);
+        if (context.Services.GetRequiredService<ISearchIndex>() is TimedSearchIndex { Inner: LuceneSearchIndex lucene })
+        {
+            report.Add(Section, "ingest_index_segments", "index segments after ingest", lucene.CountSegments());
+        }
 
         async Task IngestBatchAsync()
         {
