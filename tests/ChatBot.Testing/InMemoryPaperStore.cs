@@ -125,4 +125,12 @@ public sealed class InMemoryPaperStore(TimeProvider timeProvider) : IPaperStore
                 _revision));
         }
     }
+
+    public Task<PaperCounters> GetCountersAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(new PaperCounters(_papers.Count, _sequence, _revision));
+        }
+    }
 }

@@ -19,7 +19,7 @@ public sealed class AlertCursor(IStateStore state, IPaperStore papers)
             return cursor;
         }
 
-        var start = (await papers.GetStatsAsync(cancellationToken)).LastSequence;
+        var start = (await papers.GetCountersAsync(cancellationToken)).LastSequence;
         await MoveAsync(start, cancellationToken);
         return start;
     }

@@ -28,5 +28,9 @@ public interface IPaperStore
     /// <summary>Papers whose <see cref="Paper.FreshAt"/> is at or after <paramref name="since"/> (withdrawn ones too).</summary>
     Task<IReadOnlyList<Paper>> ListFreshSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
+    /// <summary>Every figure of the <c>stats</c> verb: reads every paper, so not for paths that run often.</summary>
     Task<PaperStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>How many papers there are and the last sequence and revision given out, without reading the papers.</summary>
+    Task<PaperCounters> GetCountersAsync(CancellationToken cancellationToken = default);
 }

@@ -132,6 +132,18 @@ internal sealed class PostgresPaperStore(PostgresDatabase database, TimeProvider
         return new PaperStats(count, bySource, oldest, newest, sequence, revision);
     }
 
+    public async Task<PaperCounters> GetCountersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One snapshot, so the count and the counters agree.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var total = new NpgsqlCommand("SELECT count(*) FROM papers", connection, transaction);
+        var count = checked((int)(long)(await total.ExecuteScalarAsync(cancellationToken))!);
+        var (sequence, revision) = await ReadCountersAsync(connection, cancellationToken, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return new PaperCounters(count, sequence, revision);
+    }
+
     // Every incoming record counts once: new (it created a paper), updated (it changed one) or unchanged.
     private static UpsertSummary Merge(IReadOnlyList<Paper> papers, PaperBatchView view, DateTimeOffset now, ref long sequence, ref long revision)
     {

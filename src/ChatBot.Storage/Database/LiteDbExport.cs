@@ -39,7 +39,7 @@ public sealed class LiteDbExport
     public async Task<StorageContents> ReadAsync(CancellationToken cancellationToken)
     {
         var (alerts, settings, lastAlertId) = _alerts.ReadAll();
-        var stats = await _papers.GetStatsAsync(cancellationToken);
+        var stats = await _papers.GetCountersAsync(cancellationToken);
         return new StorageContents
         {
             Alerts = alerts,

@@ -164,6 +164,13 @@ internal sealed class LiteDbPaperStore : IPaperStore
         return Task.FromResult(new PaperStats(count, bySource, oldest, newest, CurrentSequence(_database.Database), CurrentRevision(_database.Database)));
     }
 
+    // Count() walks the primary key index only, never the documents (and so never fills the page cache with them).
+    public Task<PaperCounters> GetCountersAsync(CancellationToken cancellationToken = default)
+    {
+        var db = _database.Database;
+        return Task.FromResult(new PaperCounters(Papers.Count(), CurrentSequence(db), CurrentRevision(db)));
+    }
+
     // Under the write lock. Loaded on first use: a scan of every paper's id and title key.
     private StoredPaperKeys Keys(ILiteCollection<BsonDocument> collection) => _keys ??= StoredPaperKeys.Load(collection);
 

@@ -199,7 +199,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             // One more than asked, the paper itself dropped after: a pure disjunction scores faster than one
             // with an excluded clause.
             var selfDoc = self.ScoreDocs[0].Doc;
-            var top = searcher.Search(like, Math.Min(limit, int.MaxValue - 1) + 1);
+            var top = Run(searcher, like, filter: null, Math.Min(limit, int.MaxValue - 1) + 1, sort: null);
             var others = top.ScoreDocs.Where(d => d.Doc != selfDoc).Take(limit).ToArray();
             return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, others, 0, limit));
         }
@@ -527,19 +527,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, HitOrder? sort)
-    {
-        var n = Math.Max(wanted, 1);
-        if (sort is null)
-        {
-            return searcher.Search(query, filter, n);
-        }
-
-        // As IndexSearcher does: never more slots than documents.
-        var collector = new SortedTopCollector(sort, Math.Min(n, Math.Max(searcher.IndexReader.MaxDoc, 1)));
-        searcher.Search(query, filter, collector);
-        return new TopDocs(collector.TotalHits, collector.TopDocs(), float.NaN);
-    }
+    // The searchers are SlicedSearchers (BM25SearcherFactory): a large index is searched in two halves at once.
+    private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, HitOrder? sort) =>
+        ((SlicedSearcher)searcher).Top(query, filter, wanted, sort);
 
     // Only the page's ids are read, hits from offset up to (not including) end, from the field cache of each
     // segment's id terms: loading a stored document decompresses a block of abstracts for one id.

@@ -71,11 +71,24 @@ internal sealed class SortedTopCollector : ICollector
     }
 
     /// <summary>The kept hits, best first, with their scores.</summary>
-    public ScoreDoc[] TopDocs()
+    public ScoreDoc[] TopDocs() => Best([this], _heap.Length);
+
+    /// <summary>
+    /// The best <paramref name="n"/> hits of collectors of one order that each searched a part of the index, best
+    /// first, with every hit of every part counted: what one collector over the whole index would give.
+    /// </summary>
+    public static TopDocs Merge(IReadOnlyList<SortedTopCollector> parts, int n)
     {
-        var kept = _heap.AsSpan(0, _size).ToArray();
-        Array.Sort(kept, (a, b) => Ranks(a, b) ? -1 : Ranks(b, a) ? 1 : 0);
-        return Array.ConvertAll(kept, e => new ScoreDoc(e.Doc, e.Score));
+        ArgumentNullException.ThrowIfNull(parts);
+        return new TopDocs(parts.Sum(p => p.TotalHits), Best(parts, n), float.NaN);
+    }
+
+    private static ScoreDoc[] Best(IReadOnlyList<SortedTopCollector> parts, int n)
+    {
+        var order = parts[0];
+        var kept = parts.SelectMany(p => p._heap.Take(p._size)).ToArray();
+        Array.Sort(kept, (a, b) => order.Ranks(a, b) ? -1 : order.Ranks(b, a) ? 1 : 0);
+        return [.. kept.Take(n).Select(e => new ScoreDoc(e.Doc, e.Score))];
     }
 
     // The heap keeps the worst kept hit on top.

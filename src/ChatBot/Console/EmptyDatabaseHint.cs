@@ -8,7 +8,7 @@ internal static class EmptyDatabaseHint
 {
     public static async Task WriteIfEmptyAsync(IAnsiConsole console, IPaperStore store, StorageOptions storage, CancellationToken cancellationToken)
     {
-        var stats = await store.GetStatsAsync(cancellationToken);
+        var stats = await store.GetCountersAsync(cancellationToken);
         if (stats.Papers > 0)
         {
             return;

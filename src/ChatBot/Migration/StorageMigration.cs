@@ -24,7 +24,7 @@ internal sealed class StorageMigration(LiteDbExport source, string sourceName, P
     {
         var watch = Stopwatch.StartNew();
         var contents = await source.ReadAsync(cancellationToken);
-        var total = (await source.Papers.GetStatsAsync(cancellationToken)).Papers;
+        var total = (await source.Papers.GetCountersAsync(cancellationToken)).Papers;
         var marker = await target.MarkerAsync(cancellationToken);
         var filled = await target.NonEmptyTablesAsync(cancellationToken);
         if (marker is not null || filled.Count > 0)

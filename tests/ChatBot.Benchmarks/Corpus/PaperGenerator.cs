@@ -17,8 +17,6 @@ internal sealed class PaperGenerator
 
     public static readonly TimeSpan Span = TimeSpan.FromDays(730);
 
-    private static readonly TextInfo English = CultureInfo.InvariantCulture.TextInfo;
-
     private readonly int _seed;
     private readonly Vocabulary _vocabulary;
     private readonly AuthorPool _authors;
@@ -152,7 +150,7 @@ internal sealed class PaperGenerator
             }
 
             // "X Y for Z ...": the one lower-case word titles often have.
-            _text.Append(i == 2 && random.NextDouble() < 0.3 ? "for" : English.ToTitleCase(_vocabulary.NextContent(random)));
+            _text.Append(i == 2 && random.NextDouble() < 0.3 ? "for" : _vocabulary.NextContentTitleCased(random));
         }
 
         return _text.ToString();

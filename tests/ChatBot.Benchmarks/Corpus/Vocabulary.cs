@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ChatBot.Benchmarks.Corpus;
 
 /// <summary>
@@ -14,7 +16,10 @@ internal sealed class Vocabulary
 
     private const double Exponent = 1.05;
 
+    private static readonly TextInfo English = CultureInfo.InvariantCulture.TextInfo;
+
     private readonly string[] _words;
+    private readonly string?[] _titleCased;
     private readonly ZipfSampler _sampler;
 
     public Vocabulary(int seed, int size = DefaultSize)
@@ -24,6 +29,7 @@ internal sealed class Vocabulary
         RealWordCount = head.Count;
         var tail = PseudoWords.Generate(new Random(seed), size - head.Count, head.ToHashSet(StringComparer.Ordinal));
         _words = [.. head, .. tail];
+        _titleCased = new string?[_words.Length];
         _sampler = new ZipfSampler(_words.Length, Exponent);
     }
 
@@ -40,14 +46,23 @@ internal sealed class Vocabulary
     public string Next(Random random) => _words[_sampler.Next(random)];
 
     /// <summary>A word that is not a function word, by frequency (titles, keywords, queries).</summary>
-    public string NextContent(Random random)
+    public string NextContent(Random random) => _words[NextContentRank(random)];
+
+    /// <summary>What <see cref="NextContent"/> draws, in title case ("Diffusion"), made once per word.</summary>
+    public string NextContentTitleCased(Random random)
+    {
+        var rank = NextContentRank(random);
+        return _titleCased[rank] ??= English.ToTitleCase(_words[rank]);
+    }
+
+    private int NextContentRank(Random random)
     {
         while (true)
         {
             var rank = _sampler.Next(random);
             if (rank >= FunctionWordCount)
             {
-                return _words[rank];
+                return rank;
             }
         }
     }

@@ -46,4 +46,6 @@ internal sealed class TimedPaperStore(IPaperStore inner, IngestTimings timings) 
         inner.ListFreshSinceAsync(since, cancellationToken);
 
     public Task<PaperStats> GetStatsAsync(CancellationToken cancellationToken = default) => inner.GetStatsAsync(cancellationToken);
+
+    public Task<PaperCounters> GetCountersAsync(CancellationToken cancellationToken = default) => inner.GetCountersAsync(cancellationToken);
 }

@@ -10,11 +10,20 @@ namespace ChatBot.Benchmarks.Queries;
 /// </summary>
 internal sealed class QueryMix(int seed, Vocabulary vocabulary, AuthorPool authors)
 {
+    private const int WarmUpStream = 11;
+
     private static readonly QueryKind[] Kinds = Enum.GetValues<QueryKind>();
 
     private readonly Random _random = new(seed);
     private QueryKind[] _round = [];
     private int _next;
+
+    /// <summary>
+    /// Queries of the same kinds from another stream, for warm-ups that run until the JIT settles
+    /// (<see cref="Measuring.JitWarmUp"/>): however long they run, the timed queries stay the same.
+    /// </summary>
+    public static QueryMix ForWarmUp(int seed, Vocabulary vocabulary, AuthorPool authors) =>
+        new(SeedMix.For(seed, 0, stream: WarmUpStream), vocabulary, authors);
 
     public BenchmarkQuery Next()
     {

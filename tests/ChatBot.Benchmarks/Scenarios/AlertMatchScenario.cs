@@ -46,7 +46,7 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
         var alertCount = queries.Count;
         var examples = string.Join(" | ", queries.Take(12).Select(a => a.Query.Text));
         queries = null; // only the stored alerts' texts are kept, as the bot keeps them: the recorder parses them
-        var last = (await papers.GetStatsAsync(cancellationToken)).LastSequence;
+        var last = (await papers.GetCountersAsync(cancellationToken)).LastSequence;
         var batchSize = (int)Math.Min(context.Settings.AlertBatch, last);
         var clock = new FakeTimeProvider(context.Now);
         var log = new TimedDeliveryLog(services.GetRequiredService<IDeliveryLog>());

@@ -32,7 +32,7 @@ internal static class PostgresRun
         Directory.CreateDirectory(dataDirectory);
         using var host = BenchmarkHost.Build(dataDirectory, connectionString);
         var services = host.Services;
-        var stats = await services.GetRequiredService<IPaperStore>().GetStatsAsync(cancellationToken);
+        var stats = await services.GetRequiredService<IPaperStore>().GetCountersAsync(cancellationToken);
         if (stats.Papers > 0)
         {
             throw new ChatBotException($"--postgres names a database that holds {stats.Papers} papers: the benchmark needs an empty database, so that every paper is new.");

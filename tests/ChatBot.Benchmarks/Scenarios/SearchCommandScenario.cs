@@ -16,7 +16,8 @@ namespace ChatBot.Benchmarks.Scenarios;
 /// The search command end to end, as a user waits for it: the command text parsed (<see cref="TextCommandParser"/>),
 /// routed to the real handler (query parsed, index searched, papers read from LiteDB, the reply built), then
 /// rendered as a Discord message and as Block Kit and serialized to the JSON each platform is sent. The sending
-/// itself is not timed. Runs the same query mix as <see cref="SearchScenario"/>, at the command's default page size.
+/// itself is not timed. Runs the same query mix as <see cref="SearchScenario"/>, at the command's default page size,
+/// after a warm-up until the JIT settled (<see cref="JitWarmUp"/>).
 /// </summary>
 internal sealed class SearchCommandScenario : IBenchmarkScenario
 {
@@ -35,10 +36,8 @@ internal sealed class SearchCommandScenario : IBenchmarkScenario
         var discord = new DiscordReplyRenderer(new DiscordActionIds());
         var corpus = context.Corpus;
         var mix = new QueryMix(context.Settings.Seed, corpus.Vocabulary, corpus.Authors);
-        foreach (var query in mix.Take(SearchScenario.WarmUpQueries))
-        {
-            await RunAsync(query);
-        }
+        var warmUpMix = QueryMix.ForWarmUp(context.Settings.Seed, corpus.Vocabulary, corpus.Authors);
+        var warmUp = await JitWarmUp.RunAsync(SearchScenario.WarmUpQueries, step => RunAsync((step < SearchScenario.WarmUpQueries ? mix : warmUpMix).Next()));
 
         var queries = mix.Take(context.Settings.Queries);
         SearchScenario.FailOnMismatch(queries);
@@ -46,6 +45,7 @@ internal sealed class SearchCommandScenario : IBenchmarkScenario
         var progress = new ProgressLine(context.Progress, "search command", queries.Count);
         long bytes = 0;
         var papersShown = 0;
+        var jit = JitActivity.Start();
         foreach (var query in queries)
         {
             var started = Stopwatch.GetTimestamp();
@@ -61,6 +61,7 @@ internal sealed class SearchCommandScenario : IBenchmarkScenario
             progress.Report(recorder.Count);
         }
 
+        jit.Report(report, Section, "search_command", warmUp, "commands");
         report.Add(Section, "search_command_queries", "commands timed", recorder.Count);
         report.AddLatency(Section, "search_command", "search command", recorder.Summarize());
         report.Add(Section, "search_command_mean_papers", "mean papers per reply", recorder.Count == 0 ? 0 : (double)papersShown / recorder.Count);

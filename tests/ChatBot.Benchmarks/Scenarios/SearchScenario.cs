@@ -9,7 +9,7 @@ namespace ChatBot.Benchmarks.Scenarios;
 
 /// <summary>
 /// Runs the query mix against <see cref="ISearchIndex.SearchAsync"/> one query at a time (first page,
-/// 10 hits), after a warm-up, and reports latency percentiles overall and per kind of query. Parsing
+/// 10 hits), after a warm-up until the JIT settled (<see cref="JitWarmUp"/>), and reports latency percentiles overall and per kind of query. Parsing
 /// is not timed. A query
 /// the parser reads otherwise than the mix meant fails the run.
 /// </summary>
@@ -31,11 +31,9 @@ internal sealed class SearchScenario : IBenchmarkScenario
         var index = context.Services.GetRequiredService<ISearchIndex>();
         var corpus = context.Corpus;
         var mix = new QueryMix(context.Settings.Seed, corpus.Vocabulary, corpus.Authors);
-
-        foreach (var query in mix.Take(WarmUpQueries))
-        {
-            await index.SearchAsync(query.Query, 0, PageSize, context.Now, cancellationToken);
-        }
+        var warmUpMix = QueryMix.ForWarmUp(context.Settings.Seed, corpus.Vocabulary, corpus.Authors);
+        var warmUp = await JitWarmUp.RunAsync(WarmUpQueries, step =>
+            index.SearchAsync((step < WarmUpQueries ? mix : warmUpMix).Next().Query, 0, PageSize, context.Now, cancellationToken));
 
         var queries = mix.Take(context.Settings.Queries);
         FailOnMismatch(queries);
@@ -49,6 +47,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
         long totalHits = 0, allocated = 0;
         var pausedBefore = GC.GetTotalPauseDuration();
         var (gen0Before, gen2Before) = (GC.CollectionCount(0), GC.CollectionCount(2));
+        var jit = JitActivity.Start();
         foreach (var query in queries)
         {
             // The search runs on this thread (the index completes synchronously), so this thread's allocations are the query's.
@@ -71,6 +70,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
         }
 
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        jit.Report(report, Section, "search", warmUp, "queries");
         var (gen0, gen2) = (GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
         var summary = overall.Summarize();
         report.Add(Section, "queries", "queries timed", queries.Count);

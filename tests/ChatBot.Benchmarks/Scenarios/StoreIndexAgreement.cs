@@ -12,7 +12,7 @@ internal static class StoreIndexAgreement
 {
     public static async Task CheckAsync(IServiceProvider services, int expectedPapers, string when, CancellationToken cancellationToken)
     {
-        var stats = await services.GetRequiredService<IPaperStore>().GetStatsAsync(cancellationToken);
+        var stats = await services.GetRequiredService<IPaperStore>().GetCountersAsync(cancellationToken);
         var index = await services.GetRequiredService<ISearchIndex>().GetStateAsync(cancellationToken);
         if (stats.Papers != expectedPapers)
         {

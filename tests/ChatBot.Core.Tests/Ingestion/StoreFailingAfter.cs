@@ -28,4 +28,6 @@ internal sealed class StoreFailingAfter(IPaperStore inner, int upserts) : IPaper
         inner.ListFreshSinceAsync(since, cancellationToken);
 
     public Task<PaperStats> GetStatsAsync(CancellationToken cancellationToken = default) => inner.GetStatsAsync(cancellationToken);
+
+    public Task<PaperCounters> GetCountersAsync(CancellationToken cancellationToken = default) => inner.GetCountersAsync(cancellationToken);
 }

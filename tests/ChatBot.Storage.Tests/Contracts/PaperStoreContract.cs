@@ -1,4 +1,5 @@
 using ChatBot.Core.Papers;
+using ChatBot.Core.Storage;
 using ChatBot.Testing;
 
 namespace ChatBot.Storage.Tests.Contracts;
@@ -220,6 +221,22 @@ public abstract class PaperStoreContract : StorageContract
         Assert.Equal(170, stats.Papers); // workers cover titles 0..169, overlapping
         var sequences = (await Storage.Papers.ReadAfterAsync(0, 1000)).Select(p => p.Sequence).ToArray();
         Assert.Equal(Enumerable.Range(1, 170).Select(i => (long)i), sequences);
+    }
+
+    [ContractFact]
+    public async Task Counters_agree_with_the_full_stats_through_new_papers_merges_and_re_keys()
+    {
+        Assert.Equal(new PaperCounters(0, 0, 0), await Storage.Papers.GetCountersAsync());
+
+        await Storage.Papers.UpsertAsync([TitlePaper("Known by title first"), ArxivPaper("2501.00011", "Another", upvotes: 1)]);
+        // The title-keyed paper learns its id (re-keyed: a delete and an insert), the other gains upvotes.
+        await Storage.Papers.UpsertAsync([ArxivPaper("2501.00012", "Known by title first", upvotes: 2), ArxivPaper("2501.00011", "Another", upvotes: 5)]);
+        await Storage.Papers.UpsertAsync([TitlePaper("A third")]);
+
+        var counters = await Storage.Papers.GetCountersAsync();
+        var stats = await Storage.Papers.GetStatsAsync();
+        Assert.Equal(new PaperCounters(stats.Papers, stats.LastSequence, stats.LastRevision), counters);
+        Assert.Equal(new PaperCounters(3, 3, 5), counters);
     }
 
     [ContractFact]

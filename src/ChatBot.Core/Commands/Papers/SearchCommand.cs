@@ -84,7 +84,7 @@ internal sealed class SearchCommand(PaperSearch search, IPaperStore store, TimeP
 
     private async Task<Reply> NothingFoundAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var stats = await store.GetStatsAsync(cancellationToken);
+        var stats = await store.GetCountersAsync(cancellationToken);
         if (stats.Papers == 0)
         {
             return Reply.Message("There are no papers in the database yet, so nothing can match. Papers arrive with the next ingest, or an operator can import files.", ReplyVisibility.Private);

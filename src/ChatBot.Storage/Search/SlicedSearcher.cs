@@ -1,0 +1,105 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace ChatBot.Storage.Search;
+
+/// <summary>
+/// A searcher that runs one query over two halves of the index at once, on two cores. Lucene.Net 4.8 visits every
+/// match of a query to rank it, so a query of common words costs in proportion to the index: tens of milliseconds at
+/// a million papers on one core. The halves are contiguous runs of segments, so every document of the first half
+/// numbers below every one of the second and merging keeps the exact order (ties by document number) of a search on
+/// one thread. Small indexes, and machines of one core, search on the calling thread.
+/// </summary>
+internal sealed class SlicedSearcher : IndexSearcher
+{
+    /// <summary>Below this many documents a query is fast enough that handing half to another thread costs more than it saves.</summary>
+    public const int MinDocumentsToSlice = 50_000;
+
+    private readonly IList<AtomicReaderContext>[] _halves;
+
+    /// <param name="reader">The index.</param>
+    /// <param name="similarity">How hits are scored.</param>
+    /// <param name="minDocumentsToSlice">Below this many documents, one part (tests set it low).</param>
+    /// <param name="processors">The cores to plan for; this machine's when null.</param>
+    public SlicedSearcher(IndexReader reader, Similarity similarity, int minDocumentsToSlice = MinDocumentsToSlice, int? processors = null)
+        : base(reader)
+    {
+        Similarity = similarity;
+        _halves = Halves(reader.Leaves, reader.MaxDoc, processors ?? Environment.ProcessorCount, minDocumentsToSlice);
+    }
+
+    /// <summary>The documents of each part, in order (for tests).</summary>
+    internal IEnumerable<int> PartSizes => _halves.Select(part => part.Sum(leaf => leaf.AtomicReader.MaxDoc));
+
+    /// <summary>
+    /// The first <paramref name="wanted"/> hits by relevance, or in <paramref name="sort"/> order when given, with every
+    /// hit counted: the same hits, scores, order and total as one thread searching the whole index.
+    /// </summary>
+    public TopDocs Top(Query query, Filter? filter, int wanted, HitOrder? sort)
+    {
+        // As IndexSearcher does: never more slots than documents.
+        var n = Math.Min(Math.Max(wanted, 1), Math.Max(IndexReader.MaxDoc, 1));
+        if (sort is null)
+        {
+            var parts = SearchParts(query, filter, weight => TopScoreDocCollector.Create(n, !weight.ScoresDocsOutOfOrder));
+            return parts.Length == 1 ? parts[0].GetTopDocs() : TopDocs.Merge(null, n, [.. parts.Select(p => p.GetTopDocs())]);
+        }
+
+        return SortedTopCollector.Merge(SearchParts(query, filter, _ => new SortedTopCollector(sort, n)), n);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> (within <paramref name="filter"/>) over each part with a collector of its own,
+    /// made by <paramref name="newCollector"/> from the query's weight; the collectors, in part order.
+    /// </summary>
+    private TCollector[] SearchParts<TCollector>(Query query, Filter? filter, Func<Weight, TCollector> newCollector)
+        where TCollector : ICollector
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(newCollector);
+        var weight = CreateNormalizedWeight(WrapFilter(query, filter));
+        var collectors = new TCollector[_halves.Length];
+        for (var i = 0; i < collectors.Length; i++)
+        {
+            collectors[i] = newCollector(weight);
+        }
+
+        if (collectors.Length == 1)
+        {
+            Search(_halves[0], weight, collectors[0]);
+        }
+        else
+        {
+            // The calling thread takes a part itself, so a busy thread pool slows a query down, never blocks it.
+            Parallel.For(0, collectors.Length, i => Search(_halves[i], weight, collectors[i]));
+        }
+
+        return collectors;
+    }
+
+    /// <summary>The segments cut in two contiguous runs of about equal documents, or one run when slicing would not pay.</summary>
+    private static IList<AtomicReaderContext>[] Halves(IList<AtomicReaderContext> leaves, int maxDoc, int processors, int minDocumentsToSlice)
+    {
+        if (processors < 2 || leaves.Count < 2 || maxDoc < minDocumentsToSlice)
+        {
+            return [leaves];
+        }
+
+        // The cut that leaves the larger half smallest.
+        var best = 1;
+        var bestLarger = int.MaxValue;
+        var before = 0;
+        for (var cut = 1; cut < leaves.Count; cut++)
+        {
+            before += leaves[cut - 1].AtomicReader.MaxDoc;
+            var larger = Math.Max(before, maxDoc - before);
+            if (larger < bestLarger)
+            {
+                (best, bestLarger) = (cut, larger);
+            }
+        }
+
+        return [[.. leaves.Take(best)], [.. leaves.Skip(best)]];
+    }
+}

@@ -1,0 +1,87 @@
+using ChatBot.Storage.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace ChatBot.Storage.Tests.Search;
+
+/// <summary>
+/// <see cref="SlicedSearcher"/> searches a large index in two halves at once and must give exactly what one thread over
+/// the whole index gives: the same hits, scores, order (ties by document number) and total, by relevance and sorted.
+/// </summary>
+public sealed class SlicedSearcherTests : IDisposable
+{
+    private readonly TiedSegmentIndex _index = new();
+    private readonly IndexSearcher _plain;
+    private readonly SlicedSearcher _sliced;
+
+    public SlicedSearcherTests()
+    {
+        _plain = new IndexSearcher(_index.Reader) { Similarity = new BM25Similarity() };
+        _sliced = new SlicedSearcher(_index.Reader, new BM25Similarity(), minDocumentsToSlice: 0, processors: 2);
+    }
+
+    public static TheoryData<int> Sizes() => [1, 3, 10, 250, 5_000];
+
+    public void Dispose() => _index.Dispose();
+
+    [Fact]
+    public void Cuts_the_segments_where_the_larger_half_is_smallest()
+    {
+        // Five segments of 700, 700, 700, 700 and 200 documents: 1,400 | 1,600 beats 2,100 | 900.
+        Assert.Equal([700, 700, 700, 700, 200], _index.Reader.Leaves.Select(l => l.AtomicReader.MaxDoc));
+        Assert.Equal([1_400, 1_600], _sliced.PartSizes);
+    }
+
+    [Fact]
+    public void Small_indexes_single_segments_and_single_cores_are_searched_whole()
+    {
+        Assert.Equal([3_000], new SlicedSearcher(_index.Reader, new BM25Similarity(), minDocumentsToSlice: 3_001, processors: 2).PartSizes);
+        Assert.Equal([3_000], new SlicedSearcher(_index.Reader, new BM25Similarity(), minDocumentsToSlice: 0, processors: 1).PartSizes);
+        Assert.Equal([700], new SlicedSearcher(_index.Reader.Leaves[0].Reader, new BM25Similarity(), minDocumentsToSlice: 0, processors: 2).PartSizes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Ranks_by_relevance_as_one_thread_does(int n)
+    {
+        foreach (var (query, filter) in Queries())
+        {
+            var expected = _plain.Search(query, filter, n);
+            var actual = _sliced.Top(query, filter, n, sort: null);
+
+            Assert.Equal(expected.TotalHits, actual.TotalHits);
+            Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Sorts_as_one_thread_does(int n)
+    {
+        foreach (var order in new[] { HitOrder.NewestFirst, HitOrder.MostUpvotedFirst })
+        {
+            foreach (var (query, filter) in Queries())
+            {
+                var whole = new SortedTopCollector(order, n);
+                _plain.Search(query, filter, whole);
+                var actual = _sliced.Top(query, filter, n, order);
+
+                Assert.Equal(whole.TotalHits, actual.TotalHits);
+                Assert.Equal(whole.TopDocs().Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
+            }
+        }
+    }
+
+    // Every document scoring the same (match-all) leaves the order to the document numbers across the cut.
+    private static IEnumerable<(Query Query, Filter? Filter)> Queries()
+    {
+        static TermQuery Word(string word) => new(new Term(PaperFields.Title, word));
+        yield return (Word("alpha"), null);
+        yield return (new MatchAllDocsQuery(), null);
+        yield return (new BooleanQuery { { Word("beta"), Occur.SHOULD }, { Word("gamma"), Occur.SHOULD } }, null);
+        yield return (new BooleanQuery { { Word("delta"), Occur.MUST }, { Word("epsilon"), Occur.MUST_NOT } }, null);
+        yield return (Word("beta"), new QueryWrapperFilter(Word("alpha")));
+        yield return (new PhraseQuery { new Term(PaperFields.Title, "alpha"), new Term(PaperFields.Title, "beta") }, null);
+    }
+}
