@@ -40,6 +40,11 @@ internal sealed class LuceneIndexSession : IDisposable
     // shows an outdated entry for them. Cleared at each refresh; a refresh follows each commit, which bounds them.
     private readonly HashSet<ulong> _changedIds = [];
     private readonly HashSet<long> _changedSequences = [];
+
+    // Entries added since the last refresh, which its searcher does not show: by paper id, with their sequence and
+    // content fingerprint, and the id under each sequence. An entry leaves when it is replaced or removed (Changed).
+    private readonly Dictionary<string, (long Sequence, long Content)> _added = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string> _addedSequences = [];
     private volatile bool _stale;
 
     private LuceneIndexSession(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, Lock writeLock, long revision, long highestSequence, bool wasReset)
@@ -157,6 +162,8 @@ internal sealed class LuceneIndexSession : IDisposable
             _searchers.MaybeRefreshBlocking();
             _changedIds.Clear();
             _changedSequences.Clear();
+            _added.Clear();
+            _addedSequences.Clear();
         }
     }
 
@@ -181,7 +188,33 @@ internal sealed class LuceneIndexSession : IDisposable
     {
         _changedIds.Add(Fnv1a.Of(paper.Id.Value));
         _changedSequences.Add(paper.Sequence);
+        if (_added.Remove(paper.Id.Value, out var entry))
+        {
+            _addedSequences.Remove(entry.Sequence);
+        }
+
+        if (_addedSequences.Remove(paper.Sequence, out var id))
+        {
+            _added.Remove(id);
+        }
     }
+
+    /// <summary>
+    /// The update adds the paper's entry, with this content fingerprint (<see cref="PaperFields.ContentHash"/>), after
+    /// deleting any other under its id and sequence (<see cref="Changed"/>), or as a paper the index never held.
+    /// </summary>
+    public void Added(Paper paper, long content)
+    {
+        _added[paper.Id.Value] = (paper.Sequence, content);
+        _addedSequences[paper.Sequence] = paper.Id.Value;
+    }
+
+    /// <summary>
+    /// The fingerprint of the paper's entry when it was added since the last refresh (then it is the only live entry
+    /// under the paper's id and sequence, though no searcher shows it yet), or null.
+    /// </summary>
+    public long? AddedSinceRefresh(Paper paper) =>
+        _added.TryGetValue(paper.Id.Value, out var entry) && entry.Sequence == paper.Sequence ? entry.Content : null;
 
     public int CountDocuments()
     {

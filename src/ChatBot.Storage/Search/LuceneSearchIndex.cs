@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatBot.Core.Papers;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
@@ -29,9 +28,6 @@ namespace ChatBot.Storage.Search;
 /// </summary>
 internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    // Below this many new papers per thread, another thread costs more than it saves.
-    private const int MinAddsPerThread = 50;
-
     private readonly string _path;
     private readonly SearchIndexOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -335,6 +331,21 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    /// <summary>Segments the searchers see (for the benchmark: each one costs a search its own term look-ups).</summary>
+    internal int CountSegments()
+    {
+        var searchers = Session.Searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.Leaves.Count;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Closes the index as a crash would: what was not committed is lost (for tests of the catch-up).</summary>
     internal void CloseWithoutCommit()
     {
@@ -351,15 +362,16 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     // for a paper re-keyed from its title to its arXiv id), then the new one. A paper above the highest
     // sequence the index ever held has no old entry (its id and sequence never change together). A paper
     // whose entry holds the same content (PaperFields.Content) has only a new upvote count: that doc value
-    // is updated in place, nothing is analysed again. New entries are analysed and added on every core
-    // (the writer takes documents from several threads); a paper met twice in one call waits for the adds before it.
+    // is updated in place, nothing is analysed again. New entries are added on the calling thread, collected
+    // until a paper met twice in one call. (Adding on both cores cost more CPU than it saved time: the ingest already
+    // stores the next batch meanwhile, and each adding thread has its own buffer, so twice the segments to merge.)
     // The entries are read from the last refreshed searcher, refreshed first only when one of them changed since.
     private static (int Indexed, int UpvotesUpdated, int Removed, long Revision) Apply(LuceneIndexSession session, IReadOnlyList<Paper> papers, long revision)
     {
         var writer = session.Writer;
         int indexed = 0, upvotesUpdated = 0, removed = 0;
         IndexSearcher? searcher = null;
-        var adds = new List<Paper>(papers.Count);
+        var adds = new List<(Paper Paper, long Content)>(papers.Count);
         var touchedIds = new HashSet<string>(StringComparer.Ordinal);
         var touchedSequences = new HashSet<long>();
         if (NeedsRefresh(session, papers))
@@ -381,9 +393,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
                 if (paper.Sequence <= session.HighestSequence)
                 {
-                    // The last refreshed searcher, which shows this paper's entries as they are (NeedsRefresh).
-                    searcher ??= session.AcquireLastRefreshed();
-                    if (!paper.Withdrawn && firstInCall && HoldsSameContent(searcher, paper))
+                    if (!paper.Withdrawn && firstInCall && HoldsSameContent(session, ref searcher, paper))
                     {
                         writer.UpdateNumericDocValue(PaperFields.IdTerm(paper.Id), PaperFields.UpvotesSort, paper.Upvotes ?? 0);
                         upvotesUpdated++;
@@ -407,7 +417,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 }
                 else
                 {
-                    adds.Add(paper);
+                    var content = PaperFields.ContentHash(paper);
+                    session.Added(paper, content);
+                    adds.Add((paper, content));
                 }
             }
 
@@ -430,7 +442,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         foreach (var paper in papers)
         {
-            if (!paper.Withdrawn && paper.Sequence <= session.HighestSequence && session.ChangedSinceRefresh(paper))
+            if (!paper.Withdrawn && paper.Sequence <= session.HighestSequence && session.ChangedSinceRefresh(paper)
+                && session.AddedSinceRefresh(paper) is null)
             {
                 return true;
             }
@@ -439,37 +452,31 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return false;
     }
 
-    private static int AddAll(IndexWriter writer, List<Paper> adds)
+    private static int AddAll(IndexWriter writer, List<(Paper Paper, long Content)> adds)
     {
-        var count = adds.Count;
-        if (count < 2 * MinAddsPerThread || Environment.ProcessorCount == 1)
+        foreach (var (paper, content) in adds)
         {
-            foreach (var paper in adds)
-            {
-                writer.AddDocument(PaperFields.ToDocument(paper));
-            }
-        }
-        else
-        {
-            var perThread = Math.Max(MinAddsPerThread, (count + Environment.ProcessorCount - 1) / Environment.ProcessorCount);
-            Parallel.ForEach(Partitioner.Create(0, count, perThread), range =>
-            {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    writer.AddDocument(PaperFields.ToDocument(adds[i]));
-                }
-            });
+            writer.AddDocument(PaperFields.ToDocument(paper, content));
         }
 
+        var count = adds.Count;
         adds.Clear();
         return count;
     }
 
     // Exactly one live entry under the paper's id, and no other under its sequence (a re-keyed paper's old
-    // entry), with the same content fingerprint. Read straight from the terms of each segment: a query per
-    // look-up (weight, scorer, collector) cost more than the look-up.
-    private static bool HoldsSameContent(IndexSearcher searcher, Paper paper)
+    // entry), with the same content fingerprint. An entry added since the last refresh is known without a searcher
+    // (a paper met again soon after it was added, as when a second source reports it). Otherwise read from the last
+    // refreshed searcher, which shows this paper's entries as they are (NeedsRefresh), straight from the terms of
+    // each segment: a query per look-up (weight, scorer, collector) cost more than the look-up.
+    private static bool HoldsSameContent(LuceneIndexSession session, ref IndexSearcher? searcher, Paper paper)
     {
+        if (session.AddedSinceRefresh(paper) is { } added)
+        {
+            return added == PaperFields.ContentHash(paper);
+        }
+
+        searcher ??= session.AcquireLastRefreshed();
         var leaves = searcher.IndexReader.Leaves;
         if (FindOnly(leaves, PaperFields.IdTerm(paper.Id)) is not { } entry
             || (paper.Sequence > 0 && FindOnly(leaves, PaperFields.SequenceTerm(paper.Sequence)) != entry))

@@ -54,9 +54,11 @@ internal static class PaperFields
     /// The paper's index document. Title, abstract and summary are indexed as they read (<see cref="LatexText"/>):
     /// <c>\textbf{Mamba}</c> is found as <c>mamba</c>, and markup such as <c>textbf</c> or <c>mathcal</c> is no word.
     /// </summary>
-    public static Document ToDocument(Paper paper)
+    public static Document ToDocument(Paper paper) => ToDocument(paper, ContentHash(paper));
+
+    /// <summary>The paper's index document, with its <see cref="ContentHash(Paper)"/> computed already.</summary>
+    public static Document ToDocument(Paper paper, long content)
     {
-        var content = ContentHash(paper);
         paper = PaperText.Readable(paper);
         var date = paper.Date.UtcTicks;
         var upvotes = paper.Upvotes ?? 0;
@@ -90,7 +92,7 @@ internal static class PaperFields
     }
 
     /// <summary>
-    /// A hash of what <see cref="ToDocument"/> indexes apart from the upvotes, never 0 (the value of an entry
+    /// A hash of what <see cref="ToDocument(Paper)"/> indexes apart from the upvotes, never 0 (the value of an entry
     /// written without one), so an entry from before it existed never counts as unchanged.
     /// </summary>
     public static long ContentHash(Paper paper)

@@ -10,6 +10,8 @@ internal sealed class TimedSearchIndex(ISearchIndex inner, IngestTimings timings
 {
     public Type InnerType => inner.GetType();
 
+    public ISearchIndex Inner => inner;
+
     public async Task IndexAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using ChatBot.Benchmarks.Corpus;
+using ChatBot.Benchmarks.Hosting;
 using ChatBot.Benchmarks.Measuring;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Ingestion;
 using ChatBot.Core.Papers;
+using ChatBot.Core.Search;
+using ChatBot.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Benchmarks.Scenarios;
@@ -41,7 +44,11 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var batchTimes = new List<double>(corpus.Count / BatchSize + 2);
         var pauseBefore = GC.GetTotalPauseDuration();
         var batch = new List<Paper>(BatchSize);
+        // The process's CPU time from the first record to the last paper indexed, less what generating them cost.
+        var cpuStarted = CpuTime.Process();
+        var generatingCpu = TimeSpan.Zero;
         var started = Stopwatch.GetTimestamp();
+        var startedCpu = CpuTime.CurrentThread();
         foreach (var (paper, kind, isDuplicate) in stream.Records())
         {
             batch.Add(paper);
@@ -58,11 +65,14 @@ internal sealed class IngestScenario : IBenchmarkScenario
             }
 
             generating += Stopwatch.GetElapsedTime(started);
+            generatingCpu += CpuTime.CurrentThread() - startedCpu;
             await IngestBatchAsync();
             started = Stopwatch.GetTimestamp();
+            startedCpu = CpuTime.CurrentThread();
         }
 
         generating += Stopwatch.GetElapsedTime(started);
+        generatingCpu += CpuTime.CurrentThread() - startedCpu;
         if (batch.Count > 0)
         {
             await IngestBatchAsync();
@@ -72,6 +82,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var draining = Stopwatch.GetTimestamp();
         await ingestor.WhenIndexedAsync(cancellationToken);
         ingesting += Stopwatch.GetElapsedTime(draining);
+        var ingestCpu = CpuTime.Process() - cpuStarted - generatingCpu;
 
         var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
         var batches = LatencySummary.Of(batchTimes);
@@ -86,6 +97,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
         report.Add(Section, "ingest_records_per_s", "ingest rate (records)", records / ingesting.TotalSeconds, "records/s");
         report.Add(Section, "ingest_store_seconds", "  of which paper store (LiteDB)", timings.Store.TotalSeconds, "s");
         report.Add(Section, "ingest_index_seconds", "  of which search index", timings.Index.TotalSeconds, "s");
+        report.Add(Section, "ingest_cpu_us_per_paper", "  process CPU (not generating)", ingestCpu.TotalMicroseconds / corpus.Count, "µs/paper");
+        report.Add(Section, "ingest_store_cpu_us_per_paper", "    of which in the store's upserts", timings.StoreCpu.TotalMicroseconds / corpus.Count, "µs/paper");
         report.Add(Section, "ingest_gc_pause_percent", "  of which GC pauses", 100 * gcPause / ingesting, "%");
         report.Add(Section, "ingest_batch_p50_ms", $"batch of {BatchSize} p50", batches.P50, "ms");
         report.Add(Section, "ingest_batch_max_ms", $"batch of {BatchSize} max", batches.Max, "ms");
@@ -95,6 +108,13 @@ internal sealed class IngestScenario : IBenchmarkScenario
             report.Add(Section, "ingest_floor_ratio", "ingest rate / engine floor", corpus.Count / ingesting.TotalSeconds / floor);
         }
 
+        // Less disturbed by a busy machine than the rates: the engines' CPU per paper (both: every paper goes through
+        // both) over ours. 1 means ingest costs what the engines cost.
+        if (report["ingest_floor_litedb_cpu_us_per_paper"] is { } liteDbCpu and > 0 && report["ingest_floor_lucene_cpu_us_per_paper"] is { } luceneCpu and > 0)
+        {
+            report.Add(Section, "ingest_floor_cpu_ratio", "engines' CPU / ingest CPU (per paper)", (liteDbCpu + luceneCpu) / (ingestCpu.TotalMicroseconds / corpus.Count));
+        }
+
         // Every first arrival is a paper of its own; a duplicate must merge, never make a second paper.
         if (created != firstArrivals)
         {
@@ -102,6 +122,10 @@ internal sealed class IngestScenario : IBenchmarkScenario
         }
 
         await StoreIndexAgreement.CheckAsync(context.Services, corpus.Count, "after ingest", cancellationToken);
+        if (context.Services.GetRequiredService<ISearchIndex>() is TimedSearchIndex { Inner: LuceneSearchIndex lucene })
+        {
+            report.Add(Section, "ingest_index_segments", "index segments after ingest", lucene.CountSegments());
+        }
 
         async Task IngestBatchAsync()
         {

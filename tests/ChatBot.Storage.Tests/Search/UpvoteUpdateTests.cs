@@ -46,6 +46,47 @@ public sealed class UpvoteUpdateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_count_changed_before_any_search_showed_the_paper_is_updated_in_place()
+    {
+        // No search in between: no searcher shows the entries yet, only the index's record of what it added since.
+        await _index.Index.IndexAsync([Paper(1, "Vision transformers", upvotes: 10), Paper(2, "Speech transformers", upvotes: 5)]);
+        await _index.Index.IndexAsync([Paper(2, "Speech transformers", upvotes: 20) with { Revision = 3 }]);
+
+        // Re-analysing would have written a third entry (the deleted one stays counted in its segment).
+        Assert.Equal(2, _index.Index.CountWrittenEntries());
+        Assert.Equal([Id(2)], await HitsAsync(new SearchQuery { MinUpvotes = 15 }));
+        Assert.Equal([Id(2)], await HitsAsync(Words("speech")));
+        Assert.Equal(new SearchIndexState(2, 3, WasReset: false), await _index.Index.GetStateAsync());
+    }
+
+    [Fact]
+    public async Task A_paper_re_indexed_and_then_upvoted_before_any_search_keeps_its_new_version()
+    {
+        await _index.Index.IndexAsync([Paper(1, "Vision transformers", upvotes: 10), Paper(2, "Speech transformers", upvotes: 5)]);
+        await _index.Index.IndexAsync([Paper(1, "Vision mambas", upvotes: 10) with { Revision = 3 }]);
+        await _index.Index.IndexAsync([Paper(1, "Vision mambas", upvotes: 50) with { Revision = 4 }]);
+
+        // The first version, and the second, whose count alone changed after.
+        Assert.Equal(3, _index.Index.CountWrittenEntries());
+        Assert.Equal([Id(1)], await HitsAsync(Words("mambas") with { MinUpvotes = 50 }));
+        Assert.Equal([Id(2)], await HitsAsync(Words("transformers")));
+        Assert.Equal(new SearchIndexState(2, 4, WasReset: false), await _index.Index.GetStateAsync());
+    }
+
+    [Fact]
+    public async Task A_title_keyed_paper_re_keyed_and_upvoted_before_any_search_has_one_entry()
+    {
+        var byTitle = Paper(1, "Vision transformers", upvotes: 0) with { Id = PaperId.FromTitle("Vision transformers"), ArxivId = null };
+        await _index.Index.IndexAsync([byTitle, Paper(2, "Speech transformers", upvotes: 5)]);
+        await _index.Index.IndexAsync([Paper(1, "Vision transformers", upvotes: 10) with { Revision = 3 }]);
+        await _index.Index.IndexAsync([Paper(1, "Vision transformers", upvotes: 30) with { Revision = 4 }]);
+
+        Assert.Equal([Id(1)], await HitsAsync(Words("vision")));
+        Assert.Equal([Id(1)], await HitsAsync(new SearchQuery { MinUpvotes = 30 }));
+        Assert.Equal(new SearchIndexState(2, 4, WasReset: false), await _index.Index.GetStateAsync());
+    }
+
+    [Fact]
     public async Task A_changed_title_with_a_changed_count_is_indexed_again()
     {
         // Two papers in one segment: a segment whose every entry is deleted would be dropped at once.
