@@ -1,5 +1,6 @@
 using ChatBot.Core.Papers;
 using ChatBot.Storage.Papers;
+using ChatBot.Testing;
 
 namespace ChatBot.Storage.Tests.Papers;
 
@@ -17,7 +18,7 @@ public sealed class StoredPaperKeysTests : IDisposable
     public async Task Keys_loaded_a_chunk_at_a_time_hold_every_stored_paper(int chunk)
     {
         string[] titles = ["Vision Transformers Need Registers", "A ConvNet for the 2020s", "Attention Is All You Need", "Deep Residual Learning", "Scaling Laws", "Mamba", "Denoising Diffusion"];
-        await _fixture.Store.UpsertAsync([.. titles.Take(4).Select((t, i) => ArxivPaper($"2106.0455{i}", t)), .. titles.Skip(4).Select(TitlePaper)]);
+        await _fixture.Store.UpsertAsync([.. titles.Take(4).Select((t, i) => TestPapers.Arxiv($"2106.0455{i}", t)), .. titles.Skip(4).Select(t => TestPapers.Titled(t))]);
         _fixture.Reopen();
 
         var keys = StoredPaperKeys.Load(_fixture.Database.Database.GetCollection(LiteDbPaperStore.CollectionName), chunk);
@@ -40,29 +41,12 @@ public sealed class StoredPaperKeysTests : IDisposable
     [Fact]
     public async Task After_a_restart_a_paper_found_by_title_still_merges()
     {
-        await _fixture.Store.UpsertAsync([TitlePaper("Attention Is All You Need")]);
+        await _fixture.Store.UpsertAsync([TestPapers.Titled("Attention Is All You Need")]);
         _fixture.Reopen();
 
-        var summary = await _fixture.Store.UpsertAsync([ArxivPaper("1706.03762", "Attention is all you need")]);
+        var summary = await _fixture.Store.UpsertAsync([TestPapers.Arxiv("1706.03762", "Attention is all you need")]);
 
         Assert.Equal((0, 1), (summary.New, summary.Updated));
         Assert.Equal("1706.03762", (await _fixture.Store.FindAsync(PaperId.FromTitle("Attention Is All You Need")))!.ArxivId);
     }
-
-    private static Paper ArxivPaper(string arxivId, string title) => new()
-    {
-        Id = PaperId.Parse(arxivId),
-        ArxivId = arxivId,
-        Title = title,
-        Abstract = $"Abstract of {title}.",
-        Sources = [PaperSources.HuggingFace],
-    };
-
-    private static Paper TitlePaper(string title) => new()
-    {
-        Id = PaperId.FromTitle(title),
-        Title = title,
-        Abstract = $"Abstract of {title}.",
-        Sources = [PaperSources.File],
-    };
 }
