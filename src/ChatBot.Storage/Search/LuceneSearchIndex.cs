@@ -385,6 +385,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             foreach (var paper in papers)
             {
                 revision = Math.Max(revision, paper.Revision);
+                // Once per paper: compared with its entry's, then written with the new entry.
+                var content = paper.Withdrawn ? 0 : PaperFields.ContentHash(paper);
                 var firstInCall = touchedIds.Add(paper.Id.Value) & (paper.Sequence == 0 || touchedSequences.Add(paper.Sequence));
                 if (!firstInCall)
                 {
@@ -393,7 +395,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
                 if (paper.Sequence <= session.HighestSequence)
                 {
-                    if (!paper.Withdrawn && firstInCall && HoldsSameContent(session, ref searcher, paper))
+                    if (!paper.Withdrawn && firstInCall && HoldsSameContent(session, ref searcher, paper, content))
                     {
                         writer.UpdateNumericDocValue(PaperFields.IdTerm(paper.Id), PaperFields.UpvotesSort, paper.Upvotes ?? 0);
                         upvotesUpdated++;
@@ -417,7 +419,6 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 }
                 else
                 {
-                    var content = PaperFields.ContentHash(paper);
                     session.Added(paper, content);
                     adds.Add((paper, content));
                 }
@@ -469,11 +470,11 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     // (a paper met again soon after it was added, as when a second source reports it). Otherwise read from the last
     // refreshed searcher, which shows this paper's entries as they are (NeedsRefresh), straight from the terms of
     // each segment: a query per look-up (weight, scorer, collector) cost more than the look-up.
-    private static bool HoldsSameContent(LuceneIndexSession session, ref IndexSearcher? searcher, Paper paper)
+    private static bool HoldsSameContent(LuceneIndexSession session, ref IndexSearcher? searcher, Paper paper, long content)
     {
         if (session.AddedSinceRefresh(paper) is { } added)
         {
-            return added == PaperFields.ContentHash(paper);
+            return added == content;
         }
 
         searcher ??= session.AcquireLastRefreshed();
@@ -484,8 +485,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             return false;
         }
 
-        var content = leaves[entry.Leaf].AtomicReader.GetNumericDocValues(PaperFields.Content);
-        return content is not null && content.Get(entry.Doc) == PaperFields.ContentHash(paper);
+        var stored = leaves[entry.Leaf].AtomicReader.GetNumericDocValues(PaperFields.Content);
+        return stored is not null && stored.Get(entry.Doc) == content;
     }
 
     // The one live document holding term (its leaf and the document within it), or null when none or several do.
