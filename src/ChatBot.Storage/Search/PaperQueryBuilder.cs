@@ -19,19 +19,7 @@ internal sealed class PaperQueryBuilder(Analyzer analyzer)
     private const float TieBreaker = 0.1f;
 
     /// <summary>The query's clauses as Lucene queries, without those that analysed to nothing.</summary>
-    public IReadOnlyList<Query> Clauses(SearchQuery query)
-    {
-        var clauses = new List<Query>(query.Clauses.Count);
-        foreach (var clause in query.Clauses)
-        {
-            if (Clause(clause) is { } built)
-            {
-                clauses.Add(built);
-            }
-        }
-
-        return clauses;
-    }
+    public IReadOnlyList<Query> Clauses(SearchQuery query) => Built(query.Clauses, Clause);
 
     /// <summary>
     /// Every clause required (or, <paramref name="anyClause"/>, at least one); all papers when there is no clause. The
@@ -103,18 +91,21 @@ internal sealed class PaperQueryBuilder(Analyzer analyzer)
     }
 
     // The excluded words that analyse to something, as queries.
-    private List<Query> Excluded(SearchQuery query)
+    private List<Query> Excluded(SearchQuery query) => Built(query.Excluded, Term);
+
+    // What build makes of each item, leaving out the items that analyse to nothing.
+    private static List<Query> Built<T>(IReadOnlyCollection<T> items, Func<T, Query?> build)
     {
-        var excluded = new List<Query>(query.Excluded.Count);
-        foreach (var term in query.Excluded)
+        var built = new List<Query>(items.Count);
+        foreach (var item in items)
         {
-            if (Term(term) is { } built)
+            if (build(item) is { } query)
             {
-                excluded.Add(built);
+                built.Add(query);
             }
         }
 
-        return excluded;
+        return built;
     }
 
     private Query? Clause(QueryClause clause)
