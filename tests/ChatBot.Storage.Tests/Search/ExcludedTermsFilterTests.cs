@@ -1,12 +1,8 @@
-using System.Globalization;
 using ChatBot.Storage.Search;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace ChatBot.Storage.Tests.Search;
 
@@ -21,34 +17,23 @@ public sealed class ExcludedTermsFilterTests : IDisposable
     private static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
     private static readonly string[] Fields = [PaperFields.Title, PaperFields.Abstract];
 
-    private readonly RAMDirectory _directory = new();
-    private readonly IndexWriter _writer;
+    private readonly SegmentedTestIndex _index = new(commitEvery: 600, deleteEvery: 89);
     private readonly Random _random = new(11);
-    private int _next;
 
     public ExcludedTermsFilterTests()
     {
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
-        {
-            Similarity = new BM25Similarity(),
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        });
         AddPapers(2_500);
     }
 
     public static TheoryData<int> PageSizes() => [1, 10, 300, 5_000];
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _index.Dispose();
 
     [Theory]
     [MemberData(nameof(PageSizes))]
     public void Leaves_what_excluded_clauses_leave(int n)
     {
-        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        using var reader = _index.OpenReader();
         AssertSameAsClauses(Searcher(reader), n);
         AssertSameAsClauses(Searcher(reader), n);
     }
@@ -56,14 +41,14 @@ public sealed class ExcludedTermsFilterTests : IDisposable
     [Fact]
     public void Kept_bit_sets_still_agree_after_new_papers_deletes_and_an_upvote_change()
     {
-        using (var before = DirectoryReader.Open(_writer, applyAllDeletes: true))
+        using (var before = _index.OpenReader())
         {
             AssertSameAsClauses(Searcher(before), 10);
         }
 
         AddPapers(700);
-        _writer.UpdateNumericDocValue(new Term(PaperFields.Id, Id(3)), PaperFields.UpvotesSort, 1_000);
-        using var after = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        _index.Writer.UpdateNumericDocValue(new Term(PaperFields.Id, SegmentedTestIndex.Id(3)), PaperFields.UpvotesSort, 1_000);
+        using var after = _index.OpenReader();
         AssertSameAsClauses(Searcher(after), 10);
         AssertSameAsClauses(Searcher(after), 2_000);
     }
@@ -71,15 +56,13 @@ public sealed class ExcludedTermsFilterTests : IDisposable
     [Fact]
     public void A_query_with_no_exclusion_is_not_filtered()
     {
-        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        using var reader = _index.OpenReader();
         var searcher = Searcher(reader);
         var all = searcher.Search(new MatchAllDocsQuery(), new ExcludedTermsFilter([]), 1);
         Assert.Equal(reader.NumDocs, all.TotalHits);
     }
 
     private static IndexSearcher Searcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
-
-    private static string Id(int i) => i.ToString(CultureInfo.InvariantCulture);
 
     // A word in either field, as PaperQueryBuilder looks for a word anywhere.
     private static DisjunctionMaxQuery Anywhere(string word)
@@ -156,32 +139,13 @@ public sealed class ExcludedTermsFilterTests : IDisposable
         }
     }
 
-    private void AddPapers(int count)
+    private void AddPapers(int count) => _index.Add(count, (_, document) =>
     {
-        for (var end = _next + count; _next < end; _next++)
-        {
-            var document = new Document
-            {
-                new StringField(PaperFields.Id, Id(_next), Field.Store.NO),
-                new TextField(PaperFields.Title, Text(1, 6), Field.Store.NO),
-                new TextField(PaperFields.Abstract, Text(3, 20), Field.Store.NO),
-                new NumericDocValuesField(PaperFields.DateSort, _random.Next(0, 60)),
-                new NumericDocValuesField(PaperFields.UpvotesSort, _random.Next(0, 5)),
-            };
-            _writer.AddDocument(document);
-            if (_next % 600 == 599)
-            {
-                _writer.Commit();
-            }
-
-            if (_next % 89 == 0)
-            {
-                _writer.DeleteDocuments(new Term(PaperFields.Id, Id(_next / 2)));
-            }
-        }
-
-        _writer.Commit();
-    }
+        document.Add(new TextField(PaperFields.Title, Text(1, 6), Field.Store.NO));
+        document.Add(new TextField(PaperFields.Abstract, Text(3, 20), Field.Store.NO));
+        document.Add(new NumericDocValuesField(PaperFields.DateSort, _random.Next(0, 60)));
+        document.Add(new NumericDocValuesField(PaperFields.UpvotesSort, _random.Next(0, 5)));
+    });
 
     private string Text(int min, int max) =>
         string.Join(' ', Enumerable.Range(0, _random.Next(min, max)).Select(_ => Words[_random.Next(Words.Length)]));

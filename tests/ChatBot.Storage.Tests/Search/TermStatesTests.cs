@@ -1,12 +1,8 @@
-using System.Globalization;
 using ChatBot.Storage.Search;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace ChatBot.Storage.Tests.Search;
 
@@ -20,31 +16,20 @@ public sealed class TermStatesTests : IDisposable
 {
     private static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"];
 
-    private readonly RAMDirectory _directory = new();
-    private readonly IndexWriter _writer;
+    private readonly SegmentedTestIndex _index = new(commitEvery: 500, deleteEvery: 71);
     private readonly Random _random = new(5);
-    private int _next;
 
     public TermStatesTests()
     {
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
-        {
-            Similarity = new BM25Similarity(),
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        });
         AddPapers(2_000);
     }
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _index.Dispose();
 
     [Fact]
     public void Resolved_queries_find_what_Lucenes_look_up_finds()
     {
-        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        using var reader = _index.OpenReader();
         AssertSameAsLucene(reader);
         AssertSameAsLucene(reader);
     }
@@ -52,20 +37,20 @@ public sealed class TermStatesTests : IDisposable
     [Fact]
     public void A_refreshed_reader_is_looked_up_afresh()
     {
-        using (var before = DirectoryReader.Open(_writer, applyAllDeletes: true))
+        using (var before = _index.OpenReader())
         {
             AssertSameAsLucene(before);
         }
 
         AddPapers(900);
-        using var after = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        using var after = _index.OpenReader();
         AssertSameAsLucene(after);
     }
 
     [Fact]
     public void Threads_searching_at_once_find_what_Lucene_finds()
     {
-        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        using var reader = _index.OpenReader();
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => AssertSameAsLucene(reader));
     }
 
@@ -104,38 +89,19 @@ public sealed class TermStatesTests : IDisposable
         }
     }
 
-    private void AddPapers(int count)
+    private void AddPapers(int count) => _index.Add(count, (number, document) =>
     {
-        for (var end = _next + count; _next < end; _next++)
+        document.Add(new TextField(PaperFields.Title, Text(number, 1, 6), Field.Store.NO));
+        document.Add(new TextField(PaperFields.Abstract, Text(number, 3, 20), Field.Store.NO));
+        // Keywords in the later papers only: the first segments have no such field.
+        if (number >= 1_200)
         {
-            var document = new Document
-            {
-                new StringField(PaperFields.Id, _next.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
-                new TextField(PaperFields.Title, Text(1, 6), Field.Store.NO),
-                new TextField(PaperFields.Abstract, Text(3, 20), Field.Store.NO),
-            };
-            // Keywords in the later papers only: the first segments have no such field.
-            if (_next >= 1_200)
-            {
-                document.Add(new TextField(PaperFields.Keywords, Text(1, 3), Field.Store.NO));
-            }
-
-            _writer.AddDocument(document);
-            if (_next % 500 == 499)
-            {
-                _writer.Commit();
-            }
-
-            if (_next % 71 == 0)
-            {
-                _writer.DeleteDocuments(new Term(PaperFields.Id, (_next / 2).ToString(CultureInfo.InvariantCulture)));
-            }
+            document.Add(new TextField(PaperFields.Keywords, Text(number, 1, 3), Field.Store.NO));
         }
-
-        _writer.Commit();
-    }
+    });
 
     // The first segment holds neither "zeta" nor "eta".
-    private string Text(int min, int max) =>
-        string.Join(' ', Enumerable.Range(0, _random.Next(min, max)).Select(_ => Words[_random.Next(_next < 500 ? Words.Length - 2 : Words.Length)]));
+    // The last two words only from paper 500 on: the first segment lacks them.
+    private string Text(int number, int min, int max) =>
+        string.Join(' ', Enumerable.Range(0, _random.Next(min, max)).Select(_ => Words[_random.Next(number < 500 ? Words.Length - 2 : Words.Length)]));
 }

@@ -1,11 +1,6 @@
-using System.Globalization;
 using ChatBot.Storage.Search;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace ChatBot.Storage.Tests.Search;
 
@@ -17,48 +12,22 @@ internal sealed class TiedSegmentIndex : IDisposable
 {
     public static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon"];
 
-    private readonly RAMDirectory _directory = new();
+    private readonly SegmentedTestIndex _index = new(commitEvery: 700, deleteEvery: 97);
 
     public TiedSegmentIndex()
     {
         var random = new Random(7);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
+        _index.Add(3_000, (number, document) =>
         {
-            Similarity = new BM25Similarity(),
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        };
-        using (var writer = new IndexWriter(_directory, config))
-        {
-            for (var i = 0; i < 3_000; i++)
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => Words[random.Next(Words.Length)]));
+            document.Add(new TextField(PaperFields.Title, text, Field.Store.NO));
+            if (number % 50 != 0)
             {
-                var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => Words[random.Next(Words.Length)]));
-                var document = new Document
-                {
-                    new StringField(PaperFields.Id, i.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
-                    new TextField(PaperFields.Title, text, Field.Store.NO),
-                };
-                if (i % 50 != 0)
-                {
-                    document.Add(new NumericDocValuesField(PaperFields.DateSort, random.Next(0, 40)));
-                    document.Add(new NumericDocValuesField(PaperFields.UpvotesSort, random.Next(0, 4)));
-                }
-
-                writer.AddDocument(document);
-                if (i % 700 == 699)
-                {
-                    writer.Commit();
-                }
-
-                if (i % 97 == 0)
-                {
-                    writer.DeleteDocuments(new Term(PaperFields.Id, (i / 2).ToString(CultureInfo.InvariantCulture)));
-                }
+                document.Add(new NumericDocValuesField(PaperFields.DateSort, random.Next(0, 40)));
+                document.Add(new NumericDocValuesField(PaperFields.UpvotesSort, random.Next(0, 4)));
             }
-
-            writer.Commit();
-        }
-
-        Reader = DirectoryReader.Open(_directory);
+        });
+        Reader = _index.OpenReader();
     }
 
     public DirectoryReader Reader { get; }
@@ -66,6 +35,6 @@ internal sealed class TiedSegmentIndex : IDisposable
     public void Dispose()
     {
         Reader.Dispose();
-        _directory.Dispose();
+        _index.Dispose();
     }
 }
