@@ -1,8 +1,10 @@
 using System.Globalization;
+using ChatBot.Benchmarks.Hosting;
 using ChatBot.Benchmarks.Measuring;
 using ChatBot.Benchmarks.Queries;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Search;
+using ChatBot.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Benchmarks.Scenarios;
@@ -19,6 +21,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
     public const int PageSize = 10;
     private const int SlowestQueries = 20;
     private const int SlowestReruns = 5;
+    private const int PlainLuceneQueries = 1_000;
 
     private const string Section = "Search";
 
@@ -95,6 +98,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
         }
 
         await RerunSlowestAsync(index, queries, overall, summary, context, report, cancellationToken);
+        ComparePlainLucene(index, queries, overall, warmUpMix, context, report);
         report.AddText(Section, "search_examples", "examples", string.Join(" | ", queries.Take(12).Select(q => q.Text)));
     }
 
@@ -123,6 +127,31 @@ internal sealed class SearchScenario : IBenchmarkScenario
         report.Add(Section, "search_slowest_rerun_p50_ms", $"the {SlowestQueries} slowest, run again: median", reruns.Count == 0 ? 0 : LatencySummary.Of(reruns).P50, "ms");
         report.Add(Section, "search_slowest_still_slow", $"  of them still above the p95 ({summary.P95:0.0} ms)", reruns.Count(r => r > summary.P95));
         report.AddText(Section, "search_slowest", "slowest (timed/rerun ms)", string.Join(" | ", lines.Take(8)));
+    }
+
+    // The first queries again on a plain Lucene searcher (PlainLuceneSearch): how much of the latency is the engine's.
+    private static void ComparePlainLucene(
+        ISearchIndex index, List<BenchmarkQuery> queries, LatencyRecorder timings, QueryMix warmUpMix, BenchmarkContext context, BenchmarkReport report)
+    {
+        if ((index is TimedSearchIndex timed ? timed.Inner : index) is not LuceneSearchIndex lucene)
+        {
+            return;
+        }
+
+        var compared = queries.Take(PlainLuceneQueries).ToList();
+        var plain = lucene.Read(reader =>
+        {
+            using var search = new PlainLuceneSearch(reader, PageSize, context.Now);
+            return search.Time(warmUpMix.Take(WarmUpQueries), compared);
+        });
+        var label = $"plain Lucene, one thread, the first {compared.Count} queries:";
+        report.Add(Section, "search_engine_queries", label + " queries", compared.Count);
+        report.Add(Section, "search_engine_p50_ms", "  p50", plain.Summarize().P50, "ms");
+        report.Add(Section, "search_engine_p99_ms", "  p99", plain.Summarize().P99, "ms");
+        report.Add(Section, "search_same_queries_p99_ms", "  our search p99 on the same queries", LatencySummary.Of([.. timings.Timings.Take(compared.Count)]).P99, "ms");
+        var phrases = compared.Select((q, i) => (q.Kind, Ms: plain.Timings[i])).Where(t => t.Kind == QueryKind.Phrase).Select(t => t.Ms).ToList();
+        report.Add(Section, "search_engine_phrase_p50_ms", "  phrases p50", LatencySummary.Of(phrases).P50, "ms");
+        report.Add(Section, "search_engine_phrase_p99_ms", "  phrases p99", LatencySummary.Of(phrases).P99, "ms");
     }
 
     /// <summary>A query the parser reads otherwise than the mix meant would time another query: the run fails.</summary>
