@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatBot.Core.Papers;
 using ChatBot.Storage.Search;
 using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -117,7 +118,7 @@ internal sealed class AlertBatch : IDisposable
             {
                 foreach (var paper in live.Values)
                 {
-                    writer.AddDocument(PaperFields.ToDocument(paper));
+                    writer.AddDocument(Matched(paper));
                 }
 
                 writer.ForceMerge(1);
@@ -131,6 +132,28 @@ internal sealed class AlertBatch : IDisposable
             directory.Dispose();
             throw;
         }
+    }
+
+    // What matching reads of the search index's document for the paper: the words of its text fields, indexed as the
+    // search index indexes them but not stored (the batch never reads them back), and its stored id (the writer, not the
+    // batch, decides the documents' order). Dates and upvotes are read from the papers.
+    private static Document Matched(Paper paper)
+    {
+        var document = new Document();
+        foreach (var field in PaperFields.ToDocument(paper).Fields)
+        {
+            switch (field.Name)
+            {
+                case PaperFields.Id:
+                    document.Add(field);
+                    break;
+                case PaperFields.Title or PaperFields.Abstract or PaperFields.Authors or PaperFields.Keywords:
+                    document.Add(new TextField(field.Name, field.GetStringValue(CultureInfo.InvariantCulture), Field.Store.NO));
+                    break;
+            }
+        }
+
+        return document;
     }
 
     /// <summary>Sets the bit of every document (and no bit past the last).</summary>
