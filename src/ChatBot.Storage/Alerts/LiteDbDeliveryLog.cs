@@ -22,7 +22,10 @@ namespace ChatBot.Storage.Alerts;
 /// been half recorded the old way when the old version stopped).
 /// </para>
 /// </summary>
-internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes = LiteDbDeliveryLog.PageBytes) : IDeliveryLog
+/// <param name="database">The database.</param>
+/// <param name="pageBytes">Bytes of matches per stored page.</param>
+/// <param name="readChunk">Stored pages read per query when the pending deliveries are listed (<see cref="ChunkedRead"/>).</param>
+internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes = LiteDbDeliveryLog.PageBytes, int readChunk = LiteDbDeliveryLog.ReadChunk) : IDeliveryLog
 {
     private const string LegacyCollection = "deliveries";
     private const string PagesCollection = "alert_matches";
@@ -32,6 +35,9 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
 
     // Bytes of matches per page: well under LiteDB's 16 MB document limit, a few pages per large batch.
     public const int PageBytes = 2 * 1024 * 1024;
+
+    // Stored pages (each up to PageBytes and the batch's paper table) read per query by PendingByUserAsync: about 16 MB.
+    public const int ReadChunk = 8;
 
     private LiteDatabase Db => database.Database;
 
@@ -157,7 +163,8 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         var users = new Dictionary<string, List<(MatchPage Page, MatchPageEntry Entry)>>(StringComparer.Ordinal);
         var order = new List<string>();
         var settledPages = new List<BsonValue>();
-        foreach (var document in Db.GetCollection(PagesCollection).FindAll())
+        // In chunks of pages, each query its own: the page cache never holds every stored page at once.
+        foreach (var document in ChunkedRead.ById(Db.GetCollection(PagesCollection), readChunk))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = MatchPage.Of(document);
