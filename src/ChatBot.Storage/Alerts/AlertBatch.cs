@@ -113,6 +113,9 @@ internal sealed class AlertBatch : IDisposable
                 OpenMode = OpenMode.CREATE,
                 // One segment for a batch of a few thousand papers: one set of postings to look terms up in.
                 RAMBufferSizeMB = 256,
+                // No compound file: the merge policy wants none for a segment that is the whole index, so ForceMerge(1)
+                // rewrote the one flushed segment (half of Open's 100 MB allocated for 1,000 papers).
+                UseCompoundFile = false,
             };
             using (var writer = new IndexWriter(directory, config))
             {

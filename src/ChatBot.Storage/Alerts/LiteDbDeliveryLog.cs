@@ -68,6 +68,8 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         var setIndex = new Dictionary<MatchSetKey, int>();
         var allowed = new ulong[fresh.Length];
         var union = new ulong[fresh.Length];
+        var set = new ulong[fresh.Length]; // an alert's allowed papers; copied only when no alert before had the same
+        var matched = new List<(string AlertId, int Set)>();
         var recorded = 0;
         foreach (var user in batch.Users)
         {
@@ -78,11 +80,12 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
             }
 
             Array.Clear(union);
-            var matched = new List<(string AlertId, int Set)>(user.Alerts.Count);
-            foreach (var alert in user.Alerts)
+            matched.Clear();
+            var alerts = user.Alerts;
+            for (var a = 0; a < alerts.Count; a++)
             {
-                var bits = alert.Papers;
-                var set = new ulong[allowed.Length];
+                var bits = alerts[a].Papers;
+                Array.Clear(set);
                 var any = 0UL;
                 for (var i = 0; i < set.Length && i < bits.Length; i++)
                 {
@@ -95,14 +98,13 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
                     continue;
                 }
 
-                var key = new MatchSetKey(set);
-                if (!setIndex.TryGetValue(key, out var index))
+                if (!setIndex.TryGetValue(new MatchSetKey(set), out var index))
                 {
-                    setIndex[key] = index = setIndex.Count;
+                    setIndex[new MatchSetKey((ulong[])set.Clone())] = index = setIndex.Count;
                     MatchPageCodec.WriteSet(sets, set);
                 }
 
-                matched.Add((alert.AlertId, index));
+                matched.Add((alerts[a].AlertId, index));
             }
 
             if (matched.Count == 0)
