@@ -11,8 +11,8 @@ using Lucene.Net.Util;
 namespace ChatBot.Storage.Alerts;
 
 /// <summary>
-/// One batch of papers in an in-memory Lucene index, with the documents the search index would hold
-/// (same fields, same analyzer), one searcher over it, every document's id, date and upvotes as arrays,
+/// One batch of papers in an in-memory Lucene index, with what matching reads of the documents the search index
+/// would hold (its text fields indexed the same way with the same analyzer, not stored, and the id), one searcher over it, every document's id, date and upvotes as arrays,
 /// and the set of terms of each text field, so an alert whose words the batch lacks is skipped unasked.
 /// </summary>
 internal sealed class AlertBatch : IDisposable
