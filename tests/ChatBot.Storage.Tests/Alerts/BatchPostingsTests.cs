@@ -16,7 +16,7 @@ public sealed class BatchPostingsTests(SeedCorpusFixture corpus) : IClassFixture
     private static readonly char[] Separators = [.. " \n\r\t.,;:!?()[]{}\"'".ToCharArray()];
 
     [Fact]
-    public void Words_phrases_titles_and_authors_set_exactly_the_documents_a_lucene_search_finds()
+    public void Words_phrases_and_title_words_set_exactly_the_documents_a_lucene_search_finds()
     {
         using var analyzer = PaperAnalyzer.Create();
         using var batch = AlertBatch.Open(corpus.Papers, analyzer)!;
@@ -74,8 +74,8 @@ public sealed class BatchPostingsTests(SeedCorpusFixture corpus) : IClassFixture
         }
     }
 
-    // From every fifth paper: each title word, two and three title words as phrases (a hyphenated one among them when
-    // there is one), a title: word, each author's full name and last name as author: phrases and as plain words.
+    // From every fifth paper: each title word, two and three title words as phrases (hyphenated words among them), and a
+    // title: word. (The seed pages name no authors: AlertSearchAgreementTests compares author names.)
     private static IEnumerable<QueryTerm> Terms(IReadOnlyList<Paper> papers)
     {
         var seen = new HashSet<QueryTerm>();
@@ -95,13 +95,6 @@ public sealed class BatchPostingsTests(SeedCorpusFixture corpus) : IClassFixture
             if (words.Length > 1)
             {
                 terms.Add(new QueryTerm(QueryField.Title, words[1], IsPhrase: false));
-            }
-
-            foreach (var author in papers[i].Authors)
-            {
-                terms.Add(new QueryTerm(QueryField.Author, author, IsPhrase: true));
-                terms.Add(new QueryTerm(QueryField.Author, author.Split(' ')[^1], IsPhrase: false));
-                terms.Add(new QueryTerm(QueryField.Any, author, IsPhrase: true));
             }
 
             foreach (var term in terms.Where(seen.Add))
