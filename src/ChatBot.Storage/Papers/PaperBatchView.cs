@@ -15,72 +15,42 @@ internal sealed class PaperBatchView
     private readonly Dictionary<string, BsonDocument?> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BsonDocument>> _byTitleKey = new(StringComparer.Ordinal);
 
-    /// <summary>Ids asked of LiteDB per query: a query's pages stay in memory until it ends (StoredPaperKeys.Load).</summary>
-    public const int ReadChunk = 500;
-
     public static PaperBatchView Load(ILiteCollection<BsonDocument> collection, IReadOnlyList<Paper> papers, StoredPaperKeys keys)
     {
         var view = new PaperBatchView();
-        // An arXiv paper's _id is its arXiv id.
-        view.Read(collection, keys, papers.Select(p => p.ArxivId).OfType<string>());
-
-        // A paper found by its arXiv id merges into that one (FindExisting): its title is not looked up.
-        var titleKeys = new List<string>();
         foreach (var paper in papers)
         {
+            if (paper.ArxivId is { } arxivId && !view._byId.ContainsKey(arxivId))
+            {
+                // An arXiv paper's _id is its arXiv id.
+                view._byId[arxivId] = Read(collection, keys, arxivId);
+            }
+        }
+
+        foreach (var paper in papers)
+        {
+            // A paper found by its arXiv id merges into that one (FindExisting): its title is not looked up.
             if (paper.ArxivId is { } arxivId && view._byId[arxivId] is not null)
             {
                 continue;
             }
 
             var key = TitleKey.From(paper.Title);
-            if (view._byTitleKey.TryAdd(key, []))
+            if (!view._byTitleKey.ContainsKey(key))
             {
-                titleKeys.Add(key);
+                // Candidates only: the document's own title key decides.
+                view._byTitleKey[key] = [.. keys.IdsWithTitleKey(key)
+                    .Select(id => view._byId.TryGetValue(id, out var known) ? known : view._byId[id] = Read(collection, keys, id))
+                    .OfType<BsonDocument>()
+                    .Where(d => d[PaperDocumentMapper.TitleKeyField].AsString == key)];
             }
-        }
-
-        view.Read(collection, keys, titleKeys.SelectMany(keys.IdsWithTitleKey));
-        foreach (var key in titleKeys)
-        {
-            // Candidates only: the document's own title key decides.
-            view._byTitleKey[key] = [.. keys.IdsWithTitleKey(key)
-                .Select(id => view._byId[id])
-                .OfType<BsonDocument>()
-                .Where(d => d[PaperDocumentMapper.TitleKeyField].AsString == key)];
         }
 
         return view;
     }
 
-    // Reads the ids not read yet, a chunk per query: one FindById per paper cost more in LiteDB's query set-up (plan,
-    // reader, snapshot) than in the look-up itself. Ids no paper was stored under are not asked (a new paper costs no read).
-    private void Read(ILiteCollection<BsonDocument> collection, StoredPaperKeys keys, IEnumerable<string> ids)
-    {
-        var toRead = new List<string>();
-        foreach (var id in ids)
-        {
-            if (_byId.TryAdd(id, null) && keys.MayHoldId(id))
-            {
-                toRead.Add(id);
-            }
-        }
-
-        foreach (var chunk in toRead.Chunk(ReadChunk))
-        {
-            // LiteDB's default collation ignores case, as FindById did: each id gets the document LiteDB matched to it.
-            var found = new Dictionary<string, BsonDocument>(StringComparer.OrdinalIgnoreCase);
-            foreach (var document in collection.Find(Query.In("_id", new BsonArray(chunk.Select(id => new BsonValue(id))))))
-            {
-                found.TryAdd(document["_id"].AsString, document);
-            }
-
-            foreach (var id in chunk)
-            {
-                _byId[id] = found.GetValueOrDefault(id);
-            }
-        }
-    }
+    private static BsonDocument? Read(ILiteCollection<BsonDocument> collection, StoredPaperKeys keys, string id) =>
+        keys.MayHoldId(id) ? collection.FindById(id) : null;
 
     /// <summary>The stored paper <paramref name="incoming"/> merges into: the same arXiv id, else the same title key.</summary>
     public BsonDocument? FindExisting(Paper incoming)
