@@ -317,28 +317,19 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>Entries the searchers see, deleted ones included until a merge drops them (for tests: a re-analysed paper adds one).</summary>
-    internal int CountWrittenEntries()
-    {
-        var searchers = Session.Searchers;
-        var searcher = searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.MaxDoc;
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
-    }
+    internal int CountWrittenEntries() => Read(reader => reader.MaxDoc);
 
     /// <summary>Segments the searchers see (for the benchmark: each one costs a search its own term look-ups).</summary>
-    internal int CountSegments()
+    internal int CountSegments() => Read(reader => reader.Leaves.Count);
+
+    /// <summary>What <paramref name="read"/> makes of the index as searches see it now (for tests and the benchmark).</summary>
+    internal T Read<T>(Func<IndexReader, T> read)
     {
         var searchers = Session.Searchers;
         var searcher = searchers.Acquire();
         try
         {
-            return searcher.IndexReader.Leaves.Count;
+            return read(searcher.IndexReader);
         }
         finally
         {

@@ -1,8 +1,10 @@
 using System.Globalization;
+using ChatBot.Benchmarks.Hosting;
 using ChatBot.Benchmarks.Measuring;
 using ChatBot.Benchmarks.Queries;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Search;
+using ChatBot.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Benchmarks.Scenarios;
@@ -19,6 +21,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
     public const int PageSize = 10;
     private const int SlowestQueries = 20;
     private const int SlowestReruns = 5;
+    private const int PlainLuceneQueries = 1_000;
 
     private const string Section = "Search";
 
@@ -41,7 +44,6 @@ internal sealed class SearchScenario : IBenchmarkScenario
         var overall = new LatencyRecorder(queries.Count);
         var byKind = Enum.GetValues<QueryKind>().ToDictionary(k => k, _ => new LatencyRecorder());
         var allocatedByKind = Enum.GetValues<QueryKind>().ToDictionary(k => k, _ => 0L);
-        var withoutGc = new LatencyRecorder(queries.Count);
         var progress = new ProgressLine(context.Progress, "search", queries.Count);
         int empty = 0, relaxed = 0;
         long totalHits = 0, allocated = 0;
@@ -51,17 +53,12 @@ internal sealed class SearchScenario : IBenchmarkScenario
         foreach (var query in queries)
         {
             // The search runs on this thread (the index completes synchronously), so this thread's allocations are the query's.
-            var collections = GC.CollectionCount(0);
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var results = await overall.TimeAsync(() => index.SearchAsync(query.Query, 0, PageSize, context.Now, cancellationToken));
             var queryAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             allocated += queryAllocated;
             allocatedByKind[query.Kind] += queryAllocated;
             byKind[query.Kind].Record(overall.Last);
-            if (GC.CollectionCount(0) == collections)
-            {
-                withoutGc.Record(overall.Last);
-            }
 
             totalHits += results.TotalHits;
             empty += results.Hits.Count == 0 ? 1 : 0;
@@ -83,8 +80,8 @@ internal sealed class SearchScenario : IBenchmarkScenario
         report.Add(Section, "search_gc_collections", "GCs while timing (all generations)", gen0);
         report.Add(Section, "search_gc_gen2_collections", "  of which gen2", gen2);
         report.Add(Section, "search_gc_pause_ms", "GC pauses while timing", paused.TotalMilliseconds, "ms");
-        report.Add(Section, "search_queries_during_gc", "queries timed across a GC", queries.Count - withoutGc.Count);
-        report.Add(Section, "search_p99_without_gc_ms", "search p99, queries without a GC", withoutGc.Summarize().P99, "ms");
+        report.Add(Section, "search_queries_during_gc", "queries timed across a GC", overall.CountAcrossGc);
+        report.Add(Section, "search_p99_without_gc_ms", "search p99, queries without a GC", overall.SummarizeWithoutGc().P99, "ms");
         foreach (var (kind, recorder) in byKind)
         {
             var latency = recorder.Summarize();
@@ -95,6 +92,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
         }
 
         await RerunSlowestAsync(index, queries, overall, summary, context, report, cancellationToken);
+        ComparePlainLucene(index, queries, overall, warmUpMix, context, report);
         report.AddText(Section, "search_examples", "examples", string.Join(" | ", queries.Take(12).Select(q => q.Text)));
     }
 
@@ -123,6 +121,31 @@ internal sealed class SearchScenario : IBenchmarkScenario
         report.Add(Section, "search_slowest_rerun_p50_ms", $"the {SlowestQueries} slowest, run again: median", reruns.Count == 0 ? 0 : LatencySummary.Of(reruns).P50, "ms");
         report.Add(Section, "search_slowest_still_slow", $"  of them still above the p95 ({summary.P95:0.0} ms)", reruns.Count(r => r > summary.P95));
         report.AddText(Section, "search_slowest", "slowest (timed/rerun ms)", string.Join(" | ", lines.Take(8)));
+    }
+
+    // The first queries again on a plain Lucene searcher (PlainLuceneSearch): how much of the latency is the engine's.
+    private static void ComparePlainLucene(
+        ISearchIndex index, List<BenchmarkQuery> queries, LatencyRecorder timings, QueryMix warmUpMix, BenchmarkContext context, BenchmarkReport report)
+    {
+        if ((index is TimedSearchIndex timed ? timed.Inner : index) is not LuceneSearchIndex lucene)
+        {
+            return;
+        }
+
+        var compared = queries.Take(PlainLuceneQueries).ToList();
+        var plain = lucene.Read(reader =>
+        {
+            using var search = new PlainLuceneSearch(reader, PageSize, context.Now);
+            return search.Time(warmUpMix.Take(WarmUpQueries), compared);
+        });
+        var label = $"plain Lucene, one thread, the first {compared.Count} queries:";
+        report.Add(Section, "search_engine_queries", label + " queries", compared.Count);
+        report.Add(Section, "search_engine_p50_ms", "  p50", plain.Summarize().P50, "ms");
+        report.Add(Section, "search_engine_p99_ms", "  p99", plain.Summarize().P99, "ms");
+        report.Add(Section, "search_same_queries_p99_ms", "  our search p99 on the same queries", LatencySummary.Of([.. timings.Timings.Take(compared.Count)]).P99, "ms");
+        var phrases = compared.Select((q, i) => (q.Kind, Ms: plain.Timings[i])).Where(t => t.Kind == QueryKind.Phrase).Select(t => t.Ms).ToList();
+        report.Add(Section, "search_engine_phrase_p50_ms", "  phrases p50", LatencySummary.Of(phrases).P50, "ms");
+        report.Add(Section, "search_engine_phrase_p99_ms", "  phrases p99", LatencySummary.Of(phrases).P99, "ms");
     }
 
     /// <summary>A query the parser reads otherwise than the mix meant would time another query: the run fails.</summary>

@@ -53,6 +53,8 @@ internal sealed class SimilarScenario : IBenchmarkScenario
         report.Add(Section, "similar_p50_ms", "similar p50", latency.P50, "ms");
         report.Add(Section, "similar_p99_ms", "similar p99", latency.P99, "ms");
         report.Add(Section, "similar_max_ms", "similar max", latency.Max, "ms");
+        report.Add(Section, "similar_during_gc", "papers timed across a GC", recorder.CountAcrossGc);
+        report.Add(Section, "similar_p99_without_gc_ms", "similar p99, papers without a GC", recorder.SummarizeWithoutGc().P99, "ms");
         report.Add(Section, "similar_empty_results", "papers with nothing similar", empty);
     }
 }
