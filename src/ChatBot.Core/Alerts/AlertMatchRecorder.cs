@@ -164,19 +164,27 @@ public sealed class AlertMatchRecorder(
         }
     }
 
-    // A query stored when it parsed may not parse under a later grammar: that alert is skipped, said each batch.
+    // A query stored when it parsed may not parse under a later grammar: that alert is skipped, said each batch. Alerts
+    // of the same text share one parsed query: many people follow the same word ("diffusion"), and the parsed queries
+    // are held while the batch is matched.
     private List<AlertQuery> Parse(IEnumerable<Alert> active)
     {
         var queries = new List<AlertQuery>();
+        var parsed = new Dictionary<string, (SearchQuery? Query, QueryError? Error)>(StringComparer.Ordinal);
         foreach (var alert in active)
         {
-            if (SearchQueryParser.TryParse(alert.Query, out var query, out var error))
+            if (!parsed.TryGetValue(alert.Query, out var result))
             {
-                queries.Add(new AlertQuery(alert.Id, query));
+                parsed[alert.Query] = result = SearchQueryParser.TryParse(alert.Query, out var query, out var error) ? (query, null) : (null, error);
+            }
+
+            if (result.Query is { } shared)
+            {
+                queries.Add(new AlertQuery(alert.Id, shared));
             }
             else
             {
-                Log.AlertQueryUnreadable(logger, alert.Id, error?.ToString() ?? "");
+                Log.AlertQueryUnreadable(logger, alert.Id, result.Error?.ToString() ?? "");
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatBot.Core.Papers;
 using ChatBot.Storage.Search;
 using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -10,8 +11,8 @@ using Lucene.Net.Util;
 namespace ChatBot.Storage.Alerts;
 
 /// <summary>
-/// One batch of papers in an in-memory Lucene index, with the documents the search index would hold
-/// (same fields, same analyzer), one searcher over it, every document's id, date and upvotes as arrays,
+/// One batch of papers in an in-memory Lucene index, with what matching reads of the documents the search index
+/// would hold (its text fields indexed the same way with the same analyzer, not stored, and the id), one searcher over it, every document's id, date and upvotes as arrays,
 /// and the set of terms of each text field, so an alert whose words the batch lacks is skipped unasked.
 /// </summary>
 internal sealed class AlertBatch : IDisposable
@@ -112,12 +113,15 @@ internal sealed class AlertBatch : IDisposable
                 OpenMode = OpenMode.CREATE,
                 // One segment for a batch of a few thousand papers: one set of postings to look terms up in.
                 RAMBufferSizeMB = 256,
+                // No compound file: the merge policy wants none for a segment that is the whole index, so ForceMerge(1)
+                // rewrote the one flushed segment (half of Open's 100 MB allocated for 1,000 papers).
+                UseCompoundFile = false,
             };
             using (var writer = new IndexWriter(directory, config))
             {
                 foreach (var paper in live.Values)
                 {
-                    writer.AddDocument(PaperFields.ToDocument(paper));
+                    writer.AddDocument(Matched(paper));
                 }
 
                 writer.ForceMerge(1);
@@ -131,6 +135,28 @@ internal sealed class AlertBatch : IDisposable
             directory.Dispose();
             throw;
         }
+    }
+
+    // What matching reads of the search index's document for the paper: the words of its text fields, indexed as the
+    // search index indexes them but not stored (the batch never reads them back), and its stored id (the writer, not the
+    // batch, decides the documents' order). Dates and upvotes are read from the papers.
+    private static Document Matched(Paper paper)
+    {
+        var document = new Document();
+        foreach (var field in PaperFields.ToDocument(paper).Fields)
+        {
+            switch (field.Name)
+            {
+                case PaperFields.Id:
+                    document.Add(field);
+                    break;
+                case PaperFields.Title or PaperFields.Abstract or PaperFields.Authors or PaperFields.Keywords:
+                    document.Add(new TextField(field.Name, field.GetStringValue(CultureInfo.InvariantCulture), Field.Store.NO));
+                    break;
+            }
+        }
+
+        return document;
     }
 
     /// <summary>Sets the bit of every document (and no bit past the last).</summary>

@@ -10,12 +10,13 @@ namespace ChatBot.Storage.Alerts;
 
 /// <summary>
 /// One <see cref="IAlertMatcher.MatchAsync"/> call. Each distinct word or phrase of the alerts is looked up
-/// once: ruled out by the batch's term sets when the batch lacks one of its tokens, else run as the Lucene
-/// query <see cref="PaperQueryBuilder.Term"/> makes for it (the query a search would use) into a bit set of
-/// the batch's documents. An alert is then what a search asks Lucene for (<see cref="PaperQueryBuilder.Combine"/>'s
+/// once: ruled out by the batch's term sets when the batch lacks one of its tokens, else the Lucene
+/// query <see cref="PaperQueryBuilder.Term"/> makes for it (the query a search would use) is read from the batch's
+/// postings (<see cref="BatchPostings"/>, the same documents a search finds) into a bit set of the batch's documents. An alert is then what a search asks Lucene for (<see cref="PaperQueryBuilder.Combine"/>'s
 /// clauses, less <see cref="PaperQueryBuilder.Filter"/>'s excluded terms), done on those bit sets: every clause (the
 /// union of its alternatives) and none of the excluded terms;
-/// terms that analyse to nothing are dropped, as the builder drops them. Safe to use from several threads.
+/// terms that analyse to nothing are dropped, as the builder drops them. Safe to use from several threads, each with
+/// its own <see cref="MatchScratch"/>; an alert allocates nothing but its result.
 /// </summary>
 internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries, Analyzer analyzer, DateTimeOffset now)
 {
@@ -25,25 +26,29 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
     private readonly ConcurrentDictionary<string, string[]> _textTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _authorTokens = new(StringComparer.Ordinal);
 
-    /// <summary>A scratch bit set for one thread's alerts.</summary>
-    public ulong[] NewScratch() => new ulong[batch.Words];
+    /// <summary>What one thread reuses from one alert to the next.</summary>
+    public MatchScratch NewScratch() => new(batch);
 
     /// <summary>Adds the alert's matches, in document order, to <paramref name="matches"/>.</summary>
-    public void Match(AlertQuery alert, ulong[] scratch, List<AlertMatch> matches)
+    public void Match(AlertQuery alert, MatchScratch scratch, List<AlertMatch> matches)
     {
         if (!Admit(alert.Query, scratch))
         {
             return;
         }
 
-        foreach (var doc in Docs(scratch))
+        var bits = scratch.Bits;
+        for (var word = 0; word < bits.Length; word++)
         {
-            matches.Add(new AlertMatch(alert.AlertId, batch.Ids[doc]));
+            for (var left = bits[word]; left != 0; left &= left - 1)
+            {
+                matches.Add(new AlertMatch(alert.AlertId, batch.Ids[(word << 6) + BitOperations.TrailingZeroCount(left)]));
+            }
         }
     }
 
     /// <summary>The alert's matches as a bit set of positions in the list the batch was opened with; null when none.</summary>
-    public AlertMatches? MatchSet(AlertQuery alert, ulong[] scratch)
+    public AlertMatches? MatchSet(AlertQuery alert, MatchScratch scratch)
     {
         if (!Admit(alert.Query, scratch))
         {
@@ -51,31 +56,23 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
         }
 
         var set = AlertMatches.NewSet(batch.PaperCount);
-        foreach (var doc in Docs(scratch))
+        var bits = scratch.Bits;
+        for (var word = 0; word < bits.Length; word++)
         {
-            var position = batch.Positions[doc];
-            set[position >> 6] |= 1UL << position;
+            for (var left = bits[word]; left != 0; left &= left - 1)
+            {
+                var position = batch.Positions[(word << 6) + BitOperations.TrailingZeroCount(left)];
+                set[position >> 6] |= 1UL << position;
+            }
         }
 
         return new AlertMatches(alert.AlertId, set);
     }
 
-    private static IEnumerable<int> Docs(ulong[] scratch)
-    {
-        for (var word = 0; word < scratch.Length; word++)
-        {
-            var bits = scratch[word];
-            while (bits != 0)
-            {
-                yield return (word << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-            }
-        }
-    }
-
     // Leaves exactly the documents the query matches in the scratch set (words, dates, upvotes); false when there are none.
-    private bool Admit(SearchQuery query, ulong[] scratch)
+    private bool Admit(SearchQuery query, MatchScratch work)
     {
+        var scratch = work.Bits;
         var from = query.Since?.StartAt(now).UtcTicks ?? long.MinValue;
         var before = query.Until?.EndBefore(now).UtcTicks ?? long.MaxValue;
         var min = query.MinUpvotes ?? int.MinValue;
@@ -85,7 +82,7 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
             return false;
         }
 
-        if (!Evaluate(query, scratch))
+        if (!Evaluate(query, work))
         {
             return false;
         }
@@ -119,14 +116,17 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
     }
 
     // Leaves the documents the query's words admit in the scratch set; false when there are none.
-    private bool Evaluate(SearchQuery query, ulong[] scratch)
+    private bool Evaluate(SearchQuery query, MatchScratch work)
     {
+        var scratch = work.Bits;
         batch.FillAll(scratch);
-        foreach (var clause in query.Clauses)
+        var clauses = query.Clauses;
+        for (var c = 0; c < clauses.Count; c++)
         {
-            if (clause.AnyOf.Count == 1)
+            var anyOf = clauses[c].AnyOf;
+            if (anyOf.Count == 1)
             {
-                if (Docs(clause.AnyOf[0]) is { } docs && !And(scratch, docs))
+                if (Docs(anyOf[0], work) is { } docs && !And(scratch, docs))
                 {
                     return false;
                 }
@@ -134,25 +134,31 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
                 continue;
             }
 
-            ulong[]? union = null;
-            foreach (var term in clause.AnyOf)
+            var union = false;
+            for (var t = 0; t < anyOf.Count; t++)
             {
-                if (Docs(term) is { } docs)
+                if (Docs(anyOf[t], work) is { } docs)
                 {
-                    union ??= new ulong[scratch.Length];
-                    Or(union, docs);
+                    if (!union)
+                    {
+                        Array.Clear(work.Union);
+                        union = true;
+                    }
+
+                    Or(work.Union, docs);
                 }
             }
 
-            if (union is not null && !And(scratch, union))
+            if (union && !And(scratch, work.Union))
             {
                 return false;
             }
         }
 
-        foreach (var term in query.Excluded)
+        var excluded = query.Excluded;
+        for (var t = 0; t < excluded.Count; t++)
         {
-            if (Docs(term) is { } docs && !AndNot(scratch, docs))
+            if (Docs(excluded[t], work) is { } docs && !AndNot(scratch, docs))
             {
                 return false;
             }
@@ -161,11 +167,12 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
         return true;
     }
 
-    // The documents the term matches, or null when it analyses to nothing (the builder drops it).
-    private ulong[]? Docs(QueryTerm term) =>
-        _termDocs.GetOrAdd(term, static (t, run) => run.Search(t), this);
+    // The documents the term matches, or null when it analyses to nothing (the builder drops it). Each distinct term is
+    // looked up once per batch, on the thread that first needs it, with that thread's postings reader.
+    private ulong[]? Docs(QueryTerm term, MatchScratch work) =>
+        _termDocs.TryGetValue(term, out var docs) ? docs : _termDocs.GetOrAdd(term, Search(term, work.Postings));
 
-    private ulong[]? Search(QueryTerm term)
+    private ulong[]? Search(QueryTerm term, BatchPostings postings)
     {
         switch (CanOccur(term))
         {
@@ -181,7 +188,7 @@ internal sealed class AlertMatchRun(AlertBatch batch, PaperQueryBuilder queries,
         }
 
         var bits = new ulong[batch.Words];
-        batch.Searcher.Search(query, new DocBitsCollector(bits));
+        postings.Collect(query, bits);
         return bits;
     }
 

@@ -14,8 +14,14 @@ namespace ChatBot.Storage.Alerts;
 /// delivery settings are one document in <c>alert_settings</c>; the first use of the store moves
 /// settings an older version left in <c>state</c> there (<see cref="AlertSettingsMigration"/>).
 /// </summary>
-internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbAlertStore> logger) : IAlertStore
+/// <param name="database">The database.</param>
+/// <param name="logger">Where the settings migration is told.</param>
+/// <param name="listChunk">Alerts read per query when every active alert is listed (<see cref="ChunkedRead"/>).</param>
+internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbAlertStore> logger, int listChunk = LiteDbAlertStore.ListChunk) : IAlertStore
 {
+    /// <summary>Alerts read per query by <see cref="ListActiveAsync"/>: a few hundred KB, however many alerts there are.</summary>
+    public const int ListChunk = 2_000;
+
     private const string CollectionName = "alerts";
     private const string MetaCollectionName = "meta";
     private const string CounterId = "alert-id";
@@ -84,7 +90,8 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbA
 
     public Task<IReadOnlyList<Alert>> ListActiveAsync(CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<Alert> alerts = [.. Alerts.FindAll().Select(FromDocument).Where(a => !a.IsPaused)];
+        // Read at every alert batch: in chunks, so the page cache never holds the whole collection at once.
+        IReadOnlyList<Alert> alerts = [.. ChunkedRead.ById(Alerts, listChunk).Select(FromDocument).Where(a => !a.IsPaused)];
         return Task.FromResult(alerts);
     }
 

@@ -22,7 +22,10 @@ namespace ChatBot.Storage.Alerts;
 /// been half recorded the old way when the old version stopped).
 /// </para>
 /// </summary>
-internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes = LiteDbDeliveryLog.PageBytes) : IDeliveryLog
+/// <param name="database">The database.</param>
+/// <param name="pageBytes">Bytes of matches per stored page.</param>
+/// <param name="readChunk">Stored pages read per query when the pending deliveries are listed (<see cref="ChunkedRead"/>).</param>
+internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes = LiteDbDeliveryLog.PageBytes, int readChunk = LiteDbDeliveryLog.ReadChunk) : IDeliveryLog
 {
     private const string LegacyCollection = "deliveries";
     private const string PagesCollection = "alert_matches";
@@ -32,6 +35,9 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
 
     // Bytes of matches per page: well under LiteDB's 16 MB document limit, a few pages per large batch.
     public const int PageBytes = 2 * 1024 * 1024;
+
+    // Stored pages (each up to PageBytes and the batch's paper table) read per query by PendingByUserAsync: about 16 MB.
+    public const int ReadChunk = 8;
 
     private LiteDatabase Db => database.Database;
 
@@ -62,6 +68,8 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         var setIndex = new Dictionary<MatchSetKey, int>();
         var allowed = new ulong[fresh.Length];
         var union = new ulong[fresh.Length];
+        var set = new ulong[fresh.Length]; // an alert's allowed papers; copied only when no alert before had the same
+        var matched = new List<(string AlertId, int Set)>();
         var recorded = 0;
         foreach (var user in batch.Users)
         {
@@ -72,11 +80,12 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
             }
 
             Array.Clear(union);
-            var matched = new List<(string AlertId, int Set)>(user.Alerts.Count);
-            foreach (var alert in user.Alerts)
+            matched.Clear();
+            var alerts = user.Alerts;
+            for (var a = 0; a < alerts.Count; a++)
             {
-                var bits = alert.Papers;
-                var set = new ulong[allowed.Length];
+                var bits = alerts[a].Papers;
+                Array.Clear(set);
                 var any = 0UL;
                 for (var i = 0; i < set.Length && i < bits.Length; i++)
                 {
@@ -89,14 +98,13 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
                     continue;
                 }
 
-                var key = new MatchSetKey(set);
-                if (!setIndex.TryGetValue(key, out var index))
+                if (!setIndex.TryGetValue(new MatchSetKey(set), out var index))
                 {
-                    setIndex[key] = index = setIndex.Count;
+                    setIndex[new MatchSetKey((ulong[])set.Clone())] = index = setIndex.Count;
                     MatchPageCodec.WriteSet(sets, set);
                 }
 
-                matched.Add((alert.AlertId, index));
+                matched.Add((alerts[a].AlertId, index));
             }
 
             if (matched.Count == 0)
@@ -157,7 +165,8 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
         var users = new Dictionary<string, List<(MatchPage Page, MatchPageEntry Entry)>>(StringComparer.Ordinal);
         var order = new List<string>();
         var settledPages = new List<BsonValue>();
-        foreach (var document in Db.GetCollection(PagesCollection).FindAll())
+        // In chunks of pages, each query its own: the page cache never holds every stored page at once.
+        foreach (var document in ChunkedRead.ById(Db.GetCollection(PagesCollection), readChunk))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = MatchPage.Of(document);

@@ -1,4 +1,5 @@
 using ChatBot.Core.Hashing;
+using ChatBot.Storage.Database;
 using LiteDB;
 
 namespace ChatBot.Storage.Papers;
@@ -41,30 +42,15 @@ internal sealed class StoredPaperKeys
         ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
         var keys = new StoredPaperKeys();
         var fields = BsonExpression.Create($"{{ i: $._id, t: $.{PaperDocumentMapper.TitleKeyField} }}");
-        var after = BsonValue.MinValue;
-        while (true)
+        foreach (var row in ChunkedRead.ById(collection, chunk, fields, idField: "i"))
         {
-            var rows = collection.Query()
-                .Where(Query.GT("_id", after))
-                .OrderBy("_id")
-                .Select(fields)
-                .Limit(chunk)
-                .ToList();
-            foreach (var row in rows)
+            if (row["i"].IsString && row["t"].IsString)
             {
-                if (row["i"].IsString && row["t"].IsString)
-                {
-                    keys.Add(row["i"].AsString, row["t"].AsString);
-                }
+                keys.Add(row["i"].AsString, row["t"].AsString);
             }
-
-            if (rows.Count < chunk)
-            {
-                return keys;
-            }
-
-            after = rows[^1]["i"];
         }
+
+        return keys;
     }
 
     /// <summary>False when no paper with <paramref name="id"/> was ever stored: no look-up needed.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatBot.Benchmarks.Hosting;
+using ChatBot.Benchmarks.Measuring;
 using ChatBot.Benchmarks.Queries;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Alerts;
@@ -68,9 +69,13 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
 
         await state.SetAsync(AlertCursor.Key, (last - batchSize).ToString(CultureInfo.InvariantCulture), cancellationToken);
         var recorder = Recorder(context, papers, alerts, log, state, clock);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = CpuTime.Process();
         var started = Stopwatch.GetTimestamp();
         await recorder.RecordNewMatchesAsync(cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpu = CpuTime.Process() - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         report.Add(Section, "alert_count", "alerts", alertCount);
         report.Add(Section, "alert_users", "users owning them", users);
@@ -78,6 +83,8 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
         report.Add(Section, "alert_batch_papers", "new papers in the batch", batchSize);
         report.Add(Section, "alert_match_seconds", "match and record time", elapsed.TotalSeconds, "s");
         report.Add(Section, "alert_record_seconds", "  of which delivery-log writes", log.RecordTime.TotalSeconds, "s");
+        report.Add(Section, "alert_match_cpu_seconds", "  process CPU time meanwhile (every thread)", cpu.TotalSeconds, "s");
+        report.Add(Section, "alert_match_allocated_mb", "  managed bytes allocated meanwhile", allocated / (1024.0 * 1024.0), "MB");
         report.Add(Section, "alert_match_alerts_per_s", "match rate", alertCount / elapsed.TotalSeconds, "alerts/s");
         report.Add(Section, "alert_matches", "matches (alert, paper)", log.Matches);
         report.Add(Section, "alert_alerts_matched", "alerts with a match", log.AlertsMatched);

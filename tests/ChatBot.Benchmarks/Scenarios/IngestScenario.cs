@@ -17,7 +17,8 @@ namespace ChatBot.Benchmarks.Scenarios;
 /// (<see cref="IngestStream"/>: some papers twice, from another source or first without an arXiv id),
 /// <see cref="BatchSize"/> records per batch. Only the ingest calls are timed; generating the papers is timed
 /// apart. The rate counts distinct papers, as the engine floor does; the store and the index must then agree
-/// with each other and hold exactly the corpus (<see cref="StoreIndexAgreement"/>).
+/// with each other and hold exactly the corpus (<see cref="StoreIndexAgreement"/>). The code is warmed up first, on a
+/// store and index of its own (<see cref="IngestWarmUp"/>), as the floor warms its engines.
 /// </summary>
 internal sealed class IngestScenario : IBenchmarkScenario
 {
@@ -31,6 +32,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
+        await IngestWarmUp.RunAsync(context, cancellationToken);
         var ingestor = context.Services.GetRequiredService<PaperIngestor>();
         var timings = context.Services.GetRequiredService<IngestTimings>();
         timings.Reset();

@@ -21,7 +21,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
     public const int PageSize = 10;
     private const int SlowestQueries = 20;
     private const int SlowestReruns = 5;
-    private const int PlainLuceneQueries = 1_000;
+    private const int PlainLuceneQueries = 500;
 
     private const string Section = "Search";
 
@@ -136,7 +136,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
         var plain = lucene.Read(reader =>
         {
             using var search = new PlainLuceneSearch(reader, PageSize, context.Now);
-            return search.Time(warmUpMix.Take(WarmUpQueries), compared);
+            return search.Time(warmUpMix.Take(WarmUpQueries / 2), compared);
         });
         var label = $"plain Lucene, one thread, the first {compared.Count} queries:";
         report.Add(Section, "search_engine_queries", label + " queries", compared.Count);

@@ -83,6 +83,24 @@ public sealed class AlertMatchRecorderTests
     }
 
     [Fact]
+    public async Task Alerts_of_the_same_text_each_match_and_each_unreadable_one_is_named_in_a_warning()
+    {
+        await _recorder.RecordNewMatchesAsync(CancellationToken.None);
+        var broken = await AddAlertAsync("U1", "autor:lecun");
+        var brokenToo = await AddAlertAsync("U2", "autor:lecun");
+        await AddAlertAsync("U1", "mamba");
+        await AddAlertAsync("U2", "mamba");
+        await AddAlertAsync("U3", "mamba");
+        await AddPapersAsync("Mamba one");
+
+        await _recorder.RecordNewMatchesAsync(CancellationToken.None);
+
+        Assert.Equal(["U1 3", "U2 4", "U3 5"], _log.All.Select(d => $"{d.UserId} {string.Join(',', d.AlertIds)}").Order(StringComparer.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.EventId.Id == 1503 && e.Message.Contains($"alert {broken.Id} ", StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.EventId.Id == 1503 && e.Message.Contains($"alert {brokenToo.Id} ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task More_new_papers_than_a_batch_are_matched_batch_by_batch_to_the_end()
     {
         await _recorder.RecordNewMatchesAsync(CancellationToken.None);

@@ -51,6 +51,34 @@ public sealed class DeliveryLogTests : IDisposable
         Assert.Equal(1130, await log.RecordedThroughAsync());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Pending_deliveries_read_a_few_stored_pages_at_a_time_are_every_one_in_the_same_order(int readChunk)
+    {
+        var papers = Enumerable.Range(1, 70).Select(i => new BatchPaper(2000 + i, PaperId.Parse($"2611.{i:00000}"))).ToList();
+        var users = Enumerable.Range(0, 120).Select(u =>
+        {
+            var some = AlertMatches.NewSet(papers.Count);
+            for (var p = u % 5; p < papers.Count; p += 1 + (u % 7))
+            {
+                some[p >> 6] |= 1UL << p;
+            }
+
+            return new UserMatches("discord", $"U{u}", [new AlertMatches($"a{u}", some)]);
+        }).ToList();
+        using var database = Open();
+        var recorded = await new LiteDbDeliveryLog(database, pageBytes: 200).RecordBatchAsync(new DeliveryBatch(2000, 2070, papers, users));
+        var pages = database.Database.GetCollection("alert_matches").Count();
+
+        var whole = await ByUserAsync(new LiteDbDeliveryLog(database, readChunk: 1_000));
+        var chunked = await ByUserAsync(new LiteDbDeliveryLog(database, readChunk: readChunk));
+
+        Assert.True(pages > 3 * readChunk, $"{pages} pages");
+        Assert.Equal(recorded, whole.Sum(user => user.Split(' ').Length - 1));
+        Assert.Equal(whole, chunked);
+    }
+
     [Fact]
     public async Task Sending_settles_a_users_papers_in_order_and_drops_the_pages_left_with_nothing_pending()
     {
@@ -68,6 +96,18 @@ public sealed class DeliveryLogTests : IDisposable
         Assert.Empty(await log.PendingAsync());
         Assert.Equal(0, database.Database.GetCollection("alert_matches").Count());
         Assert.Equal(0, await log.RecordNewAsync([Waiting("U1", 3)]));
+    }
+
+    // Each user's pending deliveries as one line, in the order the log hands them on.
+    private static async Task<List<string>> ByUserAsync(LiteDbDeliveryLog log)
+    {
+        var users = new List<string>();
+        await foreach (var user in log.PendingByUserAsync())
+        {
+            users.Add($"{user[0].UserId}: {string.Join(' ', user.Select(d => $"{d.Sequence}/{string.Join(',', d.AlertIds)}"))}");
+        }
+
+        return users;
     }
 
     private static Delivery Waiting(string user, long sequence) =>
