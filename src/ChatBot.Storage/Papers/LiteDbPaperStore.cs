@@ -63,7 +63,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
             try
             {
                 var summary = Upsert(db, collection, papers, now, keys);
-                db.Commit();
+                LiteDbCommit.Commit(db, _database.FilePath);
                 return Task.FromResult(summary);
             }
             catch

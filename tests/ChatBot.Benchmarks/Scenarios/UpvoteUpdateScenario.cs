@@ -61,5 +61,6 @@ internal sealed class UpvoteUpdateScenario : IBenchmarkScenario
         report.Add(Section, "update_papers_per_s", "update rate", done / elapsed.TotalSeconds, "papers/s");
         report.Add(Section, "update_store_seconds", "  of which paper store (LiteDB)", timings.Store.TotalSeconds, "s");
         report.Add(Section, "update_index_seconds", "  of which search index", timings.Index.TotalSeconds, "s");
+        report.Add(Section, "update_store_cpu_us_per_paper", "  CPU in the store's upserts", timings.StoreCpu.TotalMicroseconds / done, "µs/paper");
     }
 }
