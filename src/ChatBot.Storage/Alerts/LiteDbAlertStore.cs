@@ -129,7 +129,7 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbA
             try
             {
                 var result = work(db);
-                db.Commit();
+                database.Commit();
                 return Task.FromResult(result);
             }
             catch

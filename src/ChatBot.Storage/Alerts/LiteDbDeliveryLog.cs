@@ -406,7 +406,7 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
             try
             {
                 var result = work(db);
-                db.Commit();
+                database.Commit();
                 return result;
             }
             catch

@@ -32,6 +32,9 @@ public sealed class ChatBotDatabase : IDisposable
     /// <summary>Serializes read-modify-write work across stores (LiteDB transactions are per thread).</summary>
     internal Lock WriteLock { get; } = new();
 
+    /// <summary>Commits this thread's open transaction with one flush of LiteDB's log (<see cref="LiteDbCommit"/>).</summary>
+    internal void Commit() => LiteDbCommit.Commit(Database, FilePath);
+
     public void Dispose()
     {
         if (_database.IsValueCreated)

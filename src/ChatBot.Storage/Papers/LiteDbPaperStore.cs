@@ -63,7 +63,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
             try
             {
                 var summary = Upsert(db, collection, papers, now, keys);
-                LiteDbCommit.Commit(db, _database.FilePath);
+                _database.Commit();
                 return Task.FromResult(summary);
             }
             catch
@@ -293,7 +293,7 @@ internal sealed class LiteDbPaperStore : IPaperStore
             }
 
             SaveCounter(db, RevisionCounterId, revision);
-            db.Commit();
+            _database.Commit();
         }
     }
 }

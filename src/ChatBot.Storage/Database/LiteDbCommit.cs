@@ -1,8 +1,7 @@
 using System.Reflection;
-using ChatBot.Storage.Database;
 using LiteDB;
 
-namespace ChatBot.Storage.Papers;
+namespace ChatBot.Storage.Database;
 
 /// <summary>
 /// Commits a LiteDB 5.0.20 write transaction with one flush of its log instead of one per page. The engine queues a

@@ -1,9 +1,8 @@
 using ChatBot.Storage.Database;
-using ChatBot.Storage.Papers;
 using ChatBot.Testing;
 using LiteDB;
 
-namespace ChatBot.Storage.Tests.Papers;
+namespace ChatBot.Storage.Tests.Database;
 
 /// <summary>A commit whose pages LiteDB's log writer writes off the committing thread, waited for and flushed once.</summary>
 public sealed class LiteDbCommitTests : IDisposable

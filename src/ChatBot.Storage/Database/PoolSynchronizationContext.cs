@@ -1,4 +1,4 @@
-namespace ChatBot.Storage.Papers;
+namespace ChatBot.Storage.Database;
 
 /// <summary>
 /// Posts to the thread pool, as the base class does; being a type of its own is what matters: .NET never runs an
