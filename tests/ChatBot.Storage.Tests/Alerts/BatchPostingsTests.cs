@@ -21,26 +21,9 @@ public sealed class BatchPostingsTests(SeedCorpusFixture corpus) : IClassFixture
         using var analyzer = PaperAnalyzer.Create();
         using var batch = AlertBatch.Open(corpus.Papers, analyzer)!;
         var queries = new PaperQueryBuilder(analyzer);
-        var postings = new BatchPostings(batch);
-        var compared = 0;
-        var matchedSome = 0;
-
-        foreach (var term in Terms(corpus.Papers))
-        {
-            if (queries.Term(term) is not { } query)
-            {
-                continue;
-            }
-
-            var searched = new ulong[batch.Words];
-            batch.Searcher.Search(query, new DocBitsCollector(searched));
-            var read = new ulong[batch.Words];
-            postings.Collect(query, read);
-
-            Assert.True(searched.AsSpan().SequenceEqual(read), $"{term}: the postings give other documents than the search");
-            compared++;
-            matchedSome += read.Any(word => word != 0) ? 1 : 0;
-        }
+        var matched = PostingsAgreement.AssertSameAsSearch(batch, queries, Terms(corpus.Papers));
+        var compared = matched.Count;
+        var matchedSome = matched.Count(m => m);
 
         Assert.True(compared > 500, $"{compared} terms compared");
         Assert.True(matchedSome > compared / 2, $"{matchedSome} of {compared} terms match something");
@@ -52,7 +35,6 @@ public sealed class BatchPostingsTests(SeedCorpusFixture corpus) : IClassFixture
         using var analyzer = PaperAnalyzer.Create();
         using var batch = AlertBatch.Open(corpus.Papers, analyzer)!;
         var queries = new PaperQueryBuilder(analyzer);
-        var postings = new BatchPostings(batch);
         var title = corpus.Papers[0].Title.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3).ToArray();
         QueryTerm[] terms =
         [
@@ -62,16 +44,9 @@ public sealed class BatchPostingsTests(SeedCorpusFixture corpus) : IClassFixture
             new(QueryField.Title, string.Join(' ', title.Take(3)), IsPhrase: true),
         ];
 
-        foreach (var term in terms)
-        {
-            var query = queries.Term(term)!;
-            var searched = new ulong[batch.Words];
-            batch.Searcher.Search(query, new DocBitsCollector(searched));
-            var read = new ulong[batch.Words];
-            postings.Collect(query, read);
+        var matched = PostingsAgreement.AssertSameAsSearch(batch, queries, terms);
 
-            Assert.True(searched.AsSpan().SequenceEqual(read), $"{term}: the postings give other documents than the search");
-        }
+        Assert.Equal(terms.Length, matched.Count);
     }
 
     // From every fifth paper: each title word, two and three title words as phrases (hyphenated words among them), and a
