@@ -41,11 +41,19 @@ internal sealed class SimilarScenario : IBenchmarkScenario
         var recorder = new LatencyRecorder(TimedPapers);
         var empty = 0;
         var jit = JitActivity.Start();
+        // What the look-ups allocate on this thread, against what the whole process allocates meanwhile (the other half
+        // of a sliced search, and whatever else runs: background merges): which of them sets the collections off.
+        long lookups = 0;
+        var processBefore = GC.GetTotalAllocatedBytes(precise: false);
         foreach (var id in ids.Skip(WarmUpPapers))
         {
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var hits = await recorder.TimeAsync(() => index.SimilarAsync(id, Limit, cancellationToken));
+            lookups += GC.GetAllocatedBytesForCurrentThread() - before;
             empty += hits.Count == 0 ? 1 : 0;
         }
+
+        var process = GC.GetTotalAllocatedBytes(precise: false) - processBefore;
 
         var latency = recorder.Summarize();
         jit.Report(report, Section, "similar", warmUp, "papers");
@@ -55,6 +63,8 @@ internal sealed class SimilarScenario : IBenchmarkScenario
         report.Add(Section, "similar_max_ms", "similar max", latency.Max, "ms");
         report.Add(Section, "similar_during_gc", "papers timed across a GC", recorder.CountAcrossGc);
         report.Add(Section, "similar_p99_without_gc_ms", "similar p99, papers without a GC", recorder.SummarizeWithoutGc().P99, "ms");
+        report.Add(Section, "similar_alloc_kb_per_paper", "allocated per look-up, on the asking thread", lookups / 1024.0 / Math.Max(recorder.Count, 1), "KB");
+        report.Add(Section, "similar_process_alloc_mb", "allocated by the whole process while timing", process / (1024.0 * 1024.0), "MB");
         report.Add(Section, "similar_empty_results", "papers with nothing similar", empty);
     }
 }
