@@ -197,9 +197,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             }
 
             // One more than asked, the paper itself dropped after: a pure disjunction scores faster than one
-            // with an excluded clause.
+            // with an excluded clause. Its 25 words are scored document by document: in Lucene's windows of buckets a
+            // look-up allocated about 2.2 MB at 100,000 papers, and the collections that set off were its p99.
             var selfDoc = self.ScoreDocs[0].Doc;
-            var top = Run(searcher, like, filter: null, Math.Min(limit, int.MaxValue - 1) + 1, sort: null);
+            var top = Run(searcher, like, filter: null, Math.Min(limit, int.MaxValue - 1) + 1, sort: null, inDocumentOrder: true);
             var others = top.ScoreDocs.Where(d => d.Doc != selfDoc).Take(limit).ToArray();
             return Task.FromResult<IReadOnlyList<SearchHit>>(Hits(searcher, others, 0, limit));
         }
@@ -520,8 +521,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     // The searchers are SlicedSearchers (BM25SearcherFactory): a large index is searched in two halves at once.
-    private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, HitOrder? sort) =>
-        ((SlicedSearcher)searcher).Top(query, filter, wanted, sort);
+    private static TopDocs Run(IndexSearcher searcher, Query query, Filter? filter, int wanted, HitOrder? sort, bool inDocumentOrder = false) =>
+        ((SlicedSearcher)searcher).Top(query, filter, wanted, sort, inDocumentOrder);
 
     // Only the page's ids are read, hits from offset up to (not including) end, from the field cache of each
     // segment's id terms: loading a stored document decompresses a block of abstracts for one id.

@@ -57,6 +57,28 @@ public sealed class SlicedSearcherTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public void Ranks_in_document_order_as_one_thread_does_in_windows(int n)
+    {
+        // A disjunction of many words (as similar papers ask) is where the two scorers differ: BooleanScorer on one thread,
+        // BooleanScorer2 here.
+        var words = new BooleanQuery();
+        foreach (var word in new[] { "alpha", "beta", "gamma", "delta", "epsilon" })
+        {
+            words.Add(new TermQuery(new Term(PaperFields.Title, word)) { Boost = word.Length / 3f }, Occur.SHOULD);
+        }
+
+        foreach (var (query, filter) in Queries().Append((words, null)))
+        {
+            var expected = _plain.Search(query, filter, n);
+            var actual = _sliced.Top(query, filter, n, sort: null, inDocumentOrder: true);
+
+            Assert.Equal(expected.TotalHits, actual.TotalHits);
+            Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public void Sorts_as_one_thread_does(int n)
     {
         foreach (var order in new[] { HitOrder.NewestFirst, HitOrder.MostUpvotedFirst })
