@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using LiteDB;
 
 namespace ChatBot.Storage.Database;
@@ -23,11 +24,14 @@ internal static class LiteDbCommit
     private static readonly PoolSynchronizationContext NoInlining = new();
     private static readonly Lazy<Func<LiteDatabase, Action>> WriterWait = new(FindWriterWait);
 
+    // Each database's wait, found once: its engine, disk and writer queue live as long as it does.
+    private static readonly ConditionalWeakTable<LiteDatabase, Action> Waits = new();
+
     /// <summary>Commits the open transaction of <paramref name="database"/>, whose data file is <paramref name="dataFile"/>.</summary>
     public static void Commit(LiteDatabase database, string dataFile)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var wait = WriterWait.Value(database);
+        var wait = Waits.GetValue(database, WriterWait.Value.Invoke);
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(NoInlining);
         try
