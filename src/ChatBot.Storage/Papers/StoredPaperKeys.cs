@@ -30,16 +30,12 @@ internal sealed class StoredPaperKeys
     public const int LoadChunk = 2_000;
 
     /// <summary>
-    /// Reads every paper's keys, <paramref name="chunk"/> papers per query in <c>_id</c> order. LiteDB keeps every page
-    /// a transaction has read until it ends (up to 100,000 pages, 800 MB), and its page cache never gives memory
-    /// back: one query over all papers left the whole data file in the cache. Short queries let it reuse its pages.
-    /// Call it outside a transaction (each query must be one of its own) and under the write lock (no chunk sees a
-    /// later write than the one before).
+    /// Reads every paper's keys, <paramref name="chunk"/> papers per query (<see cref="ChunkedRead"/>: LiteDB's cache
+    /// keeps what one query reads). Call it outside a transaction and under the write lock (no chunk sees a later write
+    /// than the one before).
     /// </summary>
     public static StoredPaperKeys Load(ILiteCollection<BsonDocument> collection, int chunk = LoadChunk)
     {
-        ArgumentNullException.ThrowIfNull(collection);
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
         var keys = new StoredPaperKeys();
         var fields = BsonExpression.Create($"{{ i: $._id, t: $.{PaperDocumentMapper.TitleKeyField} }}");
         foreach (var row in ChunkedRead.ById(collection, chunk, fields, idField: "i"))
