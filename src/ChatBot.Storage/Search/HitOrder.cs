@@ -1,3 +1,5 @@
+using ChatBot.Core.Search;
+
 namespace ChatBot.Storage.Search;
 
 /// <summary>
@@ -11,4 +13,14 @@ internal sealed record HitOrder(string Primary, string? Secondary)
 
     /// <summary><c>sort:top</c>: most upvotes first (unknown counts as 0), ties newest first.</summary>
     public static readonly HitOrder MostUpvotedFirst = new(PaperFields.UpvotesSort, PaperFields.DateSort);
+
+    /// <summary>The order of <paramref name="sort"/>; null for relevance, which a query without words has not.</summary>
+    public static HitOrder? For(SearchSort sort, bool hasWords) => sort switch
+    {
+        SearchSort.New => NewestFirst,
+        SearchSort.Top => MostUpvotedFirst,
+        // Without words there is no relevance: the newest papers come first.
+        _ when !hasWords => NewestFirst,
+        _ => null,
+    };
 }

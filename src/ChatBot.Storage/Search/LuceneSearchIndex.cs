@@ -119,14 +119,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
         var clauses = _queries.Clauses(query);
         var filter = _queries.Filter(query, now);
-        var sort = query.Sort switch
-        {
-            SearchSort.New => HitOrder.NewestFirst,
-            SearchSort.Top => HitOrder.MostUpvotedFirst,
-            // Without words there is no relevance: the newest papers come first.
-            _ when clauses.Count == 0 => HitOrder.NewestFirst,
-            _ => null,
-        };
+        var sort = HitOrder.For(query.Sort, hasWords: clauses.Count > 0);
         var wanted = (int)Math.Min((long)offset + limit, int.MaxValue);
 
         var searchers = Session.Searchers;

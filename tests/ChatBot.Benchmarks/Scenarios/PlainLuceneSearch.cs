@@ -45,13 +45,7 @@ internal sealed class PlainLuceneSearch(IndexReader reader, int pageSize, DateTi
         var builder = new PaperQueryBuilder(_analyzer);
         var clauses = builder.Clauses(query.Query);
         var filter = builder.Filter(query.Query, now);
-        var order = query.Query.Sort switch
-        {
-            Core.Search.SearchSort.New => HitOrder.NewestFirst,
-            Core.Search.SearchSort.Top => HitOrder.MostUpvotedFirst,
-            _ when clauses.Count == 0 => HitOrder.NewestFirst,
-            _ => null,
-        };
+        var order = HitOrder.For(query.Query.Sort, hasWords: clauses.Count > 0);
         var top = Run(PaperQueryBuilder.Combine(clauses, anyClause: false), filter, order);
         if (top.TotalHits == 0 && clauses.Count >= 2)
         {
