@@ -54,17 +54,12 @@ internal sealed class AlertMatchScenario : IBenchmarkScenario
 
         // Warm-up: the papers before the measured batch and the batch itself (the recorder goes on to the newest), few
         // alerts, the same code, into a delivery log and a cursor of its own, so the measured batch is new to the host's.
-        var warmUpFolder = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N") + "-alerts-warm-up");
-        try
+        using (var warmUpFolder = new ScratchFolder("alerts-warm-up", context.Progress))
         {
-            using var warmUpDatabase = new ChatBotDatabase(Options.Create(new StorageOptions { DataDirectory = warmUpFolder }));
+            using var warmUpDatabase = new ChatBotDatabase(Options.Create(new StorageOptions { DataDirectory = warmUpFolder.Path }));
             var warmUpState = new InMemoryStateStore();
             await warmUpState.SetAsync(AlertCursor.Key, Math.Max(0, last - batchSize - WarmUpPapers).ToString(CultureInfo.InvariantCulture), cancellationToken);
             await Recorder(context, papers, warmUpAlerts, new LiteDbDeliveryLog(warmUpDatabase), warmUpState, clock).RecordNewMatchesAsync(cancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(warmUpFolder, recursive: true);
         }
 
         await state.SetAsync(AlertCursor.Key, (last - batchSize).ToString(CultureInfo.InvariantCulture), cancellationToken);

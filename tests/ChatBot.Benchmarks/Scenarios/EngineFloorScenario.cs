@@ -33,34 +33,20 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
-        var folder = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N") + "-floor");
-        System.IO.Directory.CreateDirectory(folder);
-        try
-        {
-            var warmUp = Math.Min(WarmUpPapers, context.Corpus.Count);
-            LiteDbBulkInsert(context, warmUp, Path.Combine(folder, "warm-up.db"), cancellationToken);
-            LuceneIndexing(context, warmUp, Path.Combine(folder, "warm-up-index"), cancellationToken);
-            var liteDb = LiteDbBulkInsert(context, context.Corpus.Count, Path.Combine(folder, "papers.db"), cancellationToken);
-            var lucene = LuceneIndexing(context, context.Corpus.Count, Path.Combine(folder, "index"), cancellationToken);
-            var papers = context.Corpus.Count;
-            report.Add(Section, "ingest_floor_litedb_papers_per_s", "LiteDB InsertBulk", papers / liteDb.Elapsed.TotalSeconds, "papers/s");
-            report.Add(Section, "ingest_floor_lucene_papers_per_s", "Lucene.Net IndexWriter", papers / lucene.Elapsed.TotalSeconds, "papers/s");
-            report.Add(Section, "ingest_floor_papers_per_s", "floor (the slower)", papers / Math.Max(liteDb.Elapsed.TotalSeconds, lucene.Elapsed.TotalSeconds), "papers/s");
-            report.Add(Section, "ingest_floor_litedb_cpu_us_per_paper", "LiteDB InsertBulk, process CPU", liteDb.Cpu.TotalMicroseconds / papers, "µs/paper");
-            report.Add(Section, "ingest_floor_lucene_cpu_us_per_paper", "Lucene.Net IndexWriter, process CPU", lucene.Cpu.TotalMicroseconds / papers, "µs/paper");
-            report.Add(Section, "ingest_floor_making_cpu_us_per_paper", "generating and making the documents (untimed)", (liteDb.Making + lucene.Making).TotalMicroseconds / papers, "µs/paper");
-        }
-        finally
-        {
-            try
-            {
-                System.IO.Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException e)
-            {
-                context.Progress.WriteLine($"  could not delete {folder}: {e.Message}");
-            }
-        }
+        using var scratch = new ScratchFolder("floor", context.Progress);
+        var folder = scratch.Path;
+        var warmUp = Math.Min(WarmUpPapers, context.Corpus.Count);
+        LiteDbBulkInsert(context, warmUp, Path.Combine(folder, "warm-up.db"), cancellationToken);
+        LuceneIndexing(context, warmUp, Path.Combine(folder, "warm-up-index"), cancellationToken);
+        var liteDb = LiteDbBulkInsert(context, context.Corpus.Count, Path.Combine(folder, "papers.db"), cancellationToken);
+        var lucene = LuceneIndexing(context, context.Corpus.Count, Path.Combine(folder, "index"), cancellationToken);
+        var papers = context.Corpus.Count;
+        report.Add(Section, "ingest_floor_litedb_papers_per_s", "LiteDB InsertBulk", papers / liteDb.Elapsed.TotalSeconds, "papers/s");
+        report.Add(Section, "ingest_floor_lucene_papers_per_s", "Lucene.Net IndexWriter", papers / lucene.Elapsed.TotalSeconds, "papers/s");
+        report.Add(Section, "ingest_floor_papers_per_s", "floor (the slower)", papers / Math.Max(liteDb.Elapsed.TotalSeconds, lucene.Elapsed.TotalSeconds), "papers/s");
+        report.Add(Section, "ingest_floor_litedb_cpu_us_per_paper", "LiteDB InsertBulk, process CPU", liteDb.Cpu.TotalMicroseconds / papers, "µs/paper");
+        report.Add(Section, "ingest_floor_lucene_cpu_us_per_paper", "Lucene.Net IndexWriter, process CPU", lucene.Cpu.TotalMicroseconds / papers, "µs/paper");
+        report.Add(Section, "ingest_floor_making_cpu_us_per_paper", "generating and making the documents (untimed)", (liteDb.Making + lucene.Making).TotalMicroseconds / papers, "µs/paper");
 
         return Task.CompletedTask;
     }

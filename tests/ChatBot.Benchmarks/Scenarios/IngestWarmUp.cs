@@ -18,39 +18,24 @@ internal static class IngestWarmUp
     public static async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var folder = Path.Combine(Path.GetTempPath(), "chatbot-bench", Guid.NewGuid().ToString("N") + "-ingest-warm-up");
-        Directory.CreateDirectory(folder);
-        try
+        using var scratch = new ScratchFolder("ingest-warm-up", context.Progress);
+        using var host = BenchmarkHost.Build(scratch.Path);
+        await host.Services.GetRequiredService<SearchIndexSynchronizer>().EnsureCurrentAsync(progress: null, cancellationToken);
+        var ingestor = host.Services.GetRequiredService<PaperIngestor>();
+        var count = Math.Min(EngineFloorScenario.WarmUpPapers, context.Corpus.Count);
+        var records = new IngestStream(context.Corpus, context.Settings.Seed).Records().Take(count).Select(r => r.Paper);
+        var batch = 0;
+        foreach (var papers in records.Chunk(IngestScenario.BatchSize))
         {
-            using var host = BenchmarkHost.Build(folder);
-            await host.Services.GetRequiredService<SearchIndexSynchronizer>().EnsureCurrentAsync(progress: null, cancellationToken);
-            var ingestor = host.Services.GetRequiredService<PaperIngestor>();
-            var count = Math.Min(EngineFloorScenario.WarmUpPapers, context.Corpus.Count);
-            var records = new IngestStream(context.Corpus, context.Settings.Seed).Records().Take(count).Select(r => r.Paper);
-            var batch = 0;
-            foreach (var papers in records.Chunk(IngestScenario.BatchSize))
-            {
-                await ingestor.StoreAsync(new PaperBatch($"warm-up-{batch++}", papers, []), cancellationToken);
-            }
-
-            var updates = Enumerable.Range(0, count).Select(i => context.Corpus.CreateUpvoteUpdate(i, round: 1));
-            foreach (var papers in updates.Chunk(IngestScenario.BatchSize))
-            {
-                await ingestor.StoreAsync(new PaperBatch($"warm-up-{batch++}", papers, []), cancellationToken);
-            }
-
-            await ingestor.WhenIndexedAsync(cancellationToken);
+            await ingestor.StoreAsync(new PaperBatch($"warm-up-{batch++}", papers, []), cancellationToken);
         }
-        finally
+
+        var updates = Enumerable.Range(0, count).Select(i => context.Corpus.CreateUpvoteUpdate(i, round: 1));
+        foreach (var papers in updates.Chunk(IngestScenario.BatchSize))
         {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException e)
-            {
-                await context.Progress.WriteLineAsync($"  could not delete {folder}: {e.Message}");
-            }
+            await ingestor.StoreAsync(new PaperBatch($"warm-up-{batch++}", papers, []), cancellationToken);
         }
+
+        await ingestor.WhenIndexedAsync(cancellationToken);
     }
 }
