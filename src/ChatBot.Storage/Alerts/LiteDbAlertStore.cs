@@ -129,7 +129,7 @@ internal sealed class LiteDbAlertStore(ChatBotDatabase database, ILogger<LiteDbA
             try
             {
                 var result = work(db);
-                database.Commit();
+                db.Commit();
                 return Task.FromResult(result);
             }
             catch

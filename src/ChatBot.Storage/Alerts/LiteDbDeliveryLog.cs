@@ -406,7 +406,7 @@ internal sealed class LiteDbDeliveryLog(ChatBotDatabase database, int pageBytes 
             try
             {
                 var result = work(db);
-                database.Commit();
+                db.Commit();
                 return result;
             }
             catch

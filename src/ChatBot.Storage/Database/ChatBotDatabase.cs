@@ -32,7 +32,11 @@ public sealed class ChatBotDatabase : IDisposable
     /// <summary>Serializes read-modify-write work across stores (LiteDB transactions are per thread).</summary>
     internal Lock WriteLock { get; } = new();
 
-    /// <summary>Commits this thread's open transaction with one flush of LiteDB's log (<see cref="LiteDbCommit"/>).</summary>
+    /// <summary>
+    /// Commits this thread's open transaction with one flush of LiteDB's log (<see cref="LiteDbCommit"/>): for the paper
+    /// store's batches, hundreds of pages each. It blocks the calling thread until LiteDB's writer has run on the thread
+    /// pool, so the small and frequent transactions (alerts, the delivery log) keep LiteDB's own commit.
+    /// </summary>
     internal void Commit() => LiteDbCommit.Commit(Database, FilePath);
 
     public void Dispose()
