@@ -7,16 +7,17 @@ namespace ChatBot.Storage.Search;
 /// <summary>
 /// A searcher that runs one query over two halves of the index at once, on two cores. Lucene.Net 4.8 visits every
 /// match of a query to rank it, so a query of common words costs in proportion to the index: tens of milliseconds at
-/// a million papers on one core. The halves are contiguous runs of segments, so every document of the first half
-/// numbers below every one of the second and merging keeps the exact order (ties by document number) of a search on
-/// one thread. Small indexes, and machines of one core, search on the calling thread.
+/// a million papers on one core. The halves hold the same number of documents, cut inside the segment the middle falls
+/// in (the merge policy leaves segments of very unequal sizes, and a query waits for its larger half). Every document
+/// of the first half numbers below every one of the second, so merging keeps the exact order (ties by document number)
+/// of a search on one thread. Small indexes, and machines of one core, search on the calling thread.
 /// </summary>
 internal sealed class SlicedSearcher : IndexSearcher
 {
     /// <summary>Below this many documents a query is fast enough that handing half to another thread costs more than it saves.</summary>
     public const int MinDocumentsToSlice = 50_000;
 
-    private readonly IList<AtomicReaderContext>[] _halves;
+    private readonly LeafRange[][] _halves;
 
     /// <param name="reader">The index.</param>
     /// <param name="similarity">How hits are scored.</param>
@@ -30,7 +31,7 @@ internal sealed class SlicedSearcher : IndexSearcher
     }
 
     /// <summary>The documents of each part, in order (for tests).</summary>
-    internal IEnumerable<int> PartSizes => _halves.Select(part => part.Sum(leaf => leaf.AtomicReader.MaxDoc));
+    internal IEnumerable<int> PartSizes => _halves.Select(part => part.Sum(range => range.Count));
 
     /// <summary>
     /// The first <paramref name="wanted"/> hits by relevance, or in <paramref name="sort"/> order when given, with every
@@ -87,28 +88,73 @@ internal sealed class SlicedSearcher : IndexSearcher
         return collectors;
     }
 
-    /// <summary>The segments cut in two contiguous runs of about equal documents, or one run when slicing would not pay.</summary>
-    private static IList<AtomicReaderContext>[] Halves(IList<AtomicReaderContext> leaves, int maxDoc, int processors, int minDocumentsToSlice)
+    private void Search(LeafRange[] part, Weight weight, ICollector collector)
     {
-        if (processors < 2 || leaves.Count < 2 || maxDoc < minDocumentsToSlice)
+        foreach (var range in part)
         {
-            return [leaves];
+            if (range.IsWhole)
+            {
+                // Lucene's own loop: the bulk scorer may score a disjunction in windows, out of order.
+                Search([range.Leaf], weight, collector);
+            }
+            else
+            {
+                SearchRange(range, weight, collector);
+            }
+        }
+    }
+
+    // Part of a segment: its documents in order, from the first at or after From, up to To.
+    private static void SearchRange(LeafRange range, Weight weight, ICollector collector)
+    {
+        try
+        {
+            collector.SetNextReader(range.Leaf);
+            if (weight.GetScorer(range.Leaf, range.Leaf.AtomicReader.LiveDocs) is not { } scorer)
+            {
+                return;
+            }
+
+            collector.SetScorer(scorer);
+            for (var doc = range.From == 0 ? scorer.NextDoc() : scorer.Advance(range.From); doc < range.To; doc = scorer.NextDoc())
+            {
+                collector.Collect(doc);
+            }
+        }
+        catch (CollectionTerminatedException)
+        {
+            // As IndexSearcher does: the collector wants no more of this segment.
+        }
+    }
+
+    /// <summary>
+    /// The documents cut in two contiguous halves of equal size (the segment the middle falls in split between them), or
+    /// one run of whole segments when slicing would not pay.
+    /// </summary>
+    private static LeafRange[][] Halves(IList<AtomicReaderContext> leaves, int maxDoc, int processors, int minDocumentsToSlice)
+    {
+        if (processors < 2 || maxDoc < Math.Max(minDocumentsToSlice, 2))
+        {
+            return [[.. leaves.Select(LeafRange.Whole)]];
         }
 
-        // The cut that leaves the larger half smallest.
-        var best = 1;
-        var bestLarger = int.MaxValue;
-        var before = 0;
-        for (var cut = 1; cut < leaves.Count; cut++)
+        var middle = maxDoc / 2;
+        List<LeafRange> first = [], second = [];
+        foreach (var leaf in leaves)
         {
-            before += leaves[cut - 1].AtomicReader.MaxDoc;
-            var larger = Math.Max(before, maxDoc - before);
-            if (larger < bestLarger)
+            var size = leaf.AtomicReader.MaxDoc;
+            var cut = Math.Clamp(middle - leaf.DocBase, 0, size);
+            if (cut > 0)
             {
-                (best, bestLarger) = (cut, larger);
+                first.Add(new LeafRange(leaf, 0, cut));
+            }
+
+            if (cut < size)
+            {
+                second.Add(new LeafRange(leaf, cut, size));
             }
         }
 
-        return [[.. leaves.Take(best)], [.. leaves.Skip(best)]];
+        return [[.. first], [.. second]];
     }
 }

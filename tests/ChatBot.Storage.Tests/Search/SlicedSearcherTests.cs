@@ -26,19 +26,37 @@ public sealed class SlicedSearcherTests : IDisposable
     public void Dispose() => _index.Dispose();
 
     [Fact]
-    public void Cuts_the_segments_where_the_larger_half_is_smallest()
+    public void Cuts_the_documents_in_two_equal_halves_inside_a_segment()
     {
-        // Five segments of 700, 700, 700, 700 and 200 documents: 1,400 | 1,600 beats 2,100 | 900.
+        // Five segments of 700, 700, 700, 700 and 200 documents: the middle (1,500) falls inside the third segment.
         Assert.Equal([700, 700, 700, 700, 200], _index.Reader.Leaves.Select(l => l.AtomicReader.MaxDoc));
-        Assert.Equal([1_400, 1_600], _sliced.PartSizes);
+        Assert.Equal([1_500, 1_500], _sliced.PartSizes);
+        // One segment is cut as well.
+        Assert.Equal([350, 350], new SlicedSearcher(_index.Reader.Leaves[0].Reader, new BM25Similarity(), minDocumentsToSlice: 0, processors: 2).PartSizes);
     }
 
     [Fact]
-    public void Small_indexes_single_segments_and_single_cores_are_searched_whole()
+    public void Small_indexes_and_single_cores_are_searched_whole()
     {
         Assert.Equal([3_000], new SlicedSearcher(_index.Reader, new BM25Similarity(), minDocumentsToSlice: 3_001, processors: 2).PartSizes);
         Assert.Equal([3_000], new SlicedSearcher(_index.Reader, new BM25Similarity(), minDocumentsToSlice: 0, processors: 1).PartSizes);
-        Assert.Equal([700], new SlicedSearcher(_index.Reader.Leaves[0].Reader, new BM25Similarity(), minDocumentsToSlice: 0, processors: 2).PartSizes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Ranks_a_single_segment_cut_in_two_as_one_thread_does(int n)
+    {
+        var segment = _index.Reader.Leaves[2].Reader;
+        var plain = new IndexSearcher(segment) { Similarity = new BM25Similarity() };
+        var sliced = new SlicedSearcher(segment, new BM25Similarity(), minDocumentsToSlice: 0, processors: 2);
+        foreach (var (query, filter) in Queries())
+        {
+            var expected = plain.Search(query, filter, n);
+            var actual = sliced.Top(query, filter, n, sort: null);
+
+            Assert.Equal(expected.TotalHits, actual.TotalHits);
+            Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
+        }
     }
 
     [Theory]
