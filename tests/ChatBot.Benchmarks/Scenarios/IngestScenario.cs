@@ -45,6 +45,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var duplicates = new Dictionary<DuplicateKind, int> { [DuplicateKind.OtherSource] = 0, [DuplicateKind.TitleFirst] = 0 };
         var batchTimes = new List<double>(corpus.Count / BatchSize + 2);
         var pauseBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = Collections();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var batch = new List<Paper>(BatchSize);
         // The process's CPU time from the first record to the last paper indexed, less what generating them cost.
         var cpuStarted = CpuTime.Process();
@@ -87,6 +89,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var ingestCpu = CpuTime.Process() - cpuStarted - generatingCpu;
 
         var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var collections = Collections();
         var batches = LatencySummary.Of(batchTimes);
         report.Add(Section, "papers", "papers (distinct)", corpus.Count);
         report.Add(Section, "ingest_records", "records delivered (with duplicates)", records);
@@ -102,6 +106,10 @@ internal sealed class IngestScenario : IBenchmarkScenario
         report.Add(Section, "ingest_cpu_us_per_paper", "  process CPU (not generating)", ingestCpu.TotalMicroseconds / corpus.Count, "µs/paper");
         report.Add(Section, "ingest_store_cpu_us_per_paper", "    of which in the store's upserts", timings.StoreCpu.TotalMicroseconds / corpus.Count, "µs/paper");
         report.Add(Section, "ingest_gc_pause_percent", "  of which GC pauses", 100 * gcPause / ingesting, "%");
+        report.Add(Section, "ingest_alloc_kb_per_paper", "  allocated (the whole process, generating included)", allocated / 1024.0 / corpus.Count, "KB/paper");
+        report.Add(Section, "ingest_gc_gen0_collections", "  gen 0 collections", collections.Gen0 - collectionsBefore.Gen0);
+        report.Add(Section, "ingest_gc_gen1_collections", "  gen 1 collections", collections.Gen1 - collectionsBefore.Gen1);
+        report.Add(Section, "ingest_gc_gen2_collections", "  gen 2 collections", collections.Gen2 - collectionsBefore.Gen2);
         report.Add(Section, "ingest_batch_p50_ms", $"batch of {BatchSize} p50", batches.P50, "ms");
         report.Add(Section, "ingest_batch_max_ms", $"batch of {BatchSize} max", batches.Max, "ms");
         report.Add(Section, "generate_papers_per_s", "generator rate (not in ingest time)", records / generating.TotalSeconds, "records/s");
@@ -128,6 +136,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
         {
             report.Add(Section, "ingest_index_segments", "index segments after ingest", lucene.CountSegments());
         }
+
+        static (int Gen0, int Gen1, int Gen2) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
         async Task IngestBatchAsync()
         {

@@ -5,6 +5,7 @@ using ChatBot.Benchmarks.Queries;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Search;
 using ChatBot.Storage.Search;
+using Lucene.Net.Search.Similarities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Benchmarks.Scenarios;
@@ -146,6 +147,13 @@ internal sealed class SearchScenario : IBenchmarkScenario
         var phrases = compared.Select((q, i) => (q.Kind, Ms: plain.Timings[i])).Where(t => t.Kind == QueryKind.Phrase).Select(t => t.Ms).ToList();
         report.Add(Section, "search_engine_phrase_p50_ms", "  phrases p50", LatencySummary.Of(phrases).P50, "ms");
         report.Add(Section, "search_engine_phrase_p99_ms", "  phrases p99", LatencySummary.Of(phrases).P99, "ms");
+
+        // The merge policy leaves segments of unequal sizes; a search waits for the larger of its parts (SlicedSearcher).
+        var (segments, parts) = lucene.Read(reader => (
+            string.Join(" ", reader.Leaves.Select(leaf => leaf.AtomicReader.MaxDoc)),
+            string.Join(" ", new SlicedSearcher(reader, new BM25Similarity()).PartSizes)));
+        report.AddText(Section, "search_segment_docs", "documents per segment", segments);
+        report.AddText(Section, "search_part_docs", "documents per part searched at once", parts);
     }
 
     /// <summary>A query the parser reads otherwise than the mix meant would time another query: the run fails.</summary>
