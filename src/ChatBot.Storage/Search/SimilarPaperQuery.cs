@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
@@ -15,12 +14,17 @@ namespace ChatBot.Storage.Search;
 /// ranks them, each in the field where it is most common). Built here rather than by <c>MoreLikeThis</c>,
 /// which reads the stored paper once per field and asks the whole index for the document frequency of every
 /// word in every field with a new term enumerator each time (most of a look-up's time at 100,000 papers);
-/// this reads the paper once and seeks every word with one enumerator per segment and field, once per reader.
+/// this reads the paper once and seeks every word with the thread's enumerator of each segment and field
+/// (<see cref="TermStates.Enumerator"/>), once per reader: the counts are kept (<see cref="WordDocFreqs"/>).
 /// </summary>
 internal sealed class SimilarPaperQuery(Analyzer analyzer)
 {
+    // Words whose document frequencies are kept per reader: a look-up's words are mostly common ones that
+    // earlier look-ups sought already. Bounded so that a reader kept open long holds a few MB at most.
+    private const int CachedWordsPerReader = 200_000;
+
     // Exact for the reader they were counted in, and gone with it (a refresh after indexing is a new reader).
-    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, (string Field, int DocFreq)>> _docFreqs = new();
+    private readonly ConditionalWeakTable<IndexReader, WordDocFreqs> _docFreqs = new();
 
     /// <summary>The words of the query, at most.</summary>
     public const int MaxTerms = 25;
@@ -33,10 +37,6 @@ internal sealed class SimilarPaperQuery(Analyzer analyzer)
 
     private const int MaxDocFreqPercent = 5;
     private const int SmallIndexDocFreq = 200;
-
-    // Words whose document frequencies are kept per reader: a look-up's words are mostly common ones that
-    // earlier look-ups sought already. Bounded so that a reader kept open long holds at most a few MB.
-    private const int CachedWordsPerReader = 200_000;
 
     private static readonly string[] Fields = [PaperFields.Title, PaperFields.Abstract];
     private static readonly ISet<string> TextFields = new HashSet<string>(Fields, StringComparer.Ordinal);
@@ -119,30 +119,37 @@ internal sealed class SimilarPaperQuery(Analyzer analyzer)
         return frequencies;
     }
 
-    // Each word's document frequency in the field where it is most common (the first field on a tie), and that
-    // field; the words not counted in this reader before are sought with one enumerator per segment and field.
-    private ConcurrentDictionary<string, (string Field, int DocFreq)> DocFreqs(IndexReader reader, IEnumerable<string> words)
+    // Each word's document frequency in the field where it is most common (the first field on a tie), and that field:
+    // counted by an earlier look-up in this reader, or sought in every segment and kept.
+    private Dictionary<string, (string Field, int DocFreq)> DocFreqs(IndexReader reader, Dictionary<string, int>.KeyCollection words)
     {
-        var cache = _docFreqs.GetValue(reader, static _ => new ConcurrentDictionary<string, (string, int)>(StringComparer.Ordinal));
-        var missing = words.Where(word => !cache.ContainsKey(word)).ToList();
-        if (missing.Count == 0)
+        var kept = _docFreqs.GetValue(reader, static _ => new WordDocFreqs(CachedWordsPerReader));
+        var result = new Dictionary<string, (string Field, int DocFreq)>(words.Count, StringComparer.Ordinal);
+        var missing = new List<string>(words.Count);
+        foreach (var word in words)
         {
-            return cache;
+            if (kept.TryGet(word, out var known))
+            {
+                result[word] = (Fields[known.Field], known.DocFreq);
+            }
+            else
+            {
+                missing.Add(word);
+            }
         }
 
         var perField = new Dictionary<string, int>[Fields.Length];
         var bytes = new BytesRef();
         for (var f = 0; f < Fields.Length; f++)
         {
-            var counts = perField[f] = new Dictionary<string, int>(StringComparer.Ordinal);
+            var counts = perField[f] = new Dictionary<string, int>(missing.Count, StringComparer.Ordinal);
             foreach (var leaf in reader.Leaves)
             {
-                if (leaf.AtomicReader.GetTerms(Fields[f]) is not { } terms)
+                if (TermStates.Enumerator(leaf.AtomicReader, Fields[f]) is not { } termsEnum)
                 {
                     continue;
                 }
 
-                var termsEnum = terms.GetEnumerator();
                 foreach (var word in missing)
                 {
                     bytes.CopyChars(word);
@@ -154,22 +161,20 @@ internal sealed class SimilarPaperQuery(Analyzer analyzer)
             }
         }
 
-        var result = cache.Count + missing.Count <= CachedWordsPerReader
-            ? cache
-            : new ConcurrentDictionary<string, (string, int)>(words.Where(cache.ContainsKey).ToDictionary(w => w, w => cache[w], StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var word in missing)
         {
-            var top = (Field: Fields[0], DocFreq: 0);
+            var top = (Field: (byte)0, DocFreq: 0);
             for (var f = 0; f < Fields.Length; f++)
             {
                 var docFreq = perField[f].GetValueOrDefault(word);
                 if (docFreq > top.DocFreq)
                 {
-                    top = (Fields[f], docFreq);
+                    top = ((byte)f, docFreq);
                 }
             }
 
-            result[word] = top;
+            result[word] = (Fields[top.Field], top.DocFreq);
+            kept.Add(word, top.Field, top.DocFreq);
         }
 
         return result;

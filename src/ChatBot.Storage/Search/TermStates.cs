@@ -58,22 +58,29 @@ internal static class TermStates
         ArgumentNullException.ThrowIfNull(top);
         ArgumentNullException.ThrowIfNull(term);
         var states = new TermContext(top);
-        var enums = t_enums ??= new ConditionalWeakTable<AtomicReader, Dictionary<string, TermsEnum?>>();
         foreach (var leaf in top.Leaves)
         {
-            var byField = enums.GetValue(leaf.AtomicReader, _ => new Dictionary<string, TermsEnum?>(StringComparer.Ordinal));
-            if (!byField.TryGetValue(term.Field, out var termsEnum))
-            {
-                termsEnum = leaf.AtomicReader.Fields?.GetTerms(term.Field)?.GetEnumerator();
-                byField[term.Field] = termsEnum;
-            }
-
-            if (termsEnum is not null && termsEnum.SeekExact(term.Bytes))
+            if (Enumerator(leaf.AtomicReader, term.Field) is { } termsEnum && termsEnum.SeekExact(term.Bytes))
             {
                 states.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
             }
         }
 
         return states;
+    }
+
+    /// <summary>This thread's terms enumerator of <paramref name="field"/> in <paramref name="segment"/>; null when the field has no terms there.</summary>
+    public static TermsEnum? Enumerator(AtomicReader segment, string field)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var enums = t_enums ??= new ConditionalWeakTable<AtomicReader, Dictionary<string, TermsEnum?>>();
+        var byField = enums.GetValue(segment, _ => new Dictionary<string, TermsEnum?>(StringComparer.Ordinal));
+        if (!byField.TryGetValue(field, out var termsEnum))
+        {
+            termsEnum = segment.Fields?.GetTerms(field)?.GetEnumerator();
+            byField[field] = termsEnum;
+        }
+
+        return termsEnum;
     }
 }
