@@ -88,29 +88,30 @@ internal sealed class SlicedSearcher : IndexSearcher
         return collectors;
     }
 
-    private void Search(LeafRange[] part, Weight weight, ICollector collector)
+    private static void Search(LeafRange[] part, Weight weight, ICollector collector)
     {
         foreach (var range in part)
         {
-            if (range.IsWhole)
-            {
-                // Lucene's own loop: the bulk scorer may score a disjunction in windows, out of order.
-                Search([range.Leaf], weight, collector);
-            }
-            else
-            {
-                SearchRange(range, weight, collector);
-            }
+            Search(range, weight, collector);
         }
     }
 
-    // Part of a segment: its documents in order, from the first at or after From, up to To.
-    private static void SearchRange(LeafRange range, Weight weight, ICollector collector)
+    // One segment, or part of one: as IndexSearcher searches a segment, but a part is scored in document order, from the
+    // first document at or after From up to To.
+    private static void Search(LeafRange range, Weight weight, ICollector collector)
     {
         try
         {
             collector.SetNextReader(range.Leaf);
-            if (weight.GetScorer(range.Leaf, range.Leaf.AtomicReader.LiveDocs) is not { } scorer)
+            var liveDocs = range.Leaf.AtomicReader.LiveDocs;
+            if (range.IsWhole)
+            {
+                // Lucene's bulk scorer, which may score a disjunction in windows, out of order.
+                weight.GetBulkScorer(range.Leaf, !collector.AcceptsDocsOutOfOrder, liveDocs)?.Score(collector);
+                return;
+            }
+
+            if (weight.GetScorer(range.Leaf, liveDocs) is not { } scorer)
             {
                 return;
             }

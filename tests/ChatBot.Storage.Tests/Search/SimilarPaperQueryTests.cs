@@ -20,7 +20,8 @@ public sealed class SimilarPaperQueryTests
     [Fact]
     public void A_query_built_from_kept_counts_is_the_query_a_fresh_look_up_builds()
     {
-        // Words more common in titles (graph), in abstracts (benchmark) and in both alike: each must keep its field and count.
+        // Words only in titles (graph), more common in abstracts (suites, each abstract's second word) and in both alike
+        // (diffusion): each must keep its field and count. "benchmark" and "study" are in every paper: too common to ask for.
         using var directory = new RAMDirectory();
         using var analyzer = PaperAnalyzer.Create();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)))
