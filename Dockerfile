@@ -50,6 +50,10 @@ USER $APP_UID
 # port of its own inside the container and is never published.
 ENV Storage__DataDirectory=/app/data \
     ASPNETCORE_HTTP_PORTS=8080
+# The runtime's segments garbage collector (libclrgc.so, in this image's runtime) instead of its default regions one:
+# an import keeps each batch of papers alive across its store and index stages, and on 2 cores the regions collector
+# spent 14-16 % of a 100,000-paper import in pauses against 9-10 % (docs/configuration.md). `doctor` shows which one runs.
+ENV DOTNET_GCName=libclrgc.so
 EXPOSE 8080
 VOLUME /app/data
 # The image has no curl: the bot's own verb asks /healthz where the bot listens (ASPNETCORE_HTTP_PORTS, or Urls if set).

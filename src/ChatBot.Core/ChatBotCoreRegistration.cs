@@ -69,6 +69,7 @@ public static class ChatBotCoreRegistration
         builder.Services.AddSingleton<AlertSender>();
         builder.Services.AddSingleton<AlertDeliveryService>();
         builder.Services.AddSingleton<DoctorRunner>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, RuntimeCheck>());
         return builder;
     }
 

@@ -7,6 +7,7 @@ using ChatBot.Benchmarks.Scenarios;
 using ChatBot.Core;
 using ChatBot.Core.Search;
 using ChatBot.Core.Storage;
+using ChatBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +65,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
         report.AddText(Section, "anchor_date", "corpus ends (\"now\" for since:)", anchor.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         report.Add(Section, "vocabulary_words", "vocabulary", corpus.Vocabulary.Count, "words");
         report.Add(Section, "author_pool", "author pool", corpus.Authors.Count, "names");
+        report.AddText(Section, "gc", "garbage collector", GarbageCollectorInfo.Describe());
 
         string databaseFile;
         using (var host = BenchmarkHost.Build(dataDirectory))

@@ -46,18 +46,21 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
         report.Add(Section, "ingest_floor_papers_per_s", "floor (the slower)", papers / Math.Max(liteDb.Elapsed.TotalSeconds, lucene.Elapsed.TotalSeconds), "papers/s");
         report.Add(Section, "ingest_floor_litedb_cpu_us_per_paper", "LiteDB InsertBulk, process CPU", liteDb.Cpu.TotalMicroseconds / papers, "µs/paper");
         report.Add(Section, "ingest_floor_lucene_cpu_us_per_paper", "Lucene.Net IndexWriter, process CPU", lucene.Cpu.TotalMicroseconds / papers, "µs/paper");
+        report.Add(Section, "ingest_floor_litedb_gc_pause_percent", "LiteDB InsertBulk, of which GC pauses", 100 * liteDb.GcPause / liteDb.Elapsed, "%");
+        report.Add(Section, "ingest_floor_lucene_gc_pause_percent", "Lucene.Net IndexWriter, of which GC pauses", 100 * lucene.GcPause / lucene.Elapsed, "%");
         report.Add(Section, "ingest_floor_making_cpu_us_per_paper", "generating and making the documents (untimed)", (liteDb.Making + lucene.Making).TotalMicroseconds / papers, "µs/paper");
 
         return Task.CompletedTask;
     }
 
-    private static (TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Making) LiteDbBulkInsert(BenchmarkContext context, int count, string file, CancellationToken cancellationToken)
+    private static (TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Making, TimeSpan GcPause) LiteDbBulkInsert(BenchmarkContext context, int count, string file, CancellationToken cancellationToken)
     {
         var progress = new ProgressLine(context.Progress, "floor, LiteDB", count);
         var elapsed = TimeSpan.Zero;
         // The process's CPU time over the whole loop, less what this thread spent making the documents (untimed).
         var cpuStarted = CpuTime.Process();
         var making = TimeSpan.Zero;
+        var gcPause = TimeSpan.Zero;
         using var database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
         var collection = database.GetCollection(LiteDbPaperStore.CollectionName);
         for (var first = 0; first < count; first += IngestScenario.BatchSize)
@@ -72,21 +75,24 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
 
             making += CpuTime.CurrentThread() - makingStarted;
             var started = Stopwatch.GetTimestamp();
+            var pauseBefore = GC.GetTotalPauseDuration();
             collection.InsertBulk(documents, documents.Count);
             elapsed += Stopwatch.GetElapsedTime(started);
+            gcPause += GC.GetTotalPauseDuration() - pauseBefore;
             progress.Report(first + documents.Count);
         }
 
-        return (elapsed, CpuTime.Process() - cpuStarted - making, making);
+        return (elapsed, CpuTime.Process() - cpuStarted - making, making, gcPause);
     }
 
-    private static (TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Making) LuceneIndexing(BenchmarkContext context, int count, string path, CancellationToken cancellationToken)
+    private static (TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Making, TimeSpan GcPause) LuceneIndexing(BenchmarkContext context, int count, string path, CancellationToken cancellationToken)
     {
         var progress = new ProgressLine(context.Progress, "floor, Lucene", count);
         var elapsed = TimeSpan.Zero;
         // The process's CPU time over the whole loop, less what this thread spent making the documents (untimed).
         var cpuStarted = CpuTime.Process();
         var making = TimeSpan.Zero;
+        var gcPause = TimeSpan.Zero;
         using var analyzer = PaperAnalyzer.Create();
         using var directory = FSDirectory.Open(path);
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE }))
@@ -103,12 +109,14 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
 
                 making += CpuTime.CurrentThread() - makingStarted;
                 var started = Stopwatch.GetTimestamp();
+                var pauseBefore = GC.GetTotalPauseDuration();
                 foreach (var document in documents)
                 {
                     writer.AddDocument(document);
                 }
 
                 elapsed += Stopwatch.GetElapsedTime(started);
+                gcPause += GC.GetTotalPauseDuration() - pauseBefore;
                 progress.Report(first + documents.Count);
             }
 
@@ -118,7 +126,7 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
         }
 
         // After the writer is closed: its last merges count.
-        return (elapsed, CpuTime.Process() - cpuStarted - making, making);
+        return (elapsed, CpuTime.Process() - cpuStarted - making, making, gcPause);
     }
 
     /// <summary>Paper <paramref name="index"/> as our store keeps it: first seen now, with its sequence and revision.</summary>

@@ -1,3 +1,4 @@
+using ChatBot.Core.Telemetry;
 using ChatBot.Testing;
 
 namespace ChatBot.Tests.Cli;
@@ -107,13 +108,15 @@ public sealed class DoctorCommandTests : IDisposable
         var (exitCode, output) = await DoctorAsync();
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("All 9 checks passed.", output, StringComparison.Ordinal);
-        foreach (var check in new[] { "Configuration", "Database", "Search index", "Discord", "Slack bot token", "Slack Socket Mode", "Hugging Face", "arXiv", "Inbox" })
+        Assert.Contains("All 10 checks passed.", output, StringComparison.Ordinal);
+        foreach (var check in new[] { "Configuration", "Runtime", "Database", "Search index", "Discord", "Slack bot token", "Slack Socket Mode", "Hugging Face", "arXiv", "Inbox" })
         {
             Assert.Contains("pass", Cells(output, check), StringComparison.Ordinal);
         }
 
         Assert.Contains("current with the database", Cells(output, "Search index"), StringComparison.Ordinal);
+        // The doctor runs in this process: its collector is this one (a DOTNET_GCName choice shows here).
+        Assert.Contains("garbage collector: " + GarbageCollectorInfo.Describe(), Cells(output, "Runtime"), StringComparison.Ordinal);
         Assert.Equal("1", sources.Requests.Single(r => r.Path == "/api/daily_papers").Query("limit"));
         Assert.Equal("0", sources.Requests.Single(r => r.Path == "/api/query").Query("max_results"));
         Assert.Equal("Bearer " + SlackAppToken, slack.Requests.Single(r => r.Path == "/api/apps.connections.open").Header("Authorization"));
