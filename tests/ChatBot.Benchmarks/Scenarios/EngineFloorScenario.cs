@@ -121,8 +121,10 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
             }
 
             var committing = Stopwatch.GetTimestamp();
+            var pausedBeforeCommit = GC.GetTotalPauseDuration();
             writer.Commit();
             elapsed += Stopwatch.GetElapsedTime(committing);
+            gcPause += GC.GetTotalPauseDuration() - pausedBeforeCommit;
         }
 
         // After the writer is closed: its last merges count.
