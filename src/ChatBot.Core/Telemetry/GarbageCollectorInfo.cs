@@ -13,21 +13,21 @@ public static class GarbageCollectorInfo
     /// <summary>For example <c>workstation, background, segments (libclrgc.so)</c>.</summary>
     public static string Describe()
     {
-        string[] modules;
+        var kind = GCSettings.IsServerGC ? "server" : "workstation";
+        var background = GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "background";
+        string heap;
         try
         {
             using var process = Process.GetCurrentProcess();
-            modules = [.. process.Modules.Cast<ProcessModule>().Select(m => m.ModuleName)];
+            heap = Heap(process.Modules.Cast<ProcessModule>().Select(m => m.ModuleName));
         }
         catch (Exception e) when (e is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception)
         {
             // A platform that does not list a process's modules: say so rather than guess.
-            modules = [];
+            heap = "heap layout unknown";
         }
 
-        var kind = GCSettings.IsServerGC ? "server" : "workstation";
-        var background = GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "background";
-        return $"{kind}, {background}, {Heap(modules)}";
+        return $"{kind}, {background}, {heap}";
     }
 
     /// <summary>
