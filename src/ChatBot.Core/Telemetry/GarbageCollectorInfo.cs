@@ -10,6 +10,10 @@ namespace ChatBot.Core.Telemetry;
 /// </summary>
 public static class GarbageCollectorInfo
 {
+    // The runtime's standalone collectors, by file name without extension (Windows, then Linux and macOS).
+    private static readonly HashSet<string> StandaloneCollectors =
+        new(["clrgc", "libclrgc", "clrgcexp", "libclrgcexp"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>For example <c>workstation, background, segments (libclrgc.so)</c>.</summary>
     public static string Describe()
     {
@@ -46,10 +50,5 @@ public static class GarbageCollectorInfo
         };
     }
 
-    private static bool IsStandaloneCollector(string name)
-    {
-        var stem = Path.GetFileNameWithoutExtension(name);
-        return stem.Equals("clrgc", StringComparison.OrdinalIgnoreCase) || stem.Equals("libclrgc", StringComparison.OrdinalIgnoreCase)
-            || stem.Equals("clrgcexp", StringComparison.OrdinalIgnoreCase) || stem.Equals("libclrgcexp", StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool IsStandaloneCollector(string name) => StandaloneCollectors.Contains(Path.GetFileNameWithoutExtension(name));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatBot.Benchmarks.Measuring;
 using ChatBot.Benchmarks.Reporting;
 using ChatBot.Core.Papers;
@@ -56,11 +55,10 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
     private static (TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Making, TimeSpan GcPause) LiteDbBulkInsert(BenchmarkContext context, int count, string file, CancellationToken cancellationToken)
     {
         var progress = new ProgressLine(context.Progress, "floor, LiteDB", count);
-        var elapsed = TimeSpan.Zero;
+        var timed = new TimedCalls();
         // The process's CPU time over the whole loop, less what this thread spent making the documents (untimed).
         var cpuStarted = CpuTime.Process();
         var making = TimeSpan.Zero;
-        var gcPause = TimeSpan.Zero;
         using var database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
         var collection = database.GetCollection(LiteDbPaperStore.CollectionName);
         for (var first = 0; first < count; first += IngestScenario.BatchSize)
@@ -74,25 +72,20 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
             }
 
             making += CpuTime.CurrentThread() - makingStarted;
-            var started = Stopwatch.GetTimestamp();
-            var pauseBefore = GC.GetTotalPauseDuration();
-            collection.InsertBulk(documents, documents.Count);
-            elapsed += Stopwatch.GetElapsedTime(started);
-            gcPause += GC.GetTotalPauseDuration() - pauseBefore;
+            timed.Run(() => collection.InsertBulk(documents, documents.Count));
             progress.Report(first + documents.Count);
         }
 
-        return (elapsed, CpuTime.Process() - cpuStarted - making, making, gcPause);
+        return (timed.Elapsed, CpuTime.Process() - cpuStarted - making, making, timed.GcPause);
     }
 
     private static (TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Making, TimeSpan GcPause) LuceneIndexing(BenchmarkContext context, int count, string path, CancellationToken cancellationToken)
     {
         var progress = new ProgressLine(context.Progress, "floor, Lucene", count);
-        var elapsed = TimeSpan.Zero;
+        var timed = new TimedCalls();
         // The process's CPU time over the whole loop, less what this thread spent making the documents (untimed).
         var cpuStarted = CpuTime.Process();
         var making = TimeSpan.Zero;
-        var gcPause = TimeSpan.Zero;
         using var analyzer = PaperAnalyzer.Create();
         using var directory = FSDirectory.Open(path);
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE }))
@@ -108,27 +101,21 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
                 }
 
                 making += CpuTime.CurrentThread() - makingStarted;
-                var started = Stopwatch.GetTimestamp();
-                var pauseBefore = GC.GetTotalPauseDuration();
-                foreach (var document in documents)
+                timed.Run(() =>
                 {
-                    writer.AddDocument(document);
-                }
-
-                elapsed += Stopwatch.GetElapsedTime(started);
-                gcPause += GC.GetTotalPauseDuration() - pauseBefore;
+                    foreach (var document in documents)
+                    {
+                        writer.AddDocument(document);
+                    }
+                });
                 progress.Report(first + documents.Count);
             }
 
-            var committing = Stopwatch.GetTimestamp();
-            var pausedBeforeCommit = GC.GetTotalPauseDuration();
-            writer.Commit();
-            elapsed += Stopwatch.GetElapsedTime(committing);
-            gcPause += GC.GetTotalPauseDuration() - pausedBeforeCommit;
+            timed.Run(writer.Commit);
         }
 
         // After the writer is closed: its last merges count.
-        return (elapsed, CpuTime.Process() - cpuStarted - making, making, gcPause);
+        return (timed.Elapsed, CpuTime.Process() - cpuStarted - making, making, timed.GcPause);
     }
 
     /// <summary>Paper <paramref name="index"/> as our store keeps it: first seen now, with its sequence and revision.</summary>
