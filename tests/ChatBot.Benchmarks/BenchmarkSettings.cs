@@ -6,8 +6,10 @@ namespace ChatBot.Benchmarks;
 /// <see cref="Postgres"/> is the connection string of an empty PostgreSQL database to measure ingest and search on
 /// beside LiteDB (<c>--postgres</c>), or null. <see cref="Only"/> names the scenarios to run (<c>--only</c>; ingest always
 /// runs, as the others search what it stored), or is null for all of them. <see cref="Hnsw"/> adds the exact-against-HNSW
-/// vector comparison (<c>--hnsw</c>, or <c>--only hnsw</c>).
+/// vector comparison (<c>--hnsw</c>, or <c>--only hnsw</c>). <see cref="IngestRounds"/> is how many times the floor and
+/// the ingest are timed in turn (<c>--ingest-rounds</c>; see <see cref="Scenarios.IngestRounds"/>). <see cref="FloorLikeOurs"/>
+/// also times the engines doing the engine work our store and index do (<c>--floor-like-ours</c>).
 /// </summary>
 internal sealed record BenchmarkSettings(
     int Papers, int Queries, int Seed, string? DataDirectory, bool Keep, int Alerts = 100_000, int AlertBatch = 1_000, bool Floor = true, string? Postgres = null,
-    IReadOnlySet<string>? Only = null, bool Hnsw = false);
+    IReadOnlySet<string>? Only = null, bool Hnsw = false, int IngestRounds = 1, bool FloorLikeOurs = false);

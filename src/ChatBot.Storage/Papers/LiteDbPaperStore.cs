@@ -252,16 +252,25 @@ internal sealed class LiteDbPaperStore : IPaperStore
     private static void SaveCounter(LiteDatabase db, string id, long value) =>
         db.GetCollection(MetaCollectionName).Upsert(new BsonDocument { ["_id"] = id, ["value"] = value });
 
-    private bool EnsureIndexes()
+    /// <summary>
+    /// The secondary indexes the store's queries read (the benchmark's engine floor writes them too). Only those:
+    /// every index is one more skip list written per stored paper.
+    /// </summary>
+    internal static void EnsureQueryIndexes(ILiteCollection<BsonDocument> collection)
     {
-        var collection = _database.Database.GetCollection(CollectionName);
-        // Only indexes a query uses: every index is one more skip list written per stored paper.
+        ArgumentNullException.ThrowIfNull(collection);
         // Sequence: ReadAfterAsync (and unique); fresh: ListFreshSinceAsync; revision: ReadChangedAfterAsync.
-        // An arXiv paper is found by _id, the title key in memory (StoredPaperKeys), and no query filters on
-        // the published date, so databases written with those indexes lose them here.
         collection.EnsureIndex(PaperDocumentMapper.SequenceField, unique: true);
         collection.EnsureIndex(PaperDocumentMapper.FreshField);
         collection.EnsureIndex(PaperDocumentMapper.RevisionField);
+    }
+
+    private bool EnsureIndexes()
+    {
+        var collection = _database.Database.GetCollection(CollectionName);
+        EnsureQueryIndexes(collection);
+        // An arXiv paper is found by _id, the title key in memory (StoredPaperKeys), and no query filters on
+        // the published date, so databases written with those indexes lose them here.
         foreach (var unused in UnusedIndexes)
         {
             collection.DropIndex(unused);

@@ -255,9 +255,9 @@ internal sealed class LuceneIndexSession : IDisposable
         }
     }
 
-    private static LuceneIndexSession Create(LuceneDirectory directory, OpenMode mode, Analyzer analyzer, Similarity similarity, Lock writeLock, bool wasReset)
-    {
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+    /// <summary>How the index's writer is set up (the benchmark's engine floor writes with it too).</summary>
+    internal static IndexWriterConfig WriterConfig(OpenMode mode, Analyzer analyzer, Similarity similarity) =>
+        new(LuceneVersion.LUCENE_48, analyzer)
         {
             OpenMode = mode,
             Similarity = similarity,
@@ -265,7 +265,10 @@ internal sealed class LuceneIndexSession : IDisposable
             // field (about 90 KB of allocations per segment at 100,000 papers), so fewer segments search cheaper.
             MergePolicy = new TieredMergePolicy { SegmentsPerTier = SegmentsPerTier, MaxMergeAtOnce = SegmentsPerTier },
         };
-        var writer = new IndexWriter(directory, config);
+
+    private static LuceneIndexSession Create(LuceneDirectory directory, OpenMode mode, Analyzer analyzer, Similarity similarity, Lock writeLock, bool wasReset)
+    {
+        var writer = new IndexWriter(directory, WriterConfig(mode, analyzer, similarity));
         try
         {
             // Opening a reader reads every segment: a damaged one fails here, not in the first search.

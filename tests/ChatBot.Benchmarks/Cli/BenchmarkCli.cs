@@ -30,6 +30,14 @@ internal static class BenchmarkCli
             DefaultValueFactory = _ => true,
         };
 
+        var ingestRounds = PositiveInt(
+            "--ingest-rounds", 1, "Time the engine floor and the ingest this many times in turn (the extra ingests into scratch folders) and report every round's ratio and their median (ingest_floor_ratio_*). Needs the floor.", 9);
+
+        var floorLikeOurs = new Option<bool>("--floor-like-ours")
+        {
+            Description = "Also time the engines doing the engine work ours do: LiteDB with the store's secondary indexes, Lucene.Net set up and committing as our index (ingest_floor_like_ours_* keys). Needs the floor.",
+        };
+
         var postgres = new Option<string?>("--postgres")
         {
             Description = "The Npgsql connection string of an empty PostgreSQL database: ingest and search are measured on it too, beside LiteDB (pg_* keys).",
@@ -63,9 +71,26 @@ internal static class BenchmarkCli
         root.Options.Add(dataDirectory);
         root.Options.Add(keep);
         root.Options.Add(floor);
+        root.Options.Add(ingestRounds);
+        root.Options.Add(floorLikeOurs);
         root.Options.Add(postgres);
         root.Options.Add(hnsw);
         root.Options.Add(only);
+        root.Validators.Add(result =>
+        {
+            // An option not given has no result here (its default is applied later).
+            var floorOn = result.GetResult(floor)?.GetValueOrDefault<bool>() ?? true;
+            var floorRuns = floorOn && (OnlyNames(result.GetResult(only)?.GetValueOrDefault<string[]>()) is not { } names || names.Contains(new EngineFloorScenario().Name));
+            if ((result.GetResult(ingestRounds)?.GetValueOrDefault<int>() ?? 1) > 1 && !floorRuns)
+            {
+                result.AddError("--ingest-rounds compares the ingest with the engine floor in each round: it needs the floor (not --floor false; with --only, name engine-floor).");
+            }
+
+            if ((result.GetResult(floorLikeOurs)?.GetValueOrDefault<bool>() ?? false) && !floorRuns)
+            {
+                result.AddError("--floor-like-ours is part of the engine floor: it needs the floor (not --floor false; with --only, name engine-floor).");
+            }
+        });
         root.Subcommands.Add(SoakCommand.Create());
         root.Subcommands.Add(VectorsCommand.Create());
         root.SetAction(async (parse, token) =>
@@ -73,7 +98,7 @@ internal static class BenchmarkCli
             var settings = new BenchmarkSettings(
                 parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep),
                 parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor), parse.GetValue(postgres),
-                OnlyNames(parse.GetValue(only)), parse.GetValue(hnsw));
+                OnlyNames(parse.GetValue(only)), parse.GetValue(hnsw), parse.GetValue(ingestRounds), parse.GetValue(floorLikeOurs));
             try
             {
                 await new BenchmarkRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);

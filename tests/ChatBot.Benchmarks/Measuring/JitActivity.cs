@@ -8,6 +8,12 @@ internal readonly record struct JitActivity(long Methods, TimeSpan Time)
 {
     public static JitActivity Start() => new(JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
 
+    /// <summary>The JIT's compile time since <see cref="Start"/>, on every thread.</summary>
+    public TimeSpan Elapsed => JitInfo.GetCompilationTime() - Time;
+
+    /// <summary>Methods the JIT compiled since <see cref="Start"/>.</summary>
+    public long Compiled => JitInfo.GetCompiledMethodCount() - Methods;
+
     /// <summary>Adds <c>{prefix}_warm_up</c> (steps run until the JIT settled), <c>{prefix}_jit_methods</c> and <c>{prefix}_jit_ms</c>.</summary>
     public void Report(BenchmarkReport report, string section, string prefix, int warmUpSteps, string steps)
     {
