@@ -10,10 +10,10 @@ namespace ChatBot.Benchmarks.Scenarios;
 /// <summary>
 /// Extra rounds of the engine floor and the ingest (<c>--ingest-rounds N</c>): before the run's own round, N - 1 more,
 /// each ingest into a store and index of its own in a scratch folder (deleted after), so the run's data stays exactly
-/// the corpus. They run before the run's host is built: an index left open and idle for over a minute commits its
-/// first batch alone (<c>Search:CommitInterval</c>), and that small segment lets the merge policy keep more segments. This machine's speed drifts by a fifth or more within minutes, and a round times the floor and the
-/// ingest up to a minute apart, so one round's ratio can say more about the drift than about the code; the
-/// rounds' median, each round timed in turn, says what the ingest typically does. Reported with every round's ratio.
+/// the corpus. Each round runs as the run's own does: the floor and the ingest's warm-up first, then the host, so its
+/// index opens just before its ingest. This machine's speed drifts by a fifth or more within minutes, and a round times
+/// the floor and the ingest up to a minute apart, so one round's ratio can say more about the drift than about the
+/// code; the rounds' median, each round timed in turn, says what the ingest typically does. Reported with every round.
 /// </summary>
 internal static class IngestRounds
 {
@@ -28,7 +28,6 @@ internal static class IngestRounds
         {
             await progress.WriteLineAsync($"== ingest round {round} of {extraRounds + 1} (scratch data)");
             var roundReport = new BenchmarkReport();
-            // As in the run's own round: the floor and the warm-up before the host, so the index opens just before the ingest.
             var withoutServices = BenchmarkContext.WithoutServices(corpus, settings, progress);
             await new EngineFloorScenario().RunAsync(withoutServices, roundReport, cancellationToken);
             await IngestWarmUp.RunAsync(withoutServices, roundReport, cancellationToken);
