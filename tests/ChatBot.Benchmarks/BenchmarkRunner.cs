@@ -28,7 +28,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
     ];
 
     /// <summary>The names <c>--only</c> accepts.</summary>
-    public static IEnumerable<string> ScenarioNames => [new EngineFloorScenario().Name, .. Scenarios.Select(s => s.Name), VectorIndexScenario.ScenarioName];
+    public static IEnumerable<string> ScenarioNames => [EngineFloorScenario.ScenarioName, .. Scenarios.Select(s => s.Name), VectorIndexScenario.ScenarioName];
 
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
@@ -67,7 +67,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
         report.Add(Section, "author_pool", "author pool", corpus.Authors.Count, "names");
         report.AddText(Section, "gc", "garbage collector", GarbageCollectorInfo.Describe());
 
-        // The command line checked that the floor runs when there are rounds to compare with it.
+        // The command line refused rounds without the floor (BenchmarkSettings.Conflict).
         IReadOnlyList<IngestRounds.Round> extraRounds = settings.IngestRounds > 1
             ? await IngestRounds.RunAsync(corpus, settings, progress, settings.IngestRounds - 1, cancellationToken)
             : [];
@@ -76,10 +76,9 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, TextWriter out
         // ingest's first batch alone (Search:CommitInterval), and that small segment lets the merge policy keep more.
         // Nothing before the ingest may open the index and wait.
         var withoutServices = BenchmarkContext.WithoutServices(corpus, settings, progress);
-        var floor = new EngineFloorScenario();
-        if (settings.Floor && (settings.Only is null || settings.Only.Contains(floor.Name)))
+        if (settings.FloorRuns)
         {
-            await RunScenarioAsync(floor, withoutServices, report, cancellationToken);
+            await RunScenarioAsync(new EngineFloorScenario(), withoutServices, report, cancellationToken);
         }
 
         // Ingest always runs; its warm-up too, for the same reason.

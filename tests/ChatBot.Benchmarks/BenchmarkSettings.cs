@@ -1,3 +1,5 @@
+using ChatBot.Benchmarks.Scenarios;
+
 namespace ChatBot.Benchmarks;
 
 /// <summary>
@@ -12,4 +14,15 @@ namespace ChatBot.Benchmarks;
 /// </summary>
 internal sealed record BenchmarkSettings(
     int Papers, int Queries, int Seed, string? DataDirectory, bool Keep, int Alerts = 100_000, int AlertBatch = 1_000, bool Floor = true, string? Postgres = null,
-    IReadOnlySet<string>? Only = null, bool Hnsw = false, int IngestRounds = 1, bool FloorLikeOurs = false);
+    IReadOnlySet<string>? Only = null, bool Hnsw = false, int IngestRounds = 1, bool FloorLikeOurs = false)
+{
+    /// <summary>Whether the engine floor runs: asked for (<c>--floor</c>) and, with <c>--only</c>, named.</summary>
+    public bool FloorRuns => Floor && (Only is null || Only.Contains(EngineFloorScenario.ScenarioName));
+
+    /// <summary>Why these settings cannot run together, or null: the options that extend the floor need it to run.</summary>
+    public string? Conflict() =>
+        FloorRuns ? null
+        : IngestRounds > 1 ? "--ingest-rounds compares the ingest with the engine floor in each round: it needs the floor (not --floor false; with --only, name engine-floor)."
+        : FloorLikeOurs ? "--floor-like-ours is part of the engine floor: it needs the floor (not --floor false; with --only, name engine-floor)."
+        : null;
+}

@@ -76,21 +76,6 @@ internal static class BenchmarkCli
         root.Options.Add(postgres);
         root.Options.Add(hnsw);
         root.Options.Add(only);
-        root.Validators.Add(result =>
-        {
-            // An option not given has no result here (its default is applied later).
-            var floorOn = result.GetResult(floor)?.GetValueOrDefault<bool>() ?? true;
-            var floorRuns = floorOn && (OnlyNames(result.GetResult(only)?.GetValueOrDefault<string[]>()) is not { } names || names.Contains(new EngineFloorScenario().Name));
-            if ((result.GetResult(ingestRounds)?.GetValueOrDefault<int>() ?? 1) > 1 && !floorRuns)
-            {
-                result.AddError("--ingest-rounds compares the ingest with the engine floor in each round: it needs the floor (not --floor false; with --only, name engine-floor).");
-            }
-
-            if ((result.GetResult(floorLikeOurs)?.GetValueOrDefault<bool>() ?? false) && !floorRuns)
-            {
-                result.AddError("--floor-like-ours is part of the engine floor: it needs the floor (not --floor false; with --only, name engine-floor).");
-            }
-        });
         root.Subcommands.Add(SoakCommand.Create());
         root.Subcommands.Add(VectorsCommand.Create());
         root.SetAction(async (parse, token) =>
@@ -99,6 +84,12 @@ internal static class BenchmarkCli
                 parse.GetValue(papers), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(dataDirectory), parse.GetValue(keep),
                 parse.GetValue(alerts), parse.GetValue(alertBatch), parse.GetValue(floor), parse.GetValue(postgres),
                 OnlyNames(parse.GetValue(only)), parse.GetValue(hnsw), parse.GetValue(ingestRounds), parse.GetValue(floorLikeOurs));
+            if (settings.Conflict() is { } conflict)
+            {
+                await System.Console.Error.WriteLineAsync($"Error: {conflict}");
+                return Failure;
+            }
+
             try
             {
                 await new BenchmarkRunner(settings, System.Console.Out, System.Console.Error).RunAsync(token);

@@ -19,7 +19,7 @@ internal readonly record struct JitActivity(long Methods, TimeSpan Time)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Add(section, $"{prefix}_warm_up", $"warm-up until the JIT settled ({steps})", warmUpSteps);
-        report.Add(section, $"{prefix}_jit_methods", "  methods the JIT still compiled while timing", JitInfo.GetCompiledMethodCount() - Methods);
-        report.Add(section, $"{prefix}_jit_ms", "  their compile time", (JitInfo.GetCompilationTime() - Time).TotalMilliseconds, "ms");
+        report.Add(section, $"{prefix}_jit_methods", "  methods the JIT still compiled while timing", Compiled);
+        report.Add(section, $"{prefix}_jit_ms", "  their compile time (every thread)", Elapsed.TotalMilliseconds, "ms");
     }
 }

@@ -28,7 +28,9 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
 
     private const string Section = "Engine floor";
 
-    public string Name => "engine-floor";
+    public const string ScenarioName = "engine-floor";
+
+    public string Name => ScenarioName;
 
     public async Task RunAsync(BenchmarkContext context, BenchmarkReport report, CancellationToken cancellationToken)
     {
@@ -47,7 +49,7 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
         var jit = JitActivity.Start();
         var liteDb = LiteDbBulkInsert(context, context.Corpus.Count, Path.Combine(folder, "papers.db"), likeOurs: false, cancellationToken);
         var lucene = LuceneIndexing(context, context.Corpus.Count, Path.Combine(folder, "index"), likeOurs: false, cancellationToken);
-        var (jitTime, jitMethods) = (jit.Elapsed, jit.Compiled);
+        jit.Report(report, Section, "ingest_floor", warmUpSteps, $"rounds of {warmUp:N0} papers in each engine");
         var papers = context.Corpus.Count;
         report.Add(Section, "ingest_floor_litedb_papers_per_s", "LiteDB InsertBulk", papers / liteDb.Elapsed.TotalSeconds, "papers/s");
         report.Add(Section, "ingest_floor_lucene_papers_per_s", "Lucene.Net IndexWriter", papers / lucene.Elapsed.TotalSeconds, "papers/s");
@@ -56,9 +58,6 @@ internal sealed class EngineFloorScenario : IBenchmarkScenario
         report.Add(Section, "ingest_floor_lucene_cpu_us_per_paper", "Lucene.Net IndexWriter, process CPU", lucene.Cpu.TotalMicroseconds / papers, "µs/paper");
         report.Add(Section, "ingest_floor_litedb_gc_pause_percent", "LiteDB InsertBulk, of which GC pauses", 100 * liteDb.GcPause / liteDb.Elapsed, "%");
         report.Add(Section, "ingest_floor_lucene_gc_pause_percent", "Lucene.Net IndexWriter, of which GC pauses", 100 * lucene.GcPause / lucene.Elapsed, "%");
-        report.Add(Section, "ingest_floor_warm_up", $"warm-up until the JIT settled (rounds of {warmUp:N0} papers in each engine)", warmUpSteps);
-        report.Add(Section, "ingest_floor_jit_methods", "methods the JIT still compiled after the warm-up (both engines)", jitMethods);
-        report.Add(Section, "ingest_floor_jit_ms", "  their compile time (every thread)", jitTime.TotalMilliseconds, "ms");
         report.Add(Section, "ingest_floor_making_cpu_us_per_paper", "generating and making the documents (untimed)", (liteDb.Making + lucene.Making).TotalMicroseconds / papers, "µs/paper");
         if (context.Settings.FloorLikeOurs)
         {

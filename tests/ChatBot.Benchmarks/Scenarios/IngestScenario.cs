@@ -24,7 +24,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
 {
     public const int BatchSize = 1000;
 
-    private const string Section = "Ingest";
+    /// <summary>The report section of the ingest's figures (its warm-up's too: <see cref="IngestWarmUp"/>).</summary>
+    internal const string Section = "Ingest";
 
     public string Name => "ingest";
 

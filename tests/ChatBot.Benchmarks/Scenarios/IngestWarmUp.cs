@@ -31,7 +31,7 @@ internal static class IngestWarmUp
         ArgumentNullException.ThrowIfNull(report);
         var rounds = await JitWarmUp.RunAsync(minimumSteps: 1, _ => RoundAsync(context, cancellationToken));
         report.Add(
-            "Ingest", "ingest_warm_up", $"warm-up until the JIT settled (rounds of {Math.Min(EngineFloorScenario.WarmUpPapers, context.Corpus.Count):N0} records and their updates)", rounds);
+            IngestScenario.Section, "ingest_warm_up", $"warm-up until the JIT settled (rounds of {Math.Min(EngineFloorScenario.WarmUpPapers, context.Corpus.Count):N0} records and their updates)", rounds);
     }
 
     private static async Task RoundAsync(BenchmarkContext context, CancellationToken cancellationToken)
